@@ -1,0 +1,2 @@
+// @signet/core public API. Everything other packages may use is exported from here.
+export * from './errors.js';

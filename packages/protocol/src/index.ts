@@ -1,0 +1,2 @@
+// @signet/protocol public API.
+export {};

@@ -1,0 +1,2 @@
+// @signet/sharing public API.
+export {};

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# setup.sh: everything a fresh machine needs to run and test Signet. Idempotent: a second
+# run only re-checks. Installs (Debian/Ubuntu, as root or with sudo):
+#   ceph-mon ceph-osd radosgw  - the local S3 server the tests sign against (scripts/rgw)
+#   gnome-keyring dbus libsecret-tools - a real Secret Service for keychain tests
+#   chromium                   - the browser the UI and extension tests drive
+# then pnpm 10 (corepack cannot fetch pnpm on some networks), the workspace's packages from
+# the lockfile, and the builds (CLI bundle, desktop renderer, extension).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(ceph-mon ceph-osd radosgw curl gnome-keyring dbus dbus-x11 libsecret-tools chromium fonts-dejavu-core)
+missing=()
+if command -v dpkg-query >/dev/null; then
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}"
+    SUDO=; [[ $(id -u) == 0 ]] || SUDO=sudo
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+else
+  echo "setup: not a Debian-like system; install Ceph RGW, gnome-keyring and Chromium yourself to run every test." >&2
+fi
+
+if ! command -v pnpm >/dev/null || [[ $(pnpm --version) != 10.* ]]; then
+  echo "setup: installing pnpm 10"
+  npm install -g pnpm@10 >/dev/null
+fi
+
+pnpm install --frozen-lockfile
+pnpm run build
+echo "setup: done"
