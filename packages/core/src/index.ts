@@ -1,2 +1,8 @@
-// @signet/core public API. Everything other packages may use is exported from here.
+// @signet/core public API: signing logic only (S3 presign, CloudFront URLs and cookies,
+// expiry rules, object references, profile schema, key templates). No file or network I/O.
 export * from './errors.js';
+export * from './expiry/index.js';
+export * from './s3/index.js';
+export * from './cloudfront/index.js';
+export * from './refs/index.js';
+export * from './profile/index.js';

@@ -1,0 +1,191 @@
+// The contract of @signet/sharing: what the desktop main process, the CLI and the bridge
+// server (extension requests) call. Types only; the implementation is composed in
+// createSharingService (service.ts). Nothing here ever carries a secret back to a caller:
+// profiles are returned without keys, errors never quote a secret.
+import type { LinkWarning, Profile } from '@signet/core';
+
+/** Which client asked for a link (recorded in history). */
+export type LinkSource = 'desktop' | 'extension' | 'cli';
+
+/** Per-link options. Everything is optional; the profile supplies defaults. */
+export interface LinkOptions {
+  /** GET (download, default) or PUT (an upload link, S3 only). */
+  method?: 'GET' | 'PUT';
+  /** Download name (`response-content-disposition`); defaults to the object's file name. */
+  downloadName?: string;
+  /** Show in the browser instead of downloading. */
+  inline?: boolean;
+  /** GET: response content-type override. PUT: the content type the uploader must send (signed). */
+  contentType?: string;
+  /** CloudFront only: link not valid before this time (custom policy). */
+  startAt?: Date;
+  /** CloudFront only: client IPv4 address or CIDR (custom policy). */
+  ipAddress?: string;
+  /** Sign an S3 URL even when the profile links through CloudFront. */
+  via?: 'profile' | 's3';
+}
+
+/** A link as returned to a client. */
+export interface LinkResult {
+  /** History id of the link (renew/revoke/copy use it). */
+  id: string;
+  url: string;
+  kind: 's3' | 'cloudfront';
+  method: 'GET' | 'PUT';
+  profileId: string;
+  bucket: string;
+  key: string;
+  /** What was asked for (ISO-8601). */
+  expiresAt: string;
+  /** When the link really stops working: min(expiresAt, credential expiry, SigV4 cap). */
+  effectiveExpiresAt: string;
+  /** Why the link dies earlier than asked, and similar notes, in words. */
+  warnings: LinkWarning[];
+  /** Present when a check was asked for. */
+  check?: LinkCheckResult;
+}
+
+/** One entry of the local link history (what `signet links` and the History view show). */
+export interface LinkRecord {
+  id: string;
+  createdAt: string;
+  source: LinkSource;
+  profileId: string;
+  kind: 's3' | 'cloudfront';
+  method: 'GET' | 'PUT';
+  bucket: string;
+  key: string;
+  /** Options the link was made with (renew reuses them). */
+  options: Omit<LinkOptions, 'startAt'> & { startAt?: string };
+  expiresAt: string;
+  effectiveExpiresAt: string;
+  warnings: LinkWarning[];
+  /** Size and name of the uploaded file, when the link came from a share. */
+  file?: { name: string; size: number };
+  revokedAt?: string;
+  /** How the link was revoked, in words (e.g. "object deleted"). */
+  revocation?: string;
+}
+
+export type HistoryFilter = 'active' | 'expired' | 'all';
+
+export interface ListLinksQuery {
+  filter?: HistoryFilter;
+  /** Case-insensitive match on key, bucket, file name and profile. */
+  search?: string;
+  limit?: number;
+}
+
+/** Classified outcome of fetching a link (HEAD, or a 1-byte range GET). */
+export type LinkCheckStatus =
+  | 'ok'
+  | 'signature-mismatch'
+  | 'access-denied'
+  | 'expired'
+  | 'clock-skew'
+  | 'no-such-key'
+  | 'no-such-bucket'
+  | 'cloudfront-key-untrusted'
+  | 'not-yet-valid'
+  | 'unreachable'
+  | 'unexpected';
+
+export interface LinkCheckResult {
+  status: LinkCheckStatus;
+  ok: boolean;
+  httpStatus?: number;
+  /** Plain-language explanation and what to do. */
+  message: string;
+  /** Server clock minus local clock, in ms, when the server sent a Date header. */
+  clockSkewMs?: number;
+}
+
+/** Progress of one file's upload. */
+export interface UploadProgress {
+  file: string;
+  loaded: number;
+  total: number;
+  /** 0..100 */
+  percent: number;
+  /** bytes per second, smoothed */
+  rate: number;
+  /** seconds left, undefined until a rate is known */
+  etaSeconds?: number;
+}
+
+export interface ShareRequest {
+  /** Absolute paths of files and folders. Folders are shared file by file, recursively. */
+  paths: string[];
+  profileId?: string;
+  /** `15m`, `2h`, `7d`, `1w`, or an ISO-8601 date-time. Default: the profile's default. */
+  expires?: string;
+  options?: LinkOptions;
+  /** Fetch each link once after signing and report the result. */
+  check?: boolean;
+  source: LinkSource;
+  onProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ShareResult {
+  links: LinkResult[];
+}
+
+export interface LinkRequest {
+  /** Any object reference parseObjectRef understands (s3://, ARN, S3/console/CloudFront URL, signed URL). */
+  ref: string;
+  /** Default: the profile whose bucket / CloudFront domain matches the reference, else the default profile. */
+  profileId?: string;
+  expires?: string;
+  options?: LinkOptions;
+  check?: boolean;
+  source: LinkSource;
+}
+
+/** A profile as clients see it: never any secret, only whether one is stored. */
+export interface ProfileSummary {
+  profile: Profile;
+  isDefault: boolean;
+  hasAwsSecret: boolean;
+  hasCloudFrontKey: boolean;
+}
+
+export interface AwsSecretInput {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  /** ISO-8601 expiry of temporary credentials. */
+  expiration?: string;
+}
+
+/** What the sharing engine offers every client. */
+export interface SharingService {
+  // profiles and secrets
+  listProfiles(): Promise<ProfileSummary[]>;
+  getProfile(id: string): Promise<ProfileSummary>;
+  saveProfile(profile: unknown): Promise<ProfileSummary>;
+  removeProfile(id: string): Promise<void>;
+  setDefaultProfile(id: string): Promise<void>;
+  setAwsSecret(profileId: string, secret: AwsSecretInput): Promise<void>;
+  /** Validates the PEM (and passphrase) first, then stores it in the keychain. The file is not touched. */
+  importCloudFrontKey(profileId: string, pemPath: string, passphrase?: string): Promise<{ keyType: string; message: string }>;
+  /** Checks credentials and bucket access with a real request. */
+  testProfile(id: string): Promise<LinkCheckResult>;
+
+  // links
+  share(request: ShareRequest): Promise<ShareResult>;
+  link(request: LinkRequest): Promise<LinkResult>;
+  checkLink(url: string, method?: 'GET' | 'PUT'): Promise<LinkCheckResult>;
+
+  // history
+  listLinks(query?: ListLinksQuery): Promise<LinkRecord[]>;
+  /** The URL of a history entry, for "copy again". */
+  getLinkUrl(id: string): Promise<string>;
+  /** A fresh link for the same object and options with a new expiry (recorded as a new entry). */
+  renewLink(id: string, expires?: string, source?: LinkSource): Promise<LinkResult>;
+  /** What revoking this link can do, in words, before the user confirms. */
+  describeRevocation(id: string): Promise<{ canDeleteObject: boolean; message: string }>;
+  /** Deletes the object (when `deleteObject`) and marks the entry revoked. */
+  revokeLink(id: string, options: { deleteObject: boolean }): Promise<LinkRecord>;
+  pruneExpired(): Promise<number>;
+}
