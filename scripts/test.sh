@@ -7,4 +7,16 @@ cd "$(dirname "$0")/.."
 echo "== lint";      pnpm -s run lint
 echo "== typecheck"; pnpm -s run typecheck
 echo "== build";     pnpm -s run build
-echo "== tests";     bash scripts/with-keyring.sh pnpm exec vitest run --config scripts/vitest.config.ts
+echo "== tests"
+report=$(mktemp "${TMPDIR:-/tmp}/signet-vitest.XXXXXX.json")
+trap 'rm -f "$report"' EXIT
+status=0
+bash scripts/with-keyring.sh pnpm exec vitest run --config scripts/vitest.config.ts \
+  --reporter=default --reporter=json --outputFile.json="$report" || status=$?
+# One plain closing line for CI: "tests: N passed, N failed, N skipped".
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+' "$report" || echo "tests: no report (vitest exited $status)"
+exit "$status"
