@@ -1,0 +1,102 @@
+// Native-messaging framing, also used on the host ⇄ bridge socket: a 4-byte little-endian length,
+// then that many bytes of UTF-8 JSON. Pure (Uint8Array, no Node Buffer) so the browser side and
+// Node share it. A bad frame becomes a value the caller answers, never a thrown exception or an
+// unbounded buffer: oversized frames are skipped byte by byte without being held in memory.
+
+export const FRAME_HEADER_BYTES = 4;
+
+export class FrameTooLargeError extends Error {
+  readonly code = 'FRAME_TOO_LARGE';
+  constructor(
+    readonly size: number,
+    readonly maxBytes: number,
+  ) {
+    super(`A message of ${size} bytes exceeds the ${maxBytes}-byte limit.`);
+    this.name = 'FrameTooLargeError';
+  }
+}
+
+// Declared here rather than through a lib: the package type-checks without DOM or Node types,
+// and both runtimes provide these globals.
+declare const TextEncoder: new () => { encode(text: string): Uint8Array };
+declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Encodes one message; throws FrameTooLargeError above `maxBytes` of JSON. */
+export function encodeFrame(message: unknown, maxBytes: number): Uint8Array {
+  const body = encoder.encode(JSON.stringify(message));
+  if (body.byteLength > maxBytes) throw new FrameTooLargeError(body.byteLength, maxBytes);
+  const frame = new Uint8Array(FRAME_HEADER_BYTES + body.byteLength);
+  new DataView(frame.buffer).setUint32(0, body.byteLength, true);
+  frame.set(body, FRAME_HEADER_BYTES);
+  return frame;
+}
+
+export type DecodedFrame =
+  | { ok: true; message: unknown; size: number }
+  | { ok: false; reason: 'oversized' | 'malformed'; size: number; detail: string };
+
+/** Incremental decoder for a byte stream of frames. */
+export class FrameDecoder {
+  private buffer: Uint8Array = new Uint8Array(0);
+  /** Bytes of an oversized frame still to drop. */
+  private skipping = 0;
+
+  constructor(private readonly maxFrameBytes: number) {}
+
+  /** Bytes buffered for an incomplete frame (bounded by the limit plus a header). */
+  get pendingBytes(): number {
+    return this.buffer.byteLength;
+  }
+
+  push(chunk: Uint8Array): DecodedFrame[] {
+    const out: DecodedFrame[] = [];
+    let data = chunk;
+    if (this.skipping > 0) {
+      const drop = Math.min(this.skipping, data.byteLength);
+      this.skipping -= drop;
+      data = data.subarray(drop);
+    }
+    this.buffer = this.buffer.byteLength === 0 ? data.slice() : concat(this.buffer, data);
+    for (;;) {
+      if (this.skipping > 0) {
+        const drop = Math.min(this.skipping, this.buffer.byteLength);
+        this.skipping -= drop;
+        this.buffer = this.buffer.subarray(drop);
+        if (this.skipping > 0) break;
+      }
+      if (this.buffer.byteLength < FRAME_HEADER_BYTES) break;
+      const size = new DataView(this.buffer.buffer, this.buffer.byteOffset, FRAME_HEADER_BYTES).getUint32(0, true);
+      if (size > this.maxFrameBytes) {
+        out.push({ ok: false, reason: 'oversized', size, detail: `A message of ${size} bytes exceeds the ${this.maxFrameBytes}-byte limit.` });
+        this.buffer = this.buffer.subarray(FRAME_HEADER_BYTES);
+        this.skipping = size;
+        continue;
+      }
+      if (this.buffer.byteLength < FRAME_HEADER_BYTES + size) break;
+      const body = this.buffer.subarray(FRAME_HEADER_BYTES, FRAME_HEADER_BYTES + size);
+      this.buffer = this.buffer.subarray(FRAME_HEADER_BYTES + size);
+      out.push(decodeBody(body));
+    }
+    if (this.buffer.byteLength === 0) this.buffer = new Uint8Array(0);
+    return out;
+  }
+}
+
+function decodeBody(body: Uint8Array): DecodedFrame {
+  if (body.byteLength === 0) return { ok: false, reason: 'malformed', size: 0, detail: 'An empty message is not JSON.' };
+  try {
+    return { ok: true, message: JSON.parse(decoder.decode(body)), size: body.byteLength };
+  } catch {
+    return { ok: false, reason: 'malformed', size: body.byteLength, detail: 'The message is not valid UTF-8 JSON.' };
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a, 0);
+  out.set(b, a.byteLength);
+  return out;
+}
