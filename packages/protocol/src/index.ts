@@ -10,4 +10,5 @@ export * from './build-messages.js';
 export * from './framing.js';
 export * from './bridge-endpoint.js';
 export * from './origin.js';
+export * from './extension-ids.js';
 export * from './format-zod-issue.js';

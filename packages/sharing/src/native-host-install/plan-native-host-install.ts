@@ -1,0 +1,73 @@
+// What installing the host means on one OS for one browser, as data: the manifest, where it goes,
+// and on Windows the `reg` commands (HKCU, no admin rights) that point the browser at it. Pure, so
+// every OS is unit-tested here; installNativeHost carries the plan out.
+import { posix, win32 } from 'node:path';
+import { DEV_CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID, NATIVE_HOST_NAME } from '@signet/protocol';
+import { isChromiumFamily, manifestDirFor, type BrowserId } from './browsers.js';
+import { buildHostManifest, type HostManifest } from './build-host-manifest.js';
+
+export interface NativeHostTarget {
+  browser: BrowserId;
+  /** Default: process.platform. */
+  platform?: NodeJS.Platform;
+  /** Default: os.homedir(). */
+  homeDir?: string;
+  /** Windows: where manifest files are kept (default `%LOCALAPPDATA%\Signet\NativeMessagingHosts`). */
+  windowsManifestRoot?: string;
+  /**
+   * Write into this folder instead of the browser's per-user one (a browser started with a custom
+   * user data dir reads `<userDataDir>/NativeMessagingHosts`).
+   */
+  manifestDir?: string;
+}
+
+export interface NativeHostInstallOptions extends NativeHostTarget {
+  /** Absolute path of the executable host (the launcher). */
+  hostPath: string;
+  /** Default: Signet's development id for Chromium browsers, its add-on id for Firefox. */
+  extensionIds?: string[];
+}
+
+export interface RegistryPlan {
+  key: string;
+  /** argv for `reg.exe` */
+  add: string[];
+  remove: string[];
+  query: string[];
+}
+
+export interface NativeHostPlan {
+  browser: BrowserId;
+  manifestPath: string;
+  manifest: HostManifest;
+  registry?: RegistryPlan;
+}
+
+export function defaultExtensionIds(browser: BrowserId): string[] {
+  return isChromiumFamily(browser) ? [DEV_CHROMIUM_EXTENSION_ID] : [FIREFOX_EXTENSION_ID];
+}
+
+export function resolveManifestLocation(target: NativeHostTarget & { homeDir: string; platform: NodeJS.Platform }): { manifestPath: string; registry?: RegistryPlan } {
+  const file = `${NATIVE_HOST_NAME}.json`;
+  const where = manifestDirFor(target.browser, target.platform);
+  if (target.manifestDir) {
+    const path = target.platform === 'win32' ? win32 : posix;
+    return { manifestPath: path.join(target.manifestDir, file) };
+  }
+  if (where.kind === 'folder') return { manifestPath: posix.join(target.homeDir, where.relativeToHome, file) };
+  const root = target.windowsManifestRoot ?? win32.join(target.homeDir, 'AppData', 'Local', 'Signet', 'NativeMessagingHosts');
+  const manifestPath = win32.join(root, target.browser, file);
+  const key = `${where.key}\\${NATIVE_HOST_NAME}`;
+  return {
+    manifestPath,
+    registry: { key, add: ['add', key, '/ve', '/t', 'REG_SZ', '/d', manifestPath, '/f'], remove: ['delete', key, '/f'], query: ['query', key, '/ve'] },
+  };
+}
+
+export function planNativeHostInstall(options: NativeHostInstallOptions & { homeDir: string; platform: NodeJS.Platform }): NativeHostPlan {
+  // Windows: a drive or UNC path (win32.isAbsolute also accepts "\\x", which is drive-relative).
+  const absolute = options.platform === 'win32' ? /^([A-Za-z]:[\\/]|\\\\)/.test(options.hostPath) : posix.isAbsolute(options.hostPath);
+  if (!absolute) throw new Error(`The native host path must be absolute (browsers require it): ${options.hostPath}`);
+  const manifest = buildHostManifest(options.browser, options.hostPath, options.extensionIds ?? defaultExtensionIds(options.browser));
+  return { browser: options.browser, manifest, ...resolveManifestLocation(options) };
+}
