@@ -56,7 +56,9 @@ export function resolveManifestLocation(target: NativeHostTarget & { homeDir: st
   }
   if (where.kind === 'folder') return { manifestPath: posix.join(target.homeDir, where.relativeToHome, file) };
   const root = target.windowsManifestRoot ?? win32.join(target.homeDir, 'AppData', 'Local', 'Signet', 'NativeMessagingHosts');
-  const manifestPath = win32.join(root, target.browser, file);
+  // Concatenated rather than win32.join-ed: identical on Windows, and on a POSIX test machine it
+  // keeps a POSIX root intact instead of turning it into a relative path.
+  const manifestPath = `${root.replace(/[\\/]+$/, '')}\\${target.browser}\\${file}`;
   const key = `${where.key}\\${NATIVE_HOST_NAME}`;
   return {
     manifestPath,
