@@ -12,3 +12,4 @@ export * from './bridge-endpoint.js';
 export * from './origin.js';
 export * from './extension-ids.js';
 export * from './format-zod-issue.js';
+export * from './configure.js';

@@ -1,1 +1,32 @@
-export {};
+// Background entry (Chromium service worker / Firefox event page): wires the menus, the native
+// client, the clipboard and the popup's questions. The extension never holds a key: it only asks
+// the desktop app, through the native host, for links.
+import { configureProtocolForExtensions } from '@signet/protocol';
+import { ext } from '../shared/browser-api.js';
+import { popupStateRequestSchema } from '../shared/popup-messages.js';
+import { copyToClipboard } from './copy-to-clipboard.js';
+import { handleMenuClick, type MenuClickOutcome } from './handle-menu-click.js';
+import { createMenus } from './menus.js';
+import { NativeClient } from './native-client.js';
+import type { ClickTarget } from './pick-reference.js';
+import { loadPopupState } from './popup-state.js';
+import { showOutcome } from './show-outcome.js';
+
+configureProtocolForExtensions();
+
+const client = new NativeClient();
+const onMenuClick = (info: ClickTarget & { menuItemId: string | number }, tab?: { url?: string }): Promise<MenuClickOutcome> =>
+  handleMenuClick({ client, copy: copyToClipboard, show: showOutcome }, info, tab);
+
+ext.runtime.onInstalled.addListener(() => void createMenus());
+ext.runtime.onStartup.addListener(() => void createMenus());
+ext.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+
+ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+  if (sender.id !== ext.runtime.id || !popupStateRequestSchema.safeParse(message).success) return false;
+  void loadPopupState(client).then(sendResponse);
+  return true; // answer asynchronously
+});
+
+// Tests drive the menu through this (Playwright cannot click native context menus).
+Object.assign(globalThis, { handleMenuClick: onMenuClick, signetClient: client });
