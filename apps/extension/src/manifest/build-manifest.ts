@@ -31,7 +31,7 @@ export function buildManifest(target: ExtensionTarget, version: string): Record<
       ...common,
       key: DEV_PUBLIC_KEY,
       minimum_chrome_version: '116',
-      permissions: ['contextMenus', 'nativeMessaging', 'storage', 'notifications', 'offscreen'],
+      permissions: ['contextMenus', 'nativeMessaging', 'storage', 'notifications', 'offscreen', 'clipboardWrite'],
       background: { service_worker: 'background.js' },
     };
   }

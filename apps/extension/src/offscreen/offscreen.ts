@@ -9,6 +9,7 @@ ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id || !parsed.success) return false;
   const area = document.getElementById('clipboard') as HTMLTextAreaElement;
   area.value = parsed.data.text;
+  area.focus();
   area.select();
   const ok = document.execCommand('copy');
   area.value = '';
