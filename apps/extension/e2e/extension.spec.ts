@@ -3,37 +3,27 @@
 // the sharing service → RGW. A right-click is the exposed menu handler (Playwright cannot click
 // native menus); the clipboard is read back through a page; every link is fetched from RGW.
 import { connect } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { ApprovalStore, createBridgeServer, type BridgeServer, type SharingService } from '@signet/sharing';
+import type { SharingService } from '@signet/sharing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
-import { createInterimSharingService } from './support/interim-sharing-service.js';
+import { testS3 } from '../../../scripts/test-support/s3.js';
 import { buildArtifacts, clickMenu, findHostPids, launchBrowser, readClipboard, writeClipboard, type TestBrowser } from './support/launch-browser.js';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { createSignetFixture, type SignetFixture } from './support/signet-fixture.js';
 
 const body = Buffer.from(`signet e2e ${Date.now()}\n`);
-let signetHome: string;
+let f: SignetFixture;
 let bucket: string;
 let objectRef: string;
-let service: SharingService;
-let bridge: BridgeServer | undefined;
-let approvals: ApprovalStore;
 let browser: TestBrowser;
 let gate: Promise<void> | undefined;
 
-async function startBridge(): Promise<void> {
-  bridge = createBridgeServer({
-    // Requests for keys containing "slow" wait for `gate` (to kill the host mid-request).
-    service: { ...service, link: async (req) => ((req.ref.includes('slow') && gate ? await gate : undefined, service.link(req))) } as SharingService,
-    approvals,
-    socketPath: join(signetHome, 'run', 'bridge.sock'),
-  });
-  await bridge.listen();
-}
+/** Requests for keys containing "slow" wait for `gate` (to kill the host mid-request). */
+const withGate = (service: SharingService): SharingService => ({
+  ...service,
+  link: async (req) => {
+    if (req.ref.includes('slow') && gate) await gate;
+    return service.link(req);
+  },
+});
 
 async function fetchBytes(url: string): Promise<Buffer> {
   const res = await fetch(url);
@@ -43,24 +33,17 @@ async function fetchBytes(url: string): Promise<Buffer> {
 
 beforeAll(async () => {
   const s3 = testS3();
-  signetHome = await mkdtemp(join(tmpdir(), 'signet-e2e-home-'));
-  bucket = uniqueBucket('ext');
-  const client = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3 });
-  await client.send(new CreateBucketCommand({ Bucket: bucket }));
-  await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'reports/q3 final.txt', Body: body }));
-  await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'slow.txt', Body: body }));
+  f = await createSignetFixture(s3, { 'reports/q3 final.txt': body, 'slow.txt': body });
+  bucket = f.bucket;
   objectRef = `${s3.endpoint}/${bucket}/reports/q3%20final.txt`;
-  service = createInterimSharingService(s3, bucket);
-  approvals = new ApprovalStore(signetHome);
   const artifacts = await buildArtifacts();
-  await startBridge();
-  browser = await launchBrowser({ ...artifacts, signetHome, links: [objectRef] });
+  await f.startBridge({ wrap: withGate });
+  browser = await launchBrowser({ ...artifacts, signetHome: f.home, links: [objectRef] });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await bridge?.close();
-  if (signetHome) await rm(signetHome, { recursive: true, force: true });
+  await f?.dispose();
 });
 
 describe('extension ⇄ native host ⇄ bridge', () => {
@@ -68,9 +51,9 @@ describe('extension ⇄ native host ⇄ bridge', () => {
     const refused = await clickMenu(browser, { menuItemId: 'copy-link', linkUrl: objectRef });
     expect(refused).toMatchObject({ ok: false, code: 'NOT_APPROVED' });
     expect(refused.message).toContain(`signet bridge approve ${browser.origin}`);
-    expect((await approvals.pending()).map((p) => p.origin)).toEqual([browser.origin]);
+    expect((await f.approvals.pending()).map((p) => p.origin)).toEqual([browser.origin]);
 
-    await approvals.approve(browser.origin);
+    await f.approvals.approve(browser.origin);
     await writeClipboard(browser, 'before');
     const done = await clickMenu(browser, { menuItemId: 'copy-link', linkUrl: objectRef });
     expect(done, JSON.stringify(done)).toMatchObject({ ok: true });
@@ -109,7 +92,7 @@ describe('extension ⇄ native host ⇄ bridge', () => {
   });
 
   it('survives malformed and oversized frames on the socket and from the browser', async () => {
-    const socket = connect(bridge!.socketPath);
+    const socket = connect(f.bridge()!.socketPath);
     await new Promise<void>((r) => socket.once('connect', () => r()));
     const big = Buffer.alloc(4 + 300_000);
     big.writeUInt32LE(300_000, 0);
@@ -136,9 +119,9 @@ describe('extension ⇄ native host ⇄ bridge', () => {
     let open!: () => void;
     gate = new Promise<void>((r) => (open = r));
     const pending = clickMenu(browser, { menuItemId: 'copy-link', selectionText: `s3://${bucket}/slow.txt` });
-    await expect.poll(() => findHostPids(signetHome), { timeout: 5000 }).not.toEqual([]);
+    await expect.poll(() => findHostPids(f.home), { timeout: 5000 }).not.toEqual([]);
     await new Promise((r) => setTimeout(r, 200));
-    for (const pid of await findHostPids(signetHome)) process.kill(pid, 'SIGKILL');
+    for (const pid of await findHostPids(f.home)) process.kill(pid, 'SIGKILL');
     const failed = await pending;
     expect(failed).toMatchObject({ ok: false, code: 'HOST_DISCONNECTED' });
     expect(failed.message).toMatch(/connection to Signet was lost/);
@@ -150,11 +133,11 @@ describe('extension ⇄ native host ⇄ bridge', () => {
   });
 
   it('says how to start Signet when it is not running, and works again once it is', async () => {
-    await bridge!.close();
+    await f.stopBridge();
     const down = await clickMenu(browser, { menuItemId: 'copy-link', linkUrl: objectRef });
     expect(down).toMatchObject({ ok: false, code: 'APP_NOT_RUNNING' });
     expect(down.message).toContain('signet serve');
-    await startBridge();
+    await f.startBridge({ wrap: withGate });
     expect(await clickMenu(browser, { menuItemId: 'copy-link', linkUrl: objectRef })).toMatchObject({ ok: true });
   });
 });

@@ -1,0 +1,58 @@
+// Test support shared by the e2e spec and `pnpm bench bridge`: a temp SIGNET_HOME, a bucket with
+// objects in RGW, the sharing service over it, and the bridge server the native host reaches
+// (at $SIGNET_HOME/run/bridge.sock, where the host looks when SIGNET_HOME is set).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { ApprovalStore, createBridgeServer, type BridgeServer, type RateLimitOptions, type SharingService } from '@signet/sharing';
+import type { TestS3 } from '../../../../scripts/test-support/s3.js';
+import { createInterimSharingService } from './interim-sharing-service.js';
+
+export interface SignetFixture {
+  home: string;
+  bucket: string;
+  approvals: ApprovalStore;
+  service: SharingService;
+  bridge(): BridgeServer | undefined;
+  startBridge(options?: { rateLimit?: RateLimitOptions; wrap?: (s: SharingService) => SharingService }): Promise<BridgeServer>;
+  stopBridge(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function createSignetFixture(s3: TestS3, objects: Record<string, Uint8Array | string>): Promise<SignetFixture> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const home = await mkdtemp(join(tmpdir(), 'signet-e2e-home-'));
+  const bucket = `ext-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const client = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3 });
+  await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  for (const [key, body] of Object.entries(objects)) await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  const service = createInterimSharingService(s3, bucket);
+  const approvals = new ApprovalStore(home);
+  let bridge: BridgeServer | undefined;
+  return {
+    home,
+    bucket,
+    approvals,
+    service,
+    bridge: () => bridge,
+    async startBridge(options = {}) {
+      bridge = createBridgeServer({
+        service: options.wrap ? options.wrap(service) : service,
+        approvals,
+        socketPath: join(home, 'run', 'bridge.sock'),
+        ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      });
+      await bridge.listen();
+      return bridge;
+    },
+    async stopBridge() {
+      await bridge?.close();
+      bridge = undefined;
+    },
+    async dispose() {
+      await bridge?.close();
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
