@@ -2,6 +2,7 @@
 // browser through the manifest in <userDataDir>/NativeMessagingHosts) → the bridge server →
 // the sharing service → RGW. A right-click is the exposed menu handler (Playwright cannot click
 // native menus); the clipboard is read back through a page; every link is fetched from RGW.
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import type { SharingService } from '@signet/sharing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +139,19 @@ describe('extension ⇄ native host ⇄ bridge', () => {
     expect(down).toMatchObject({ ok: false, code: 'APP_NOT_RUNNING' });
     expect(down.message).toContain('signet serve');
     await f.startBridge({ wrap: withGate });
+    expect(await clickMenu(browser, { menuItemId: 'copy-link', linkUrl: objectRef })).toMatchObject({ ok: true });
+  });
+
+  it('says the connector is not installed when the browser cannot find the host, and recovers once it is', async () => {
+    const manifest = await readFile(browser.manifestPath, 'utf8');
+    await rm(browser.manifestPath);
+    for (const pid of await findHostPids(f.home)) process.kill(pid, 'SIGKILL'); // drop the open port
+    await expect.poll(() => findHostPids(f.home)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    const missing = await clickMenu(browser, { menuItemId: 'copy-link', linkUrl: objectRef });
+    expect(missing).toMatchObject({ ok: false, code: 'HOST_NOT_INSTALLED' });
+    expect(missing.message).toContain('signet native-host install');
+    await writeFile(browser.manifestPath, manifest);
     expect(await clickMenu(browser, { menuItemId: 'copy-link', linkUrl: objectRef })).toMatchObject({ ok: true });
   });
 });

@@ -20,6 +20,8 @@ export interface TestBrowser {
   /** An http://127.0.0.1 page holding `links` (the clipboard is read through it). */
   page: Page;
   pageUrl: string;
+  /** The host manifest Chromium reads (in <userDataDir>/NativeMessagingHosts). */
+  manifestPath: string;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export async function buildArtifacts(): Promise<{ extDir: string; hostPath: stri
 export async function launchBrowser(o: { extDir: string; hostPath: string; signetHome: string; links: string[] }): Promise<TestBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'signet-chromium-'));
   const home = await mkdtemp(join(tmpdir(), 'signet-chromium-home-'));
-  await installNativeHost({ browser: 'chromium', hostPath: o.hostPath, manifestDir: join(userDataDir, 'NativeMessagingHosts') });
+  const { manifestPath } = await installNativeHost({ browser: 'chromium', hostPath: o.hostPath, manifestDir: join(userDataDir, 'NativeMessagingHosts') });
   const http: Server = createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><title>links</title>${o.links.map((l, i) => `<p><a id="l${i}" href="${l}">${l}</a></p>`).join('')}<p id="sel">s3://selected/text.txt</p>`);
@@ -70,6 +72,7 @@ export async function launchBrowser(o: { extDir: string; hostPath: string; signe
     origin: `chrome-extension://${extensionId}/`,
     page,
     pageUrl,
+    manifestPath,
     async close() {
       await ctx.close();
       await new Promise<void>((r) => http.close(() => r()));
