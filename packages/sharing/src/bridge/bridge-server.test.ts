@@ -112,6 +112,12 @@ describe('bridge server', () => {
     expect(await c.next()).toMatchObject({ ok: false, id: null, error: { code: 'BAD_REQUEST', message: expect.stringContaining('native host') } });
   });
 
+  it('refuses a relay hello whose origin is not an extension origin', async () => {
+    await start();
+    const c = await client('https://evil.example/');
+    expect(await c.next()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
   it('answers oversized, malformed and wrong-version frames and keeps serving the connection', async () => {
     const { approvals } = await start();
     await approvals.approve(ORIGIN);

@@ -10,6 +10,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import {
   buildError,
   encodeFrame,
+  extensionOriginSchema,
   FrameDecoder,
   FrameTooLargeError,
   MAX_REQUEST_FRAME_BYTES,
@@ -124,7 +125,7 @@ function serveConnection(ctx: BridgeContext, socket: Socket, sockets: Set<Socket
       }
       if (origin === undefined) {
         const hello = relayHelloSchema.safeParse(frame.message);
-        if (!hello.success) {
+        if (!hello.success || !extensionOriginSchema.safeParse(hello.data.origin).success) {
           send(buildError(null, { code: 'BAD_REQUEST', message: 'Connect through the Signet native host (the first message must say which extension is asking).' }));
           socket.end();
           return;

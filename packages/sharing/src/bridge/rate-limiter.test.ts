@@ -14,4 +14,10 @@ describe('RateLimiter', () => {
     // refilled to the capacity only
     expect([1, 2, 3].map(() => limiter.take('a', t + 100_000).ok)).toEqual([true, true, false]);
   });
+
+  it('forgets idle buckets instead of growing without bound', () => {
+    const limiter = new RateLimiter({ capacity: 2, refillPerSecond: 1 });
+    for (let i = 0; i < 5000; i++) limiter.take(`o${i}`, i * 10_000);
+    expect((limiter as unknown as { buckets: Map<string, unknown> }).buckets.size).toBeLessThanOrEqual(1001);
+  });
 });

@@ -21,6 +21,7 @@ export class RateLimiter {
   }
 
   take(key: string, nowMs: number): RateDecision {
+    if (this.buckets.size > 1000) this.forgetIdle(nowMs);
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: nowMs };
     bucket.tokens = Math.min(this.capacity, bucket.tokens + Math.max(0, nowMs - bucket.at) * this.refillPerMs);
     bucket.at = nowMs;
@@ -30,5 +31,12 @@ export class RateLimiter {
       return { ok: true };
     }
     return { ok: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / this.refillPerMs) };
+  }
+
+  /** Drops buckets that have refilled completely (they carry no state worth keeping). */
+  private forgetIdle(nowMs: number): void {
+    for (const [key, b] of this.buckets) {
+      if (b.tokens + (nowMs - b.at) * this.refillPerMs >= this.capacity) this.buckets.delete(key);
+    }
   }
 }
