@@ -1,0 +1,14 @@
+// RFC 3986 percent-encoding as SigV4 wants it: everything but A-Z a-z 0-9 - _ . ~ is
+// encoded as UTF-8 bytes in upper-case hex. encodeURIComponent leaves ! ' ( ) * alone.
+const EXTRA = /[!'()*]/g;
+const hex = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+
+/** Encodes one query name/value or path segment for a SigV4 canonical request. */
+export function uriEncode(value: string): string {
+  return encodeURIComponent(value).replace(EXTRA, hex);
+}
+
+/** Encodes an object key for a URL path: each segment encoded, `/` kept. */
+export function uriEncodePath(key: string): string {
+  return key.split('/').map(uriEncode).join('/');
+}
