@@ -6,6 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// The AWS SDK warns about Node 20 on every process; the product silences it too.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rgwSetup = fileURLToPath(new URL('./test-support/rgw-global-setup.ts', import.meta.url));
 
