@@ -1,0 +1,52 @@
+import { SignetError } from '../errors.js';
+import { validateObjectKey } from '../s3/index.js';
+
+const PLACEHOLDERS = ['user', 'yyyy', 'mm', 'dd', 'uuid', 'name', 'stem', 'ext'] as const;
+const TOKEN = /\{([^{}]*)\}/g;
+
+export interface KeyTemplateVars {
+  /** The file name as uploaded (no directories). */
+  name: string;
+  /** The local user (for per-user prefixes). */
+  user: string;
+  now: Date;
+  uuid: string;
+}
+
+/** Checks a key template: known placeholders only, and {name} or {uuid} so keys are unique. */
+export function checkKeyTemplate(template: string): void {
+  if (!template.trim()) throw new SignetError('TEMPLATE_INVALID', 'The key template is empty. Use e.g. {yyyy}/{mm}/{uuid}/{name}.');
+  for (const [, name] of template.matchAll(TOKEN)) {
+    if (!(PLACEHOLDERS as readonly string[]).includes(name ?? '')) {
+      throw new SignetError('TEMPLATE_INVALID', `The key template uses {${name}}, which Signet does not know. Use ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+    }
+  }
+  if (!/\{(name|stem|ext|uuid)\}/.test(template)) {
+    throw new SignetError('TEMPLATE_INVALID', 'The key template has neither {name} nor {uuid}, so every upload would get the same key. Add one, e.g. {yyyy}/{mm}/{uuid}/{name}.');
+  }
+  if (template.startsWith('/')) throw new SignetError('TEMPLATE_INVALID', 'The key template starts with "/", which makes keys with an empty first folder. Remove it.');
+}
+
+/**
+ * Renders an object key from a template such as `{user}/{yyyy}/{mm}/{uuid}/{name}` (UTC dates).
+ * The file name is kept as given (spaces, unicode, reserved characters are fine in S3 keys);
+ * path separators in it are replaced so a name cannot escape its folder.
+ */
+export function renderKeyTemplate(template: string, vars: KeyTemplateVars): string {
+  checkKeyTemplate(template);
+  const name = vars.name.replace(/[/\\]/g, '_');
+  const dot = name.lastIndexOf('.');
+  const values: Record<(typeof PLACEHOLDERS)[number], string> = {
+    user: vars.user.replace(/[/\\]/g, '_') || 'user',
+    yyyy: String(vars.now.getUTCFullYear()),
+    mm: String(vars.now.getUTCMonth() + 1).padStart(2, '0'),
+    dd: String(vars.now.getUTCDate()).padStart(2, '0'),
+    uuid: vars.uuid,
+    name,
+    stem: dot > 0 ? name.slice(0, dot) : name,
+    ext: dot > 0 ? name.slice(dot + 1) : '',
+  };
+  const key = template.replace(TOKEN, (_m, p: (typeof PLACEHOLDERS)[number]) => values[p]);
+  validateObjectKey(key);
+  return key;
+}
