@@ -1,2 +1,4 @@
-// Public API of this module (re-exported by src/index.ts).
-export {};
+// Object references: everything a user may paste or right-click, turned into bucket + key.
+export { parseObjectRef } from './parse-object-ref.js';
+export type { ObjectRef, ParseObjectRefOptions } from './object-ref.js';
+export { decodePath } from './decode-path.js';

@@ -1,0 +1,128 @@
+import { SignetError } from '../errors.js';
+import { validateBucketName, validateObjectKey } from '../s3/index.js';
+import { decodePath } from './decode-path.js';
+import type { ObjectRef, ParseObjectRefOptions } from './object-ref.js';
+import { stripSigningParams } from './signing-params.js';
+
+const URL_PARTS = /^(https?):\/\/([^/?#]+)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
+// AWS S3 hosts: s3, s3.<region>, s3-<region>, s3.dualstack.<region>, s3-accelerate, s3-website[-.]<region>
+const AWS_S3_HOST = /^(?:(.+)\.)?(s3-accelerate(?:\.dualstack)?|s3-website[.-]([a-z0-9-]+)|s3(?:[.-](?:dualstack\.)?([a-z0-9-]+?))?)\.amazonaws\.com(?:\.cn)?$/;
+const CONSOLE_HOST = /^(?:([a-z0-9-]+)\.)?console\.aws\.amazon\.com$|^console\.amazonaws\.cn$/;
+const ARN = /^arn:aws(?:-cn|-us-gov)?:s3:::([^/]+)(?:\/(.*))?$/s;
+
+function s3Ref(bucket: string, keyOrPrefix: string, extra: { region?: string | undefined; endpoint?: string; forcePathStyle?: boolean; wasSigned?: boolean }): ObjectRef {
+  validateBucketName(bucket);
+  if (keyOrPrefix === '' || keyOrPrefix.endsWith('/')) {
+    return { kind: 's3-prefix', bucket, prefix: keyOrPrefix, region: extra.region, ...(extra.endpoint ? { endpoint: extra.endpoint } : {}) };
+  }
+  validateObjectKey(keyOrPrefix);
+  const ref: ObjectRef = { kind: 's3', bucket, key: keyOrPrefix, region: extra.region, wasSigned: extra.wasSigned ?? false };
+  if (extra.endpoint) {
+    ref.endpoint = extra.endpoint;
+    ref.forcePathStyle = extra.forcePathStyle ?? true;
+  }
+  return ref;
+}
+
+function normalizeRegion(r: string | undefined): string | undefined {
+  if (!r || r === 'amazonaws' || r === 'external-1') return r === 'external-1' ? 'us-east-1' : undefined;
+  return r;
+}
+
+/**
+ * Understands every way people point at an S3 object: `s3://bucket/key`, `arn:aws:s3:::bucket/key`,
+ * S3 URLs (virtual-hosted, path-style, regional, legacy `s3-region`, dualstack, accelerate,
+ * website), S3 console object and bucket pages, URLs of CloudFront distributions and of custom
+ * endpoints, and already-signed links (the old signature is dropped, `wasSigned` says so).
+ * Keys come back exactly: spaces, unicode, `+ & = ? # %` and `//` included.
+ */
+export function parseObjectRef(input: string, options: ParseObjectRefOptions = {}): ObjectRef {
+  // Pasted text often ends in a line break; trailing spaces may belong to a key, so they stay.
+  const text = input.replace(/^\s+/, '').replace(/[\r\n\t]+$/, '');
+  if (!text.trim()) throw new SignetError('REF_INVALID', 'Nothing to share: give an S3 URI (s3://bucket/key), an S3 or CloudFront URL, or an S3 console link.');
+
+  if (/^s3:\/\//i.test(text)) {
+    // s3:// URIs are literal, as in the AWS CLI: no percent-decoding.
+    const rest = text.slice(5);
+    const slash = rest.indexOf('/');
+    const bucket = slash === -1 ? rest : rest.slice(0, slash);
+    return s3Ref(bucket, slash === -1 ? '' : rest.slice(slash + 1), {});
+  }
+  const arn = ARN.exec(text);
+  if (arn?.[1]) return s3Ref(arn[1], arn[2] ?? '', {});
+  if (/^arn:/i.test(text)) throw new SignetError('REF_UNSUPPORTED', `"${text}" is not an S3 object ARN. Use arn:aws:s3:::bucket/key.`);
+
+  const m = URL_PARTS.exec(text);
+  if (!m) {
+    throw new SignetError('REF_INVALID', `"${text.slice(0, 200)}" is not something Signet can share. Give s3://bucket/key, an S3 or CloudFront URL, or an S3 console link.`);
+  }
+  const [, scheme, hostPort = '', rawPath = '', rawQuery = ''] = m;
+  const host = hostPort.toLowerCase().replace(/:\d+$/, '');
+  const origin = `${scheme!.toLowerCase()}://${hostPort.toLowerCase()}`;
+
+  // CloudFront distributions (configured or *.cloudfront.net)
+  const cfDomains = (options.cloudFrontDomains ?? []).map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+  if (cfDomains.includes(host) || host.endsWith('.cloudfront.net')) {
+    const { kept, hadSignature } = stripSigningParams(rawQuery, 'cloudfront');
+    const path = decodePath(rawPath.replace(/^\//, ''));
+    if (!path) throw new SignetError('KEY_INVALID', `${origin}/ names no object. Point at a file on the distribution, e.g. ${origin}/path/file.pdf.`);
+    return { kind: 'cloudfront', domain: host, path, url: `${origin}${rawPath}${kept.length ? `?${kept.join('&')}` : ''}`, wasSigned: hadSignature };
+  }
+
+  // S3 console pages: /s3/object/<bucket>?prefix=<key>, /s3/buckets/<bucket>?prefix=<folder>
+  const consoleHost = CONSOLE_HOST.exec(host);
+  if (consoleHost) {
+    const cm = /^\/s3\/(object|buckets)\/([^/?#]+)\/?$/.exec(rawPath);
+    if (!cm?.[2]) {
+      throw new SignetError('REF_UNSUPPORTED', 'This AWS console page is not an S3 object or bucket page. Open the object in the S3 console (its "Object overview") and share that page.');
+    }
+    const q = new URLSearchParams(rawQuery);
+    const region = q.get('region') ?? normalizeRegion(consoleHost[1]);
+    const prefix = q.get('prefix') ?? '';
+    if (cm[1] === 'buckets') return { kind: 's3-prefix', bucket: decodePath(cm[2]), prefix, region };
+    if (!prefix) throw new SignetError('KEY_INVALID', 'This S3 console link names a bucket but no object. Open the object itself and share that page.');
+    return s3Ref(decodePath(cm[2]), prefix, { region });
+  }
+
+  const { hadSignature } = stripSigningParams(rawQuery, 's3');
+
+  // Custom S3-compatible endpoints from the profiles: path-style or bucket.<endpoint host>
+  for (const ep of options.endpoints ?? []) {
+    let epUrl: URL;
+    try {
+      epUrl = new URL(ep);
+    } catch {
+      continue;
+    }
+    const epHost = epUrl.host.toLowerCase();
+    const epOrigin = `${epUrl.protocol}//${epHost}`;
+    const basePath = epUrl.pathname.replace(/\/+$/, '');
+    if (origin === epOrigin && rawPath.startsWith(`${basePath}/`)) {
+      const rest = rawPath.slice(basePath.length + 1);
+      const slash = rest.indexOf('/');
+      const bucket = decodePath(slash === -1 ? rest : rest.slice(0, slash));
+      return s3Ref(bucket, slash === -1 ? '' : decodePath(rest.slice(slash + 1)), { endpoint: ep, forcePathStyle: true, wasSigned: hadSignature });
+    }
+    if (hostPort.toLowerCase().endsWith(`.${epHost}`) && scheme!.toLowerCase() === epUrl.protocol.slice(0, -1)) {
+      const bucket = hostPort.toLowerCase().slice(0, -(epHost.length + 1));
+      return s3Ref(bucket, decodePath(rawPath.replace(/^\//, '')), { endpoint: ep, forcePathStyle: false, wasSigned: hadSignature });
+    }
+  }
+
+  // AWS S3 endpoints
+  const aws = AWS_S3_HOST.exec(host);
+  if (aws) {
+    const region = normalizeRegion(aws[4] ?? aws[3]);
+    if (aws[1]) return s3Ref(aws[1], decodePath(rawPath.replace(/^\//, '')), { region, wasSigned: hadSignature });
+    const rest = rawPath.replace(/^\//, '');
+    const slash = rest.indexOf('/');
+    if (!rest) throw new SignetError('REF_INVALID', `${origin}/ names no bucket. Use ${origin}/bucket/key.`);
+    return s3Ref(decodePath(slash === -1 ? rest : rest.slice(0, slash)), slash === -1 ? '' : decodePath(rest.slice(slash + 1)), { region, wasSigned: hadSignature });
+  }
+
+  throw new SignetError(
+    'REF_UNSUPPORTED',
+    `${origin} is neither an S3 endpoint nor a CloudFront distribution Signet knows. If it is an S3-compatible service or your own CloudFront domain, add it to a profile (endpoint or CloudFront domain).`,
+    { details: { host } },
+  );
+}
