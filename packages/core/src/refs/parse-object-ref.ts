@@ -6,7 +6,10 @@ import { stripSigningParams } from './signing-params.js';
 
 const URL_PARTS = /^(https?):\/\/([^/?#]+)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
 // AWS S3 hosts: s3, s3.<region>, s3-<region>, s3.dualstack.<region>, s3-accelerate, s3-website[-.]<region>
-const AWS_S3_HOST = /^(?:(.+)\.)?(s3-accelerate(?:\.dualstack)?|s3-website[.-]([a-z0-9-]+)|s3(?:[.-](?:dualstack\.)?([a-z0-9-]+?))?)\.amazonaws\.com(?:\.cn)?$/;
+const AWS_S3_HOST = /^(?:(.+)\.)?(s3-accelerate(?:\.dualstack)?|s3-website[.-]([a-z0-9-]+)|s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+?))?)\.amazonaws\.com(?:\.cn)?$/;
+// Access points, Object Lambda, Outposts: not a bucket + key Signet can presign today.
+const AWS_S3_UNSUPPORTED = /\.(s3-accesspoint|s3-object-lambda|s3-outposts)(\.dualstack)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const CONSOLE_HOST = /^(?:([a-z0-9-]+)\.)?console\.aws\.amazon\.com$|^console\.amazonaws\.cn$/;
 const ARN = /^arn:aws(?:-cn|-us-gov)?:s3:::([^/]+)(?:\/(.*))?$/s;
 
@@ -72,14 +75,20 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
   // S3 console pages: /s3/object/<bucket>?prefix=<key>, /s3/buckets/<bucket>?prefix=<folder>
   const consoleHost = CONSOLE_HOST.exec(host);
   if (consoleHost) {
-    const cm = /^\/s3\/(object|buckets)\/([^/?#]+)\/?$/.exec(rawPath);
+    // Older console links carry the folder in the path: /s3/buckets/<bucket>/<folder>/
+    const cm = /^\/s3\/(object|buckets)\/([^/?#]+)(?:\/(.*))?$/.exec(rawPath);
     if (!cm?.[2]) {
       throw new SignetError('REF_UNSUPPORTED', 'This AWS console page is not an S3 object or bucket page. Open the object in the S3 console (its "Object overview") and share that page.');
     }
     const q = new URLSearchParams(rawQuery);
-    const region = q.get('region') ?? normalizeRegion(consoleHost[1]);
-    const prefix = q.get('prefix') ?? '';
-    if (cm[1] === 'buckets') return { kind: 's3-prefix', bucket: decodePath(cm[2]), prefix, region };
+    // eu-west-1.console… names a region; s3.console… and console… do not.
+    const region = q.get('region') ?? (consoleHost[1] && REGION.test(consoleHost[1]) ? consoleHost[1] : undefined);
+    const prefix = q.get('prefix') ?? (cm[1] === 'buckets' && cm[3] ? decodePath(cm[3]) : '');
+    if (cm[1] === 'buckets') {
+      const bucket = decodePath(cm[2]);
+      validateBucketName(bucket);
+      return { kind: 's3-prefix', bucket, prefix, region };
+    }
     if (!prefix) throw new SignetError('KEY_INVALID', 'This S3 console link names a bucket but no object. Open the object itself and share that page.');
     return s3Ref(decodePath(cm[2]), prefix, { region });
   }
@@ -120,6 +129,11 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     return s3Ref(decodePath(slash === -1 ? rest : rest.slice(0, slash)), slash === -1 ? '' : decodePath(rest.slice(slash + 1)), { region, wasSigned: hadSignature });
   }
 
+  if (AWS_S3_UNSUPPORTED.test(host)) {
+    throw new SignetError('REF_UNSUPPORTED', `${origin} is an S3 access point, Object Lambda or Outposts address, which Signet cannot sign for yet. Use the bucket's own URL or s3://bucket/key.`, {
+      details: { host },
+    });
+  }
   throw new SignetError(
     'REF_UNSUPPORTED',
     `${origin} is neither an S3 endpoint nor a CloudFront distribution Signet knows. If it is an S3-compatible service or your own CloudFront domain, add it to a profile (endpoint or CloudFront domain).`,
