@@ -30,7 +30,14 @@ export function createInterimSharingService(s3: TestS3, bucket: string, defaultE
     link,
     listLinks: async (q) => history.slice(0, q?.limit ?? 50).map((h) => h.record),
     getLinkUrl: async (id) => history.find((h) => h.record.id === id)!.url,
-    listProfiles: async () => [{ profile: { id: 'test', name: 'Test RGW' } as never, isDefault: true, hasAwsSecret: true, hasCloudFrontKey: false }],
+    listProfiles: async () => [
+      {
+        profile: { id: 'test', name: 'Test RGW', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, keyTemplate: '{yyyy}/{mm}/{uuid}/{name}', defaultExpiry, credentials: { source: 'keychain' }, link: { kind: 's3' } },
+        isDefault: true,
+        hasAwsSecret: true,
+        hasCloudFrontKey: false,
+      },
+    ],
   } as Partial<SharingService> as SharingService;
 }
 

@@ -6,6 +6,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseProfile } from '@signet/core';
 import { buildRelayHello, buildRequest, encodeFrame, FrameDecoder, type ParamsOf, type RequestType } from '@signet/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LinkResult, SharingService } from '../api.js';
@@ -34,7 +35,7 @@ const clients: Socket[] = [];
 
 const stubService = {
   link: (req: { ref: string }) => linkImpl(req.ref),
-  listProfiles: async () => [],
+  listProfiles: async () => [{ profile: parseProfile({ id: 'p', bucket: 'bucket' }), isDefault: true, hasAwsSecret: true, hasCloudFrontKey: false }],
   listLinks: async () => [],
   getLinkUrl: async () => result.url,
 } as unknown as SharingService;
@@ -159,8 +160,13 @@ describe('bridge server', () => {
         throw Object.assign(new Error(message), code ? { code } : {});
       };
     };
+    // Checked by the bridge before the service is asked:
+    expect(await c.ask('link', { ref: 's3://other/k' })).toMatchObject({ ok: false, error: { code: 'NO_PROFILE_FOR_OBJECT', message: expect.stringContaining('"other"') } });
+    // …and passed through when the service says so (an explicit profile id):
     fail('NO_PROFILE_FOR_OBJECT', 'No profile covers bucket other.');
-    expect(await c.ask('link', { ref: 's3://other/k' })).toMatchObject({ ok: false, error: { code: 'NO_PROFILE_FOR_OBJECT', message: 'No profile covers bucket other.' } });
+    expect(await c.ask('link', { ref: 's3://other/k', profileId: 'p' })).toMatchObject({ ok: false, error: { code: 'NO_PROFILE_FOR_OBJECT', message: 'No profile covers bucket other.' } });
+    fail('EXPIRY_TOO_LONG', 'S3 links live at most 7 days; use CloudFront for longer.');
+    expect(await c.ask('link', { ref: 's3://bucket/k', expires: '8d' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', desktopCode: 'EXPIRY_TOO_LONG' } });
     fail('KEYCHAIN_LOCKED', 'Unlock your keychain and try again.');
     expect(await c.ask('link', { ref: 's3://bucket/k' })).toMatchObject({ ok: false, error: { code: 'DESKTOP_ERROR', desktopCode: 'KEYCHAIN_LOCKED', message: 'Unlock your keychain and try again.' } });
     fail(undefined, 'secretAccessKey=wJalrXUtnFEMI leaked');

@@ -13,6 +13,7 @@ import {
 } from '@signet/protocol';
 import type { LinkRecord, SharingService } from '../api.js';
 import type { ApprovalStore } from './approval-store.js';
+import { findProfileForRef } from './find-profile-for-ref.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { toProtocolError } from './to-protocol-error.js';
 
@@ -71,8 +72,14 @@ function hello(ctx: BridgeContext, origin: string, approved: boolean, request: R
   return buildSuccess('hello', request.id, { protocolVersion: version, origin, approval: approved ? 'approved' : 'pending', app: ctx.app });
 }
 
-async function link(ctx: BridgeContext, request: RequestOf<'link'>): Promise<SuccessResponse<'link'>> {
-  const { ref, expires, profileId, options } = request.params;
+async function link(ctx: BridgeContext, request: RequestOf<'link'>): Promise<SuccessResponse<'link'> | ErrorResponse> {
+  const { ref, expires, options } = request.params;
+  let profileId = request.params.profileId;
+  if (profileId === undefined) {
+    const match = findProfileForRef(ref, await ctx.service.listProfiles());
+    if (!match.ok) return buildError(request.id, match.error);
+    profileId = match.profileId;
+  }
   const result = await ctx.service.link({ ref, expires, profileId, options, source: 'extension' });
   return buildSuccess('link', request.id, {
     id: result.id,

@@ -6,7 +6,20 @@ import type { ProtocolError } from '@signet/protocol';
 /** Desktop codes that mean "no profile covers this object". */
 const NO_PROFILE_CODES = new Set(['NO_PROFILE_FOR_OBJECT', 'PROFILE_NOT_FOUND', 'NO_PROFILE', 'NO_MATCHING_PROFILE']);
 /** Desktop codes that mean the reference itself was not understood. */
-const BAD_REF_CODES = new Set(['REF_INVALID', 'REF_UNSUPPORTED', 'REF_PREFIX', 'EXPIRY_INVALID', 'EXPIRY_PAST', 'EXPIRY_ZERO', 'EXPIRY_TOO_LONG', 'DURATION_INVALID']);
+const BAD_REF_CODES = new Set([
+  'REF_INVALID',
+  'REF_UNSUPPORTED',
+  'BUCKET_INVALID',
+  'KEY_INVALID',
+  'URL_INVALID',
+  'URL_OUTSIDE_DISTRIBUTION',
+  'EXPIRY_INVALID',
+  'EXPIRY_IN_PAST',
+  'EXPIRY_TOO_SHORT',
+  'EXPIRY_TOO_LONG',
+  'DATE_INVALID',
+  'OPTION_INVALID',
+]);
 
 export function toProtocolError(err: unknown): ProtocolError {
   const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : undefined;
