@@ -42,6 +42,15 @@ export interface S3Presigner {
   presignSync(request: S3PresignRequest): SignedLink;
 }
 
+// Browsers and fetch() resolve '.' and '..' path segments (even as %2E%2E) before sending, so a
+// link to such a key reaches another path and fails its signature. The link is still right for
+// clients that send the path as is; the user is told.
+const hasDotSegment = (key: string): boolean => /(^|\/)\.\.?(\/|$)/.test(key);
+const DOT_SEGMENT_WARNING = {
+  code: 'KEY_DOT_SEGMENTS',
+  message: 'The object key has a "." or ".." folder. Browsers rewrite those in URLs, so this link only works with tools that send the path unchanged (e.g. curl --path-as-is). Rename the object for a link that works everywhere.',
+};
+
 const MIME = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(\s*;\s*[a-z0-9!#$&^_.+-]+=("[^"\r\n]*"|[a-z0-9!#$&^_.+-]+))*$/i;
 
 function checkContentType(value: string): string {
@@ -145,7 +154,7 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
       expiresAt: new Date((signSeconds + expiresIn) * 1000),
       effectiveExpiresAt:
         expiry.effectiveExpiresAt.getTime() < (signSeconds + expiresIn) * 1000 ? expiry.effectiveExpiresAt : new Date((signSeconds + expiresIn) * 1000),
-      warnings: expiry.warnings,
+      warnings: hasDotSegment(req.key) ? [...expiry.warnings, DOT_SEGMENT_WARNING] : expiry.warnings,
     };
     if (headers) link.headers = headers;
     return link;

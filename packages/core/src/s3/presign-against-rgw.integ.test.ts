@@ -30,7 +30,8 @@ describe('presigned S3 links against RGW', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.array(piece, { minLength: 1, maxLength: 60 }).map((a) => a.join('')),
+          // '.'/'..' folders are rewritten by fetch itself: dot-segments.integ.test.ts covers them.
+          fc.array(piece, { minLength: 1, maxLength: 60 }).map((a) => a.join('')).filter((k) => !/(^|\/)\.\.?(\/|$)/.test(k)),
           fc.constant('long/' + 'ü'.repeat(400) + '.bin'),
           fc.constant('double//slash/ file+plus.txt'),
         ),
