@@ -1,7 +1,7 @@
 // The profile: where objects live and how links are made. Secrets are never part of it
 // (they live in the OS keychain, keyed by the profile id).
 import { z } from 'zod';
-import { isDuration } from '../expiry/index.js';
+import { isDuration, parseDuration, SIGV4_MAX_EXPIRES_SECONDS } from '../expiry/index.js';
 import { parseEndpoint, validateBucketName, validateRegion } from '../s3/index.js';
 import { isSignetError } from '../errors.js';
 import { checkKeyTemplate } from './render-key-template.js';
@@ -97,6 +97,12 @@ export const profileSchema = z
       .default({ kind: 's3' }),
   })
   .strict()
+  .superRefine((p, ctx) => {
+    // A default the link kind cannot honour would make every default link fail.
+    if (p.link.kind === 's3' && isDuration(p.defaultExpiry) && parseDuration(p.defaultExpiry) > SIGV4_MAX_EXPIRES_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['defaultExpiry'], message: 'S3 links live at most 7 days: use 7d or less, or the cloudfront link kind' });
+    }
+  })
   .transform((p): Profile => ({ ...p, name: p.name ?? p.id }));
 
 /** What a user may write for a profile (defaults filled by parseProfile). */

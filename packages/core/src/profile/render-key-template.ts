@@ -21,7 +21,10 @@ export function checkKeyTemplate(template: string): void {
       throw new SignetError('TEMPLATE_INVALID', `The key template uses {${name}}, which Signet does not know. Use ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
     }
   }
-  if (!/\{(name|stem|ext|uuid)\}/.test(template)) {
+  const stray = template.replace(TOKEN, '').match(/[{}]/);
+  if (stray) throw new SignetError('TEMPLATE_INVALID', `The key template has an unmatched "${stray[0]}". Write placeholders in braces, e.g. {uuid}/{name}.`);
+  // {ext} alone is not enough: every PDF would get the same key.
+  if (!/\{(name|stem|uuid)\}/.test(template)) {
     throw new SignetError('TEMPLATE_INVALID', 'The key template has neither {name} nor {uuid}, so every upload would get the same key. Add one, e.g. {yyyy}/{mm}/{uuid}/{name}.');
   }
   if (template.startsWith('/')) throw new SignetError('TEMPLATE_INVALID', 'The key template starts with "/", which makes keys with an empty first folder. Remove it.');
@@ -34,19 +37,26 @@ export function checkKeyTemplate(template: string): void {
  */
 export function renderKeyTemplate(template: string, vars: KeyTemplateVars): string {
   checkKeyTemplate(template);
-  const name = vars.name.replace(/[/\\]/g, '_');
+  // Control characters make keys that no one can type or see; separators would escape the folder.
+  // eslint-disable-next-line no-control-regex
+  const clean = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, '').replace(/[/\\]/g, '_');
+  const name = clean(vars.name);
   const dot = name.lastIndexOf('.');
   const values: Record<(typeof PLACEHOLDERS)[number], string> = {
-    user: vars.user.replace(/[/\\]/g, '_') || 'user',
+    user: clean(vars.user) || 'user',
     yyyy: String(vars.now.getUTCFullYear()),
     mm: String(vars.now.getUTCMonth() + 1).padStart(2, '0'),
     dd: String(vars.now.getUTCDate()).padStart(2, '0'),
-    uuid: vars.uuid,
+    uuid: clean(vars.uuid),
     name,
     stem: dot > 0 ? name.slice(0, dot) : name,
     ext: dot > 0 ? name.slice(dot + 1) : '',
   };
   const key = template.replace(TOKEN, (_m, p: (typeof PLACEHOLDERS)[number]) => values[p]);
+  // '.', '..' and empty folders break links (browsers rewrite them) and listings.
+  if (key.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+    throw new SignetError('TEMPLATE_INVALID', `The key template "${template}" makes the key "${key}" here, with an empty, "." or ".." folder. Rename the file or adjust the template.`);
+  }
   validateObjectKey(key);
   return key;
 }
