@@ -79,6 +79,8 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
 
   const endpoints = new Map<string, S3Endpoint>();
   let keyDay = '';
+  let dateSeconds = NaN;
+  let amzDateCache = '';
   let signingKey: Buffer = Buffer.alloc(0);
   const sessionToken = credentials.sessionToken ? `&X-Amz-Security-Token=${uriEncode(credentials.sessionToken)}` : '';
   const credentialPrefix = `${uriEncode(credentials.accessKeyId)}%2F`;
@@ -104,7 +106,12 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
     const expiry = resolveEffectiveExpiry({ expiresAt: req.expiresAt, now, credentialExpiration: credentials.expiration, kind: 's3' });
     const signSeconds = Math.floor(now.getTime() / 1000);
     const expiresIn = Math.max(1, Math.floor(req.expiresAt.getTime() / 1000) - signSeconds);
-    const amzDate = formatAmzDate(signSeconds);
+    // Bulk signing happens within the same second: format the date once per second.
+    if (signSeconds !== dateSeconds) {
+      dateSeconds = signSeconds;
+      amzDateCache = formatAmzDate(signSeconds);
+    }
+    const amzDate = amzDateCache;
     const day = amzDate.slice(0, 8);
     if (day !== keyDay) {
       signingKey = deriveSigningKey(credentials.secretAccessKey, day, region, 's3');

@@ -10,5 +10,11 @@ export function uriEncode(value: string): string {
 
 /** Encodes an object key for a URL path: each segment encoded, `/` kept. */
 export function uriEncodePath(key: string): string {
-  return key.split('/').map(uriEncode).join('/');
+  // Most keys need no encoding at all; otherwise encode the whole key and put the '/' back
+  // (a literal "%2F" in a key becomes "%252F", so no real slash can be confused with it).
+  if (UNRESERVED_PATH.test(key)) return key;
+  return uriEncode(key).replace(SLASH, '/');
 }
+
+const UNRESERVED_PATH = /^[A-Za-z0-9\-_.~/]*$/;
+const SLASH = /%2F/g;
