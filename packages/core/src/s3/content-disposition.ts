@@ -16,7 +16,7 @@ export function formatContentDisposition(fileName: string, disposition: 'inline'
   const fallback = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/[^\x20-\x7e]/gu, '_') // one '_' per character, not per UTF-16 unit
     .replace(/["\\]/g, '_');
   const quoted = `${disposition}; filename="${fallback}"`;
   if (ASCII_SAFE.test(name) && !/["\\]/.test(name)) return quoted;
