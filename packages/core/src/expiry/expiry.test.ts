@@ -110,6 +110,7 @@ describe('resolveEffectiveExpiry', () => {
 
   it('refuses an invalid date and credentials that already expired', () => {
     expect(codeOf(() => resolveEffectiveExpiry({ expiresAt: new Date(NaN), now: NOW, kind: 's3' }))).toBe('DATE_INVALID');
+    expect(codeOf(() => resolveEffectiveExpiry({ expiresAt: at(60), now: new Date(NaN), kind: 's3' }))).toBe('DATE_INVALID');
     expect(codeOf(() => resolveEffectiveExpiry({ expiresAt: at(60), now: NOW, credentialExpiration: at(-1), kind: 's3' }))).toBe('CREDENTIALS_EXPIRED');
   });
 

@@ -33,6 +33,7 @@ describe('presigned S3 links against RGW', () => {
           // '.'/'..' folders are rewritten by fetch itself: dot-segments.integ.test.ts covers them.
           fc.array(piece, { minLength: 1, maxLength: 60 }).map((a) => a.join('')).filter((k) => !/(^|\/)\.\.?(\/|$)/.test(k)),
           fc.constant('long/' + 'ü'.repeat(400) + '.bin'),
+          fc.constant('x/' + '😀'.repeat(255) + 'ab'), // exactly 1024 bytes, the S3 limit
           fc.constant('double//slash/ file+plus.txt'),
         ),
         fc.uint8Array({ minLength: 0, maxLength: 256 }),
