@@ -9,7 +9,8 @@ export interface S3Endpoint {
   bucketPath: string;
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$|^[a-z0-9-]{2,32}$/;
+// AWS regions (eu-west-1) and the plain names S3-compatible services use (auto, garage, de-fra).
+const REGION = /^(?=.{2,32}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Checks a region name such as eu-west-1 (S3-compatible services use names of their own). */
 export function validateRegion(region: string): void {
