@@ -1,2 +1,2 @@
-// Public API of this module (re-exported by src/index.ts).
-export {};
+// Link checks in plain words.
+export { checkLink, type CheckLinkOptions } from './check-link.js';

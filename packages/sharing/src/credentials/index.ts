@@ -1,2 +1,2 @@
-// Public API of this module (re-exported by src/index.ts).
-export {};
+// AWS credentials for signing and uploads.
+export { resolveCredentials, type AwsSecretSource } from './resolve-credentials.js';

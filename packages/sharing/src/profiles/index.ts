@@ -1,2 +1,2 @@
-// Public API of this module (re-exported by src/index.ts).
-export {};
+// Profiles: one validated JSON file, atomic writes.
+export { ProfileStore } from './profile-store.js';

@@ -1,2 +1,3 @@
-// Public API of this module (re-exported by src/index.ts).
-export {};
+// Secrets in the OS keychain only.
+export { SecretStore, type SecretStoreOptions } from './secret-store.js';
+export { toKeychainError } from './keychain-error.js';

@@ -1,2 +1,2 @@
-// Public API of this module (re-exported by src/index.ts).
-export {};
+// The share / link / renew / revoke use cases.
+export { cloudFrontUrlFor, createProfileSigner, type ProfileSigner, type SignObjectRequest } from './profile-signer.js';

@@ -1,2 +1,5 @@
-// Public API of this module (re-exported by src/index.ts).
-export {};
+// Uploads with progress, cancel and no accidental overwrite.
+export { collectFiles, type CollectedFile } from './collect-files.js';
+export { uploadFile, type UploadFileOptions } from './upload-file.js';
+export { createS3Client } from './create-s3-client.js';
+export { choosePartSize, MAX_PARTS, MIN_PART_SIZE } from './part-size.js';

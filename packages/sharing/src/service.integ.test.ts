@@ -1,0 +1,147 @@
+// The sharing engine end to end against the real OS keychain (gnome-keyring via
+// scripts/with-keyring.sh) and a real SigV4-checking S3 server (Ceph RGW).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import type { SharingService } from './api.js';
+import { createSharingService } from './service.js';
+import { SecretStore } from './secrets/index.js';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+describe('sharing service against RGW and the real keychain', () => {
+  const bucket = uniqueBucket('share');
+  const home = mkdtempSync(join(tmpdir(), 'signet-home-'));
+  const work = mkdtempSync(join(tmpdir(), 'signet-files-'));
+  const profileId = `p${Date.now().toString(36)}`;
+  let service: SharingService;
+  let admin: S3Client;
+
+  beforeAll(async () => {
+    const s3 = testS3();
+    admin = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    await admin.send(new CreateBucketCommand({ Bucket: bucket }));
+    service = createSharingService({ paths: { configDir: home, dataDir: home }, upload: { partSize: 5 * 1024 * 1024, queueSize: 2 } });
+    await service.saveProfile({ id: profileId, bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, keyTemplate: '{user}/{yyyy}/{uuid}/{name}' });
+    await service.setAwsSecret(profileId, { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+  });
+
+  it('keeps the secret in the Secret Service and in no file under the config folder', async () => {
+    const stored = execFileSync('secret-tool', ['lookup', 'service', 'Signet', 'username', `profile:${profileId}:aws`]).toString();
+    expect(stored).toContain(testS3().secretAccessKey);
+    for (const f of filesUnder(home)) expect(readFileSync(f, 'utf8'), f).not.toContain(testS3().secretAccessKey);
+    expect((await service.getProfile(profileId)).hasAwsSecret).toBe(true);
+  });
+
+  it('shares a file: uploaded under the template, signed, recorded; the link returns the exact bytes', async () => {
+    const file = join(work, 'Q3 report #1 (final).pdf');
+    const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => i % 251));
+    writeFileSync(file, bytes);
+    const progress: number[] = [];
+    const { links } = await service.share({ paths: [file], expires: '2h', source: 'cli', check: true, onProgress: (p) => progress.push(p.percent) });
+    expect(links).toHaveLength(1);
+    const link = links[0]!;
+    expect(link.key).toMatch(/^[^/]+\/\d{4}\/[0-9a-f-]{36}\/Q3 report #1 \(final\)\.pdf$/);
+    expect(link.check?.status).toBe('ok');
+    expect(new URL(link.url).searchParams.get('X-Amz-Expires')).toBe('7200');
+    const res = await fetch(link.url);
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(progress.at(-1)).toBe(100);
+    const listed = await service.listLinks({ filter: 'active', search: 'Q3 report' });
+    expect(listed.map((r) => r.id)).toContain(link.id);
+    expect(await service.getLinkUrl(link.id)).toBe(link.url);
+  });
+
+  it('shares a multipart file and a folder; renew gives a fresh link; revoke deletes the object', async () => {
+    const dir = join(work, 'folder');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'big.bin'), Buffer.alloc(11 * 1024 * 1024, 7));
+    writeFileSync(join(dir, 'sub', 'empty.txt'), '');
+    const { links } = await service.share({ paths: [dir], expires: '1h', source: 'desktop' });
+    expect(links.map((l) => l.key.split('/').pop()).sort()).toEqual(['big.bin', 'empty.txt']);
+    for (const l of links) expect((await fetch(l.url)).status).toBe(200);
+    const renewed = await service.renewLink(links[0]!.id, '15m');
+    expect(renewed.id).not.toBe(links[0]!.id);
+    expect(new URL(renewed.url).searchParams.get('X-Amz-Expires')).toBe('900');
+    expect((await service.describeRevocation(links[0]!.id)).message).toMatch(/cannot be revoked on its own/);
+    const revoked = await service.revokeLink(links[0]!.id, { deleteObject: true });
+    expect(revoked.revokedAt).toBeTruthy();
+    expect((await fetch(renewed.url)).status).toBe(404);
+    await expect(admin.send(new HeadObjectCommand({ Bucket: bucket, Key: links[0]!.key }))).rejects.toThrow();
+  });
+
+  it('cancelling a multipart upload leaves no object and no orphaned parts', async () => {
+    const file = join(work, 'cancel.bin');
+    writeFileSync(file, Buffer.alloc(30 * 1024 * 1024, 1));
+    const ctl = new AbortController();
+    const p = service.share({ paths: [file], source: 'desktop', signal: ctl.signal, onProgress: (pr) => pr.loaded > 0 && ctl.abort() });
+    await expect(p).rejects.toMatchObject({ code: 'UPLOAD_CANCELLED' });
+    await new Promise((r) => setTimeout(r, 300));
+    const mp = await admin.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
+    expect(mp.Uploads ?? []).toHaveLength(0);
+    expect((await service.listLinks({ search: 'cancel.bin' }))).toHaveLength(0);
+  });
+
+  it('links an existing object from any reference form, and refuses objects outside every profile', async () => {
+    const { links } = await service.share({ paths: [writeTmp('ref.txt', 'by ref')], source: 'cli' });
+    const key = links[0]!.key;
+    const viaUri = await service.link({ ref: `s3://${bucket}/${key}`, expires: '10m', source: 'extension' });
+    expect(await (await fetch(viaUri.url)).text()).toBe('by ref');
+    const viaSigned = await service.link({ ref: viaUri.url, source: 'extension' });
+    expect(viaSigned.key).toBe(key);
+    await expect(service.link({ ref: 's3://someone-elses-bucket/x', source: 'extension' })).rejects.toMatchObject({ code: 'NO_PROFILE_FOR_OBJECT' });
+  });
+
+  it('refuses bad input before uploading anything', async () => {
+    await expect(service.share({ paths: [join(work, 'nope.txt')], source: 'cli' })).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+    const loop = join(work, 'loop');
+    mkdirSync(loop);
+    symlinkSync(loop, join(loop, 'again'));
+    await expect(service.share({ paths: [loop], source: 'cli' })).rejects.toMatchObject({ code: 'DIRECTORY_LOOP' });
+    const locked = writeTmp('locked.txt', 'x');
+    chmodSync(locked, 0o000);
+    if (process.getuid?.() !== 0) await expect(service.share({ paths: [locked], source: 'cli' })).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+    await expect(service.share({ paths: [writeTmp('a.txt', 'a')], expires: '8d', source: 'cli' })).rejects.toThrow(/at most 7 days/);
+    await service.saveProfile({ id: `${profileId}-nb`, bucket: 'no-such-bucket-here', region: 'us-east-1', endpoint: testS3().endpoint, forcePathStyle: true });
+    await service.setAwsSecret(`${profileId}-nb`, { accessKeyId: testS3().accessKeyId, secretAccessKey: testS3().secretAccessKey });
+    await expect(service.share({ paths: [writeTmp('b.txt', 'b')], profileId: `${profileId}-nb`, source: 'cli' })).rejects.toMatchObject({ code: 'BUCKET_NOT_FOUND' });
+    expect((await service.testProfile(`${profileId}-nb`)).status).toBe('no-such-bucket');
+    expect((await service.testProfile(profileId)).ok).toBe(true);
+  });
+
+  it('expired temporary credentials are refused before anything is uploaded', async () => {
+    const id = `${profileId}-tmp`;
+    await service.saveProfile({ id, bucket, region: 'us-east-1', endpoint: testS3().endpoint, forcePathStyle: true });
+    await service.setAwsSecret(id, { accessKeyId: testS3().accessKeyId, secretAccessKey: testS3().secretAccessKey, sessionToken: 'tok', expiration: new Date(Date.now() + 600_000).toISOString() });
+    const link = await service.link({ ref: `s3://${bucket}/whatever`, profileId: id, expires: '7d', source: 'cli' });
+    expect(new Date(link.effectiveExpiresAt).getTime()).toBeLessThan(Date.now() + 601_000);
+    expect(link.warnings[0]?.code).toBe('CREDENTIALS_EXPIRE_FIRST');
+    // the token-bearing URL is kept in the keychain, not the history file
+    expect(readFileSync(join(home, 'history.jsonl'), 'utf8')).not.toContain('X-Amz-Security-Token');
+    expect(await service.getLinkUrl(link.id)).toBe(link.url);
+    await new SecretStore().setAwsSecret(id, { accessKeyId: 'A', secretAccessKey: 'B', sessionToken: 't', expiration: new Date(Date.now() - 1000).toISOString() });
+    await expect(service.link({ ref: `s3://${bucket}/x`, profileId: id, source: 'cli' })).rejects.toThrow(/expired/);
+  });
+
+  it('a damaged profiles file is reported with its path and left untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signet-corrupt-'));
+    writeFileSync(join(dir, 'profiles.json'), '{"profiles": [ {"id": "x"');
+    const s = createSharingService({ paths: { configDir: dir, dataDir: dir } });
+    await expect(s.listProfiles()).rejects.toThrow(/profiles\.json is damaged.*left untouched/);
+    await expect(s.saveProfile({ id: 'y', bucket: 'ok-bucket' })).rejects.toMatchObject({ code: 'CONFIG_CORRUPT' });
+    expect(readFileSync(join(dir, 'profiles.json'), 'utf8')).toBe('{"profiles": [ {"id": "x"');
+  });
+
+  function writeTmp(name: string, content: string): string {
+    const p = join(mkdtempSync(join(work, 'f-')), name);
+    writeFileSync(p, content);
+    return p;
+  }
+});
