@@ -1,0 +1,150 @@
+// `signet link <ref...>`: one share link per reference, on stdout. `-` reads references from
+// stdin, one per line, for bulk use: one process signs tens of thousands, one signature each.
+import { createCloudFrontSigner, type LinkWarning } from '@signet/core';
+import { resolveCredentials } from '@signet/sharing';
+import { Option } from 'commander';
+import { debugDetail, describeError } from '../lib/describe-error.js';
+import { EXIT_ERROR } from '../lib/exit-codes.js';
+import { loadCloudFrontKeyFile } from '../lib/load-cloudfront-key.js';
+import { parseDateFlag, parseExpiresFlag } from '../lib/parse-when.js';
+import { readLines } from '../lib/read-lines.js';
+import { createRefSigner } from '../lib/ref-signer.js';
+import { UsageError } from '../lib/usage-error.js';
+import { writeLine } from '../lib/write-line.js';
+import type { RegisterCommand } from './index.js';
+
+interface LinkFlags {
+  expires: string;
+  method: 'GET' | 'PUT';
+  downloadName?: string;
+  inline?: boolean;
+  contentType?: string;
+  region?: string;
+  endpoint?: string;
+  pathStyle?: boolean;
+  profile?: string;
+  keyPairId?: string;
+  privateKey?: string;
+  start?: string;
+  ip?: string;
+  hash: 'sha1' | 'sha256';
+  resource?: string;
+  signingDate?: string;
+  json?: boolean;
+}
+
+export const registerLinkCommand: RegisterCommand = (program) => {
+  program
+    .command('link')
+    .description('print a share link for each S3 or CloudFront object (- reads references from stdin)')
+    .argument('<ref...>', 's3://bucket/key, arn:aws:s3:::bucket/key, an S3/console/CloudFront URL, or - for stdin')
+    .option('-e, --expires <when>', 'duration (90s 15m 2h 7d 1w) or ISO-8601 date-time; S3 links: at most 7d', '1h')
+    .addOption(new Option('-m, --method <method>', 'GET downloads; PUT makes an upload link').choices(['GET', 'PUT']).default('GET'))
+    .option('--download-name <name>', 'file name the browser saves the download as')
+    .option('--inline', 'show in the browser instead of downloading')
+    .option('--content-type <type>', 'GET: content type the response gets; PUT: content type the uploader must send')
+    .option('--region <region>', 'bucket region (default: from the URL, else AWS_REGION, else us-east-1)')
+    .option('--endpoint <url>', 'S3-compatible endpoint, e.g. https://s3.example.com')
+    .option('--path-style', 'address the bucket in the path (most S3-compatible services)')
+    .option('--profile <id>', 'Signet profile to sign with (see signet profile list)')
+    .option('--key-pair-id <id>', 'CloudFront: public key id of your trusted key group')
+    .option('--private-key <pem>', 'CloudFront: private key PEM file (passphrase: SIGNET_KEY_PASSPHRASE)')
+    .option('--start <when>', 'CloudFront: not valid before (ISO-8601, or a duration from now)')
+    .option('--ip <cidr>', 'CloudFront: only this IPv4 address or range, e.g. 203.0.113.0/24')
+    .addOption(new Option('--hash <alg>', 'CloudFront signature hash').choices(['sha1', 'sha256']).default('sha1'))
+    .option('--resource <pattern>', "CloudFront: wildcard resource the signature covers, e.g. 'https://d1.cloudfront.net/docs/*'")
+    .option('--signing-date <iso>', 'sign as of this time (reproducible output)')
+    .option('--json', 'one JSON object per line: ref, url, expiresAt, effectiveExpiresAt, warnings')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  signet link s3://reports/2026/q3.pdf --expires 2h
+  signet link s3://inbox/upload.bin --method PUT --content-type application/pdf
+  signet link https://d111111abcdef8.cloudfront.net/v.mp4 --key-pair-id K2JCJMDEHXQW5F --private-key cf.pem --expires 30d
+  cut -f1 keys.tsv | signet link - --json > links.jsonl`,
+    )
+    .action(async (refs: string[], flags: LinkFlags) => {
+      process.exitCode = await runLink(refs, flags);
+    });
+};
+
+async function runLink(refs: string[], f: LinkFlags): Promise<number> {
+  const fixedNow = f.signingDate ? parseDateFlag('--signing-date', f.signingDate) : undefined;
+  const start = fixedNow ?? new Date();
+  const expiresAt = parseExpiresFlag(f.expires, start);
+  const startAt = f.start ? parseDateFlag('--start', f.start, start) : undefined;
+  if (refs.filter((r) => r === '-').length > 0 && refs.length > 1) throw new UsageError('Give either references or "-" (read them from stdin), not both.');
+  if (refs.includes('-') && process.stdin.isTTY) throw new UsageError('"-" reads references from stdin, but stdin is a terminal. Pipe them in: cat refs.txt | signet link -');
+  if (Boolean(f.keyPairId) !== Boolean(f.privateKey)) throw new UsageError('CloudFront signing needs both --key-pair-id and --private-key.');
+  if (f.method === 'PUT' && (f.downloadName || f.inline)) throw new UsageError('--download-name and --inline apply to downloads (GET), not to upload links (PUT).');
+
+  const signer = createRefSigner({
+    credentials: () => resolveCredentials(undefined),
+    region: f.region,
+    endpoint: f.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL,
+    pathStyle: f.pathStyle,
+    method: f.method,
+    downloadName: f.downloadName,
+    inline: f.inline,
+    contentType: f.contentType,
+    cloudFront:
+      f.keyPairId && f.privateKey
+        ? () => createCloudFrontSigner({ keyPairId: f.keyPairId!, privateKey: loadCloudFrontKeyFile(f.privateKey!), hash: f.hash })
+        : undefined,
+    startAt,
+    ipAddress: f.ip,
+    resource: f.resource,
+    defaultRegion: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+  });
+
+  let failed = 0;
+  const warned = new Set<string>();
+  const signOne = async (ref: string, where: string) => {
+    try {
+      const link = await signer.sign(ref, expiresAt, fixedNow ?? new Date());
+      if (f.json) {
+        await writeLine(process.stdout, JSON.stringify({
+          ref, url: link.url, method: link.method, expiresAt: link.expiresAt.toISOString(),
+          effectiveExpiresAt: link.effectiveExpiresAt.toISOString(), warnings: link.warnings, ...(link.headers ? { headers: link.headers } : {}),
+        }));
+      } else {
+        await writeLine(process.stdout, link.url);
+      }
+      reportWarnings(link.warnings, warned);
+      if (!f.json && link.headers) reportOnce(warned, `The uploader must send ${Object.entries(link.headers).map(([k, v]) => `${k}: ${v}`).join(', ')} with the upload.`);
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      failed++;
+      process.stderr.write(`signet: ${where}${describeError(err)}\n`);
+      const dbg = debugDetail(err);
+      if (dbg) process.stderr.write(`${dbg}\n`);
+      if ((err as { code?: string }).code === 'CREDENTIALS_MISSING' || (err as { code?: string }).code?.startsWith('KEY_')) throw new StopError();
+    }
+  };
+  try {
+    if (refs[0] === '-') {
+      for await (const { line, lineNo } of readLines(process.stdin)) await signOne(line, `line ${lineNo}: `);
+    } else {
+      for (const ref of refs) await signOne(ref, refs.length > 1 ? `${ref}: ` : '');
+    }
+  } catch (e) {
+    if (!(e instanceof StopError)) throw e;
+  }
+  if (failed > 0 && (refs[0] === '-' || refs.length > 1)) process.stderr.write(`signet: ${failed} reference(s) could not be signed.\n`);
+  return failed > 0 ? EXIT_ERROR : 0;
+}
+
+/** Credentials or key problems affect every ref: report once and stop. */
+class StopError extends Error {}
+
+function reportWarnings(warnings: LinkWarning[], seen: Set<string>): void {
+  for (const w of warnings) reportOnce(seen, `warning: ${w.message}`, w.code);
+}
+
+function reportOnce(seen: Set<string>, text: string, key = text): void {
+  if (seen.has(key)) return;
+  seen.add(key);
+  process.stderr.write(`signet: ${text}\n`);
+}
+

@@ -1,0 +1,80 @@
+// Signs one reference after another with reused signers: one S3 presigner per
+// (region, endpoint, addressing style) and one CloudFront signer, so a bulk run of tens of
+// thousands of refs costs one signature each, not one client each.
+import {
+  createS3Presigner,
+  parseObjectRef,
+  SignetError,
+  type AwsCredentials,
+  type CloudFrontSigner,
+  type ObjectRef,
+  type S3Presigner,
+  type SignedLink,
+} from '@signet/core';
+
+export interface RefSignerOptions {
+  /** Resolved lazily: only S3 refs need AWS credentials. */
+  credentials: () => Promise<AwsCredentials>;
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  pathStyle?: boolean | undefined;
+  method: 'GET' | 'PUT';
+  downloadName?: string | undefined;
+  inline?: boolean | undefined;
+  contentType?: string | undefined;
+  /** CloudFront: a ready signer when --key-pair-id/--private-key (or a CloudFront profile) are given. */
+  cloudFront?: (() => CloudFrontSigner) | undefined;
+  cloudFrontDomains?: string[] | undefined;
+  startAt?: Date | undefined;
+  ipAddress?: string | undefined;
+  resource?: string | undefined;
+  /** Region to use when neither the ref nor --region say (AWS_REGION, else us-east-1). */
+  defaultRegion: string;
+}
+
+export interface RefSigner {
+  sign(ref: string, expiresAt: Date, now: Date): Promise<SignedLink>;
+}
+
+export function createRefSigner(o: RefSignerOptions): RefSigner {
+  const presigners = new Map<string, S3Presigner>();
+  let credentials: AwsCredentials | undefined;
+  let cloudFront: CloudFrontSigner | undefined;
+  const endpoints = o.endpoint ? [o.endpoint] : [];
+
+  async function presignerFor(ref: Extract<ObjectRef, { kind: 's3' }>): Promise<S3Presigner> {
+    const region = o.region ?? ref.region ?? o.defaultRegion;
+    const endpoint = o.endpoint ?? ref.endpoint;
+    const pathStyle = o.pathStyle ?? ref.forcePathStyle ?? (endpoint ? true : undefined);
+    const id = `${region}\n${endpoint ?? ''}\n${pathStyle ?? ''}`;
+    let p = presigners.get(id);
+    if (!p) {
+      credentials ??= await o.credentials();
+      p = createS3Presigner({ credentials, region, endpoint, forcePathStyle: pathStyle });
+      presigners.set(id, p);
+    }
+    return p;
+  }
+
+  return {
+    async sign(text, expiresAt, now) {
+      const ref = parseObjectRef(text, { endpoints, cloudFrontDomains: o.cloudFrontDomains });
+      if (ref.kind === 's3-prefix') {
+        throw new SignetError('KEY_INVALID', `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Name a file; for a whole folder use a CloudFront wildcard (--resource 'https://…/folder/*').`);
+      }
+      if (ref.kind === 'cloudfront') {
+        if (!o.cloudFront) {
+          throw new SignetError('CREDENTIALS_MISSING', `${ref.url} is a CloudFront URL: give --key-pair-id and --private-key <pem file> (or use a CloudFront profile).`);
+        }
+        if (o.method !== 'GET') throw new SignetError('METHOD_INVALID', 'CloudFront links are for downloads (GET); upload links (PUT) are S3 presigned URLs.');
+        cloudFront ??= o.cloudFront();
+        return cloudFront.signUrl({ url: ref.url, expiresAt, now, startAt: o.startAt, ipAddress: o.ipAddress, resource: o.resource });
+      }
+      if (o.startAt || o.ipAddress || o.resource) {
+        throw new SignetError('OPTION_INVALID', '--start, --ip and --resource apply to CloudFront links; S3 presigned URLs cannot carry them. Use a CloudFront URL or profile.');
+      }
+      const p = await presignerFor(ref);
+      return p.presignSync({ bucket: ref.bucket, key: ref.key, method: o.method, expiresAt, now, downloadName: o.downloadName, inline: o.inline, contentType: o.contentType });
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/index.js';
+import { debugDetail, describeError } from './lib/describe-error.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './lib/exit-codes.js';
+import { UsageError } from './lib/usage-error.js';
+
+export const VERSION = '0.1.0';
+
+/** The `signet` program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('signet')
+    .description('Time-limited share links to private S3 objects: S3 presigned URLs, CloudFront signed URLs and cookies.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `signet: ${str.slice(7)}` : str) });
+  for (const register of commands) register(program);
+  program.commands.forEach((c) => c.exitOverride().showHelpAfterError('(run with --help for usage)'));
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 error, 2 usage. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    process.stderr.write(`signet: ${describeError(err)}\n`);
+    if (err instanceof UsageError) return EXIT_USAGE;
+    const dbg = debugDetail(err);
+    if (dbg) process.stderr.write(`${dbg}\n`);
+    return EXIT_ERROR;
+  }
+}
