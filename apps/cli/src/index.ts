@@ -2,6 +2,12 @@
 // with its code (0 ok, 1 error, 2 usage). Commands live in commands/, one file each.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// `signet links --json | head -1` closes stdout early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const { runCli } = await import('./program.js');
 process.exitCode = await runCli(process.argv);
 

@@ -2,15 +2,23 @@
 import type { Command } from 'commander';
 import { registerBridgeCommand } from './bridge.js';
 import { registerCookiesCommand } from './cookies.js';
+import { registerKeyCommand } from './key.js';
 import { registerLinkCommand } from './link.js';
+import { registerLinksCommand } from './links.js';
 import { registerNativeHostCommand } from './native-host.js';
+import { registerProfileCommand } from './profile.js';
 import { registerServeCommand } from './serve.js';
+import { registerShareCommand } from './share.js';
 
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerLinkCommand,
   registerCookiesCommand,
+  registerShareCommand,
+  registerLinksCommand,
+  registerProfileCommand,
+  registerKeyCommand,
   registerServeCommand,
   registerBridgeCommand,
   registerNativeHostCommand,

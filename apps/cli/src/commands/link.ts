@@ -1,14 +1,17 @@
 // `signet link <ref...>`: one share link per reference, on stdout. `-` reads references from
 // stdin, one per line, for bulk use: one process signs tens of thousands, one signature each.
+// With --profile the link is made by the sharing engine and recorded in the history; without,
+// it is signed statelessly with the standard AWS credential chain (fit for bulk scripts).
 import { createCloudFrontSigner, type LinkWarning } from '@signet/core';
 import { resolveCredentials } from '@signet/sharing';
+import { sharing } from '../lib/sharing.js';
 import { Option } from 'commander';
 import { debugDetail, describeError } from '../lib/describe-error.js';
 import { EXIT_ERROR } from '../lib/exit-codes.js';
 import { loadCloudFrontKeyFile } from '../lib/load-cloudfront-key.js';
 import { parseDateFlag, parseExpiresFlag } from '../lib/parse-when.js';
 import { readLines } from '../lib/read-lines.js';
-import { createRefSigner } from '../lib/ref-signer.js';
+import { createRefSigner, type RefSigner } from '../lib/ref-signer.js';
 import { UsageError } from '../lib/usage-error.js';
 import { writeLine } from '../lib/write-line.js';
 import type { RegisterCommand } from './index.js';
@@ -79,7 +82,15 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
   if (Boolean(f.keyPairId) !== Boolean(f.privateKey)) throw new UsageError('CloudFront signing needs both --key-pair-id and --private-key.');
   if (f.method === 'PUT' && (f.downloadName || f.inline)) throw new UsageError('--download-name and --inline apply to downloads (GET), not to upload links (PUT).');
 
-  const signer = createRefSigner({
+  if (f.profile) {
+    if (f.keyPairId || f.privateKey || f.region || f.endpoint || f.pathStyle) {
+      throw new UsageError('--profile already says where the bucket is and how to sign: leave out --key-pair-id, --private-key, --region, --endpoint and --path-style.');
+    }
+    if (f.resource) throw new UsageError('--resource is not available with --profile yet; give --key-pair-id and --private-key instead.');
+    if (f.signingDate) throw new UsageError('--signing-date cannot be combined with --profile (recorded links are signed at the current time).');
+  }
+  const profileSigner = f.profile ? createProfileRefSigner(f, startAt) : undefined;
+  const signer = profileSigner ?? createRefSigner({
     credentials: () => resolveCredentials(undefined),
     region: f.region,
     endpoint: f.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL,
@@ -148,3 +159,25 @@ function reportOnce(seen: Set<string>, text: string, key = text): void {
   process.stderr.write(`signet: ${text}\n`);
 }
 
+/** Signs through the sharing engine with a profile: credentials/key from the keychain, recorded. */
+function createProfileRefSigner(f: LinkFlags, startAt: Date | undefined): RefSigner {
+  return {
+    async sign(ref, expiresAt) {
+      const r = await sharing().link({
+        ref,
+        profileId: f.profile!,
+        expires: expiresAt.toISOString(),
+        options: {
+          method: f.method,
+          ...(f.downloadName ? { downloadName: f.downloadName } : {}),
+          ...(f.inline ? { inline: true } : {}),
+          ...(f.contentType ? { contentType: f.contentType } : {}),
+          ...(startAt ? { startAt } : {}),
+          ...(f.ip ? { ipAddress: f.ip } : {}),
+        },
+        source: 'cli',
+      });
+      return { url: r.url, kind: r.kind, method: r.method, expiresAt: new Date(r.expiresAt), effectiveExpiresAt: new Date(r.effectiveExpiresAt), warnings: r.warnings };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// `signet links`: the history of links made by any client (desktop, extension, CLI), and
+// renew / revoke / url / prune on its entries.
+import { createInterface } from 'node:readline/promises';
+import { timeLeft } from '../lib/format-left.js';
+import { sharing } from '../lib/sharing.js';
+import { UsageError } from '../lib/usage-error.js';
+import type { RegisterCommand } from './index.js';
+import { printLink } from './share.js';
+
+export const registerLinksCommand: RegisterCommand = (program) => {
+  const links = program
+    .command('links')
+    .description('list the links you made (from any Signet client); renew, revoke, url, prune')
+    .option('--active', 'only links that still work')
+    .option('--expired', 'only expired or revoked links')
+    .option('--all', 'every link (default)')
+    .option('-s, --search <text>', 'match key, bucket, file name or profile')
+    .option('--json', 'one JSON object per link')
+    .action(async (f: { active?: boolean; expired?: boolean; search?: string; json?: boolean }) => {
+      if (f.active && f.expired) throw new UsageError('Pick one of --active and --expired.');
+      const list = await sharing().listLinks({ filter: f.active ? 'active' : f.expired ? 'expired' : 'all', ...(f.search ? { search: f.search } : {}) });
+      if (f.json) {
+        for (const r of list) process.stdout.write(`${JSON.stringify(r)}\n`);
+        return;
+      }
+      if (list.length === 0) {
+        process.stderr.write('No links yet. Make one with: signet share <file> or signet link s3://bucket/key\n');
+        return;
+      }
+      for (const r of list) {
+        process.stdout.write(`${r.id.slice(0, 8)}  ${timeLeft(r.effectiveExpiresAt, r.revokedAt).padEnd(22)} ${r.source.padEnd(9)} ${r.profileId}  s3://${r.bucket}/${r.key}\n`);
+      }
+    });
+
+  links
+    .command('url')
+    .alias('copy')
+    .description('print the URL of a link again')
+    .argument('<id>', 'link id (or its first 8 characters)')
+    .action(async (id: string) => {
+      process.stdout.write(`${await sharing().getLinkUrl(id)}\n`);
+    });
+
+  links
+    .command('renew')
+    .description('make a fresh link for the same object and options')
+    .argument('<id>', 'link id')
+    .option('-e, --expires <when>', "new expiry (default: the profile's default)")
+    .option('--json', 'print the link as JSON')
+    .action(async (id: string, f: { expires?: string; json?: boolean }) => {
+      printLink(await sharing().renewLink(id, f.expires, 'cli'), Boolean(f.json));
+    });
+
+  links
+    .command('revoke')
+    .description('stop a link: explains what is possible, then deletes the object after confirmation')
+    .argument('<id>', 'link id')
+    .option('--delete-object', 'delete the object (every link to it stops working)')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (id: string, f: { deleteObject?: boolean; yes?: boolean }) => {
+      const s = sharing();
+      const { message } = await s.describeRevocation(id);
+      process.stderr.write(`${message}\n`);
+      if (!f.deleteObject) {
+        process.stderr.write('Nothing was deleted. Run again with --delete-object to delete the object.\n');
+        return;
+      }
+      if (!f.yes) {
+        if (!process.stdin.isTTY) throw new UsageError('Deleting the object needs confirmation: add --yes.');
+        const rl = createInterface({ input: process.stdin, output: process.stderr });
+        const answer = await rl.question('Delete the object now? [y/N] ');
+        rl.close();
+        if (!/^y(es)?$/i.test(answer.trim())) {
+          process.stderr.write('Cancelled; nothing was deleted.\n');
+          return;
+        }
+      }
+      const r = await s.revokeLink(id, { deleteObject: true });
+      process.stderr.write(`Revoked: ${r.revocation}\n`);
+    });
+
+  links
+    .command('prune')
+    .description('forget expired and revoked links')
+    .action(async () => {
+      const n = await sharing().pruneExpired();
+      process.stderr.write(`${n} expired link(s) removed from the history.\n`);
+    });
+};

@@ -1,0 +1,62 @@
+// `signet share <file|folder...>`: upload, sign, (check), record; one link per file on stdout.
+import type { LinkResult } from '@signet/sharing';
+import { createProgressBar } from '../lib/progress-bar.js';
+import { sharing } from '../lib/sharing.js';
+import type { RegisterCommand } from './index.js';
+
+interface ShareFlags {
+  expires?: string;
+  profile?: string;
+  check?: boolean;
+  json?: boolean;
+  downloadName?: string;
+  inline?: boolean;
+}
+
+export const registerShareCommand: RegisterCommand = (program) => {
+  program
+    .command('share')
+    .description('upload files or folders and print a share link for each')
+    .argument('<path...>', 'files and folders (folders are shared file by file)')
+    .option('-e, --expires <when>', "duration or ISO-8601 date-time (default: the profile's default expiry)")
+    .option('-p, --profile <id>', 'profile to upload with (default: the default profile)')
+    .option('--download-name <name>', 'file name the browser saves the download as (single file)')
+    .option('--inline', 'show in the browser instead of downloading')
+    .option('--check', 'fetch each link once and report whether it works')
+    .option('--json', 'one JSON object per link')
+    .addHelpText('after', '\nExamples:\n  signet share report.pdf --expires 2d\n  signet share ./build/ --profile client-a --check --json')
+    .action(async (paths: string[], f: ShareFlags) => {
+      const bar = createProgressBar();
+      const ctl = new AbortController();
+      const onSigint = () => {
+        process.stderr.write('\nCancelling: aborting the upload on the server…\n');
+        ctl.abort();
+      };
+      process.once('SIGINT', onSigint);
+      try {
+        const { links } = await sharing().share({
+          paths,
+          ...(f.profile ? { profileId: f.profile } : {}),
+          ...(f.expires ? { expires: f.expires } : {}),
+          options: { ...(f.downloadName ? { downloadName: f.downloadName } : {}), ...(f.inline ? { inline: true } : {}) },
+          check: Boolean(f.check),
+          source: 'cli',
+          onProgress: (p) => bar.update(p),
+          signal: ctl.signal,
+        });
+        bar.done();
+        for (const l of links) printLink(l, Boolean(f.json));
+        if (links.some((l) => l.check && !l.check.ok)) process.exitCode = 1;
+      } finally {
+        bar.done();
+        process.off('SIGINT', onSigint);
+      }
+    });
+};
+
+export function printLink(l: LinkResult, json: boolean): void {
+  if (json) process.stdout.write(`${JSON.stringify(l)}\n`);
+  else process.stdout.write(`${l.url}\n`);
+  for (const w of l.warnings) process.stderr.write(`signet: warning: ${w.message}\n`);
+  if (l.check && !json) process.stderr.write(`signet: check ${l.check.ok ? 'ok' : 'FAILED'}: ${l.check.message}\n`);
+}

@@ -1,0 +1,33 @@
+import type { UploadProgress } from '@signet/sharing';
+
+const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+export function formatBytes(n: number): string {
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${n.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
+/** A one-line progress bar on stderr when it is a terminal; nothing otherwise. */
+export function createProgressBar(): { update(p: UploadProgress): void; done(): void } {
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  return {
+    update(p) {
+      if (!tty) return;
+      const t = Date.now();
+      if (t - last < 100 && p.loaded < p.total) return;
+      last = t;
+      const width = 24;
+      const filled = Math.round((p.percent / 100) * width);
+      const eta = p.etaSeconds !== undefined ? ` ETA ${Math.ceil(p.etaSeconds)}s` : '';
+      const name = p.file.split(/[/\\]/).pop() ?? p.file;
+      process.stderr.write(`\r\x1b[K${name.slice(0, 30)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(0)}% ${formatBytes(p.loaded)}/${formatBytes(p.total)} ${formatBytes(p.rate)}/s${eta}`);
+    },
+    done() {
+      if (tty) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
