@@ -2,7 +2,7 @@
 // private D-Bus, scripts/with-keyring.sh), concurrent writer processes and crashes on the
 // history journal, and link checks against RGW (a real SigV4-checking S3 server).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,8 @@ import { LinkHistory } from './history/index.js';
 import { SecretStore } from './secrets/index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const tsx = join(here, '../../../node_modules/.bin/tsx');
+const repoRoot = join(here, '../../..');
+const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 
 /** Writes a throw-away TypeScript module for a child process (tsx runs it as ESM). */
 function scriptFile(source: string): string {
@@ -91,7 +92,8 @@ describe('history journal', () => {
       for (let i = 0; ; i++) await h.append({ id: 'c' + i, createdAt: new Date().toISOString(), source: 'cli', profileId: 'p', kind: 's3', method: 'GET', bucket: 'b-1', key: 'x'.repeat(200000), options: {},
         expiresAt: new Date(Date.now() + 3600000).toISOString(), effectiveExpiresAt: new Date(Date.now() + 3600000).toISOString(), warnings: [] }, 'https://x/' + i);`;
     // large entries make a kill during a write likely
-    const child = spawn(tsx, [scriptFile(script)], { stdio: 'ignore' });
+    // node itself runs the writer (not the tsx wrapper), so SIGKILL really kills the writer
+    const child = spawn(process.execPath, ['--import', 'tsx', scriptFile(script)], { stdio: 'ignore', cwd: repoRoot });
     await new Promise((r) => setTimeout(r, 2500));
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
@@ -110,6 +112,7 @@ describe('history journal', () => {
     // a stale lock left by the killed writer does not block anyone
     await h.append(record('after-lock'), 'https://x/2');
     expect((await h.list()).map((r) => r.id)).toContain('after-lock');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a damaged history file is reported and preserved, never reset', async () => {
