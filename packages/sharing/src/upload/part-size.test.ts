@@ -3,7 +3,7 @@ import { choosePartSize, MAX_PARTS, MIN_PART_SIZE } from './part-size.js';
 
 describe('choosePartSize', () => {
   it('uses the preferred size for ordinary files and never goes below S3’s 5 MiB minimum', () => {
-    expect(choosePartSize(100 * 2 ** 20)).toBe(16 * 2 ** 20);
+    expect(choosePartSize(100 * 2 ** 20)).toBe(8 * 2 ** 20);
     expect(choosePartSize(1, 1024)).toBe(MIN_PART_SIZE);
   });
   it('grows the part size so any file up to 5 TiB fits in 10,000 parts', () => {

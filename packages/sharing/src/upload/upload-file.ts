@@ -9,7 +9,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import mime from 'mime';
 import type { UploadProgress } from '../api.js';
 import { SharingError, toUserMessage } from '../errors.js';
-import { choosePartSize } from './part-size.js';
+import { choosePartSize, DEFAULT_QUEUE_SIZE } from './part-size.js';
 
 export interface UploadFileOptions {
   client: S3Client;
@@ -19,7 +19,7 @@ export interface UploadFileOptions {
   /** Default: detected from the file name. */
   contentType?: string | undefined;
   partSize?: number | undefined;
-  /** Parallel parts (default 4). */
+  /** Parallel parts (default 10). */
   queueSize?: number | undefined;
   onProgress?: ((p: UploadProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
@@ -39,9 +39,10 @@ export async function uploadFile(o: UploadFileOptions): Promise<{ size: number; 
   const partSize = choosePartSize(before.size, o.partSize);
   const upload = new Upload({
     client: o.client,
-    params: { Bucket: o.bucket, Key: o.key, Body: createReadStream(o.filePath), ContentType: contentType, ContentLength: before.size },
+    // 1 MiB reads: fewer, larger chunks for lib-storage to assemble into parts.
+    params: { Bucket: o.bucket, Key: o.key, Body: createReadStream(o.filePath, { highWaterMark: 1 << 20 }), ContentType: contentType, ContentLength: before.size },
     partSize,
-    queueSize: o.queueSize ?? 4,
+    queueSize: o.queueSize ?? DEFAULT_QUEUE_SIZE,
     leavePartsOnError: false,
   });
   const started = Date.now();
