@@ -9,7 +9,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import type { SharingService } from './api.js';
 import { createSharingService } from './service.js';
-import { SecretStore } from './secrets/index.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
@@ -126,7 +125,7 @@ describe('sharing service against RGW and the real keychain', () => {
     // the token-bearing URL is kept in the keychain, not the history file
     expect(readFileSync(join(home, 'history.jsonl'), 'utf8')).not.toContain('X-Amz-Security-Token');
     expect(await service.getLinkUrl(link.id)).toBe(link.url);
-    await new SecretStore().setAwsSecret(id, { accessKeyId: 'A', secretAccessKey: 'B', sessionToken: 't', expiration: new Date(Date.now() - 1000).toISOString() });
+    await service.setAwsSecret(id, { accessKeyId: 'A', secretAccessKey: 'B', sessionToken: 't', expiration: new Date(Date.now() - 1000).toISOString() });
     await expect(service.link({ ref: `s3://${bucket}/x`, profileId: id, source: 'cli' })).rejects.toThrow(/expired/);
   });
 

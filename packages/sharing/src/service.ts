@@ -53,13 +53,42 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
   const history = new LinkHistory(paths.dataDir, secrets);
   const now = options.now ?? (() => new Date());
 
+  // Keychain reads cost a D-Bus round trip each: a right-click in the browser should not pay
+  // several. Signers (credentials + parsed key) and "is a secret stored" answers are kept for a
+  // minute, keyed by the profile's content, and dropped whenever this process changes a profile
+  // or a secret. Another process's change is seen within a minute.
+  const TTL_MS = 60_000;
+  const signers = new Map<string, { at: number; profile: string; signer: ReturnType<typeof createProfileSigner> }>();
+  const presence = new Map<string, { at: number; aws: boolean; cf: boolean }>();
+  const forget = (id: string) => {
+    signers.delete(id);
+    presence.delete(id);
+  };
+  function signerFor(profile: Profile): ReturnType<typeof createProfileSigner> {
+    const key = JSON.stringify(profile);
+    const hit = signers.get(profile.id);
+    if (hit && hit.profile === key && Date.now() - hit.at < TTL_MS) return hit.signer;
+    const signer = createProfileSigner(profile, secrets);
+    signers.set(profile.id, { at: Date.now(), profile: key, signer });
+    return signer;
+  }
+
   const safeHas = (fn: () => Promise<boolean>) => fn().catch(() => false);
   async function summary(p: Profile, defaultId: string | undefined): Promise<ProfileSummary> {
+    let known = presence.get(p.id);
+    if (!known || Date.now() - known.at >= TTL_MS) {
+      known = {
+        at: Date.now(),
+        aws: p.credentials.source === 'keychain' ? await safeHas(() => secrets.hasAwsSecret(p.id)) : false,
+        cf: p.link.kind === 'cloudfront' ? await safeHas(() => secrets.hasCloudFrontKey(p.id)) : false,
+      };
+      presence.set(p.id, known);
+    }
     return {
       profile: p,
       isDefault: p.id === defaultId,
-      hasAwsSecret: p.credentials.source === 'keychain' ? await safeHas(() => secrets.hasAwsSecret(p.id)) : false,
-      hasCloudFrontKey: p.link.kind === 'cloudfront' ? await safeHas(() => secrets.hasCloudFrontKey(p.id)) : false,
+      hasAwsSecret: p.credentials.source === 'keychain' && known.aws,
+      hasCloudFrontKey: p.link.kind === 'cloudfront' && known.cf,
     };
   }
 
@@ -118,7 +147,13 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
 
   async function signAndRecord(profile: Profile, key: string, expires: string | undefined, options: LinkOptions, source: LinkSource, check: boolean | undefined, file?: { name: string; size: number }) {
     const at = now();
-    const link = await createProfileSigner(profile, secrets).sign({ key, expiresAt: expiryFor(profile, expires, at), now: at, options });
+    let link: SignedLink;
+    try {
+      link = await signerFor(profile).sign({ key, expiresAt: expiryFor(profile, expires, at), now: at, options });
+    } catch (e) {
+      forget(profile.id); // a failed credential or key load must not be cached
+      throw e;
+    }
     const result = await record(profile, key, link, options, source, file);
     if (check) result.check = await checkLink(result.url, { method: result.method });
     return result;
@@ -135,11 +170,13 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     },
     async saveProfile(input) {
       const p = await profiles.save(input);
+      forget(p.id);
       const { defaultId } = await profiles.list();
       return summary(p, defaultId);
     },
     async removeProfile(id) {
       await profiles.get(id);
+      forget(id);
       await secrets.deleteProfileSecrets(id);
       await profiles.remove(id);
     },
@@ -151,6 +188,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
       if (!secret.accessKeyId?.trim() || !secret.secretAccessKey?.trim()) {
         throw new SharingError('CREDENTIALS_REJECTED', 'Both the access key id and the secret access key are needed.');
       }
+      forget(profileId);
       await secrets.setAwsSecret(profileId, secret);
     },
     async importCloudFrontKey(profileId, pemPath, passphrase) {
@@ -162,6 +200,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
         throw new SharingError('FILE_UNREADABLE', `${pemPath} cannot be read (${(e as NodeJS.ErrnoException).code}). Give the path to your CloudFront private key PEM.`);
       }
       parseCloudFrontPrivateKey(pem, passphrase); // validate before anything is stored
+      forget(profileId);
       const key = await secrets.setCloudFrontKey(profileId, pem, passphrase);
       return {
         keyType: describeCloudFrontKey(key),
