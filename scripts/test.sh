@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 echo "== lint";      pnpm -s run lint
 echo "== typecheck"; pnpm -s run typecheck
 echo "== build";     pnpm -s run build
+echo "== web-ext lint (Firefox build of the extension)"
+pnpm -s --filter @signet/extension run lint:firefox
 echo "== tests"
 report=$(mktemp "${TMPDIR:-/tmp}/signet-vitest.XXXXXX.json")
 trap 'rm -f "$report"' EXIT
