@@ -1,1 +1,16 @@
-export {};
+// Preload: exposes DesktopApi (functions only, never ipcRenderer) to the sandboxed renderer.
+// Bundled into one file (sandbox requirement). Dropped files are resolved with webUtils.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { DESKTOP_CHANNELS, PROGRESS_CHANNEL, type DesktopApi, type InvokeMethod, type ProgressView } from '../shared/desktop-api.js';
+
+const invoke = (method: InvokeMethod) => (...args: unknown[]) => ipcRenderer.invoke(DESKTOP_CHANNELS[method], ...args);
+
+const api = Object.fromEntries((Object.keys(DESKTOP_CHANNELS) as InvokeMethod[]).map((m) => [m, invoke(m)])) as unknown as DesktopApi;
+api.pathForFile = (file: File) => webUtils.getPathForFile(file);
+api.onProgress = (listener: (p: ProgressView) => void) => {
+  const wrapped = (_e: unknown, p: ProgressView) => listener(p);
+  ipcRenderer.on(PROGRESS_CHANNEL, wrapped);
+  return () => ipcRenderer.off(PROGRESS_CHANNEL, wrapped);
+};
+
+contextBridge.exposeInMainWorld('signet', api);

@@ -1,0 +1,73 @@
+// Unit tests of the IPC boundary: who may call, and what payloads get through. The sharing
+// service here is a recording stub: refused calls must never reach it (the real service is
+// driven end to end in apps/desktop/e2e).
+import { describe, expect, it } from 'vitest';
+import type { ApprovalStore, SharingService } from '@signet/sharing';
+import { createDesktopHandlers } from './create-desktop-handlers.js';
+
+const TRUSTED = 'file:///opt/Signet/resources/app/dist/renderer/index.html';
+
+function setup() {
+  const calls: string[] = [];
+  const service = new Proxy({} as SharingService, {
+    get: (_t, name: string) => async (...args: unknown[]) => {
+      calls.push(`${name}:${JSON.stringify(args)}`);
+      if (name === 'share') return { links: [] };
+      if (name === 'listLinks' || name === 'listProfiles') return [];
+      return undefined;
+    },
+  });
+  const opened: string[] = [];
+  const handlers = createDesktopHandlers({
+    service,
+    approvals: { list: async () => [], pending: async () => [], approve: async () => undefined, revoke: async () => true } as unknown as ApprovalStore,
+    isTrustedSender: (url) => url === TRUSTED,
+    emitProgress: () => {},
+    openExternal: async (url) => void opened.push(url),
+    startAtLogin: { get: () => false, set: () => {} },
+    nativeHostPath: '/opt/Signet/signet-native-host',
+  });
+  return { handlers, calls, opened };
+}
+
+describe('desktop IPC handlers', () => {
+  it.each([undefined, 'https://evil.example.com/', 'file:///tmp/other.html', 'devtools://devtools/bundled/x.html'])('refuse a sender that is not the Signet window (%s)', async (url) => {
+    const { handlers, calls } = setup();
+    await expect(handlers.listProfiles({ url }, [])).rejects.toMatchObject({ code: 'UNTRUSTED_SENDER' });
+    await expect(handlers.setAwsSecret({ url }, ['p', { accessKeyId: 'A', secretAccessKey: 'B' }])).rejects.toMatchObject({ code: 'UNTRUSTED_SENDER' });
+    expect(calls).toEqual([]);
+  });
+
+  it.each<[string, unknown[]]>([
+    ['share', ['s1', { paths: ['relative/file.txt'] }]],
+    ['share', ['s1', { paths: [] }]],
+    ['share', ['s1', { paths: ['/tmp/a'], expires: 5 }]],
+    ['share', ['s1', { paths: ['/tmp/a'], options: { evil: true } }]],
+    ['setAwsSecret', ['p', { accessKeyId: 'A' }]],
+    ['openExternal', ['http://example.com']],
+    ['openExternal', ['javascript:alert(1)']],
+    ['openExternal', ['file:///etc/passwd']],
+    ['installNativeHost', ['netscape']],
+    ['approveExtension', ['chrome-extension://ZZZ/']],
+    ['revokeLink', ['id']],
+    ['checkLink', ['ftp://x']],
+    ['listLinks', [{ filter: 'everything' }]],
+  ])('reject a bad %s payload %j with a message, without calling the service', async (method, args) => {
+    const { handlers, calls, opened } = setup();
+    const err = await (handlers as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!({ url: TRUSTED }, args).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'BAD_REQUEST' });
+    expect((err as Error).message).toMatch(/^Signet could not use that input/);
+    expect(calls).toEqual([]);
+    expect(opened).toEqual([]);
+  });
+
+  it('passes valid calls through, with desktop as the source and no secret in the answer', async () => {
+    const { handlers, calls, opened } = setup();
+    await handlers.share({ url: TRUSTED }, ['s1', { paths: ['/tmp/report.pdf'], expires: '1h', options: { inline: true } }]);
+    expect(calls[0]).toMatch(/^share:\[\{"paths":\["\/tmp\/report.pdf"\],"expires":"1h","options":\{"inline":true\},"check":false,"source":"desktop"/);
+    await handlers.openExternal({ url: TRUSTED }, ['https://example.com/x']);
+    expect(opened).toEqual(['https://example.com/x']);
+    const result = await handlers.setAwsSecret({ url: TRUSTED }, ['p', { accessKeyId: 'AKIA', secretAccessKey: 'topsecret' }]);
+    expect(result).toBeUndefined(); // secrets go main-ward only
+  });
+});

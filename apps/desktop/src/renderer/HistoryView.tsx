@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import type { LinkRecordView, LinkView } from '../shared/desktop-api.js';
+import { api, errorText } from './api.js';
+import { formatWhen, timeLeft } from './format.js';
+import { ResultCard } from './ResultCard.js';
+
+export function HistoryView({ version }: { version: number }) {
+  const [filter, setFilter] = useState<'active' | 'expired' | 'all'>('active');
+  const [search, setSearch] = useState('');
+  const [rows, setRows] = useState<LinkRecordView[]>([]);
+  const [message, setMessage] = useState('');
+  const [renewed, setRenewed] = useState<LinkView>();
+  const [confirm, setConfirm] = useState<{ id: string; text: string }>();
+  const load = () => api().listLinks({ filter, ...(search ? { search } : {}) }).then(setRows, (e) => setMessage(errorText(e)));
+  // reload whenever the filter, the search or the shared-links counter changes
+  useEffect(() => void load(), [filter, search, version]);
+
+  const act = async (fn: () => Promise<unknown>, ok: string) => {
+    try {
+      await fn();
+      setMessage(ok);
+      await load();
+    } catch (e) {
+      setMessage(errorText(e));
+    }
+  };
+  return (
+    <section className="view" aria-labelledby="history-title">
+      <div className="toolbar">
+        <h2 id="history-title">Links</h2>
+        <div className="segmented" role="radiogroup" aria-label="Which links">
+          {(['active', 'expired', 'all'] as const).map((f) => (
+            <button key={f} type="button" role="radio" aria-checked={filter === f} className={filter === f ? 'on' : ''} onClick={() => setFilter(f)}>{f[0]!.toUpperCase() + f.slice(1)}</button>
+          ))}
+        </div>
+        <input type="search" placeholder="Search file, bucket, profile" aria-label="Search links" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
+      {message && <p className="status" role="status" data-testid="history-message">{message}</p>}
+      {confirm && (
+        <div className="card confirm" role="alertdialog" aria-label="Revoke link">
+          <p>{confirm.text}</p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => { const id = confirm.id; setConfirm(undefined); void act(() => api().revokeLink(id, true), 'The object was deleted: the link no longer works.'); }}>Delete the object</button>
+            <button type="button" onClick={() => setConfirm(undefined)}>Keep it</button>
+          </div>
+        </div>
+      )}
+      {renewed && <ResultCard link={renewed} copied={false} />}
+      {rows.length === 0 ? (
+        <p className="empty muted">{filter === 'active' ? 'No active links. Share a file and it shows up here — links from the CLI and the browser extension too.' : 'Nothing here.'}</p>
+      ) : (
+        <table className="history" data-testid="history">
+          <thead><tr><th scope="col">File</th><th scope="col">Made</th><th scope="col">Time left</th><th scope="col">From</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td><span className="name">{r.file?.name ?? r.key.split('/').pop()}</span><span className="muted small">s3://{r.bucket}/{r.key}</span></td>
+                <td>{formatWhen(r.createdAt)}</td>
+                <td>{r.revokedAt ? 'revoked' : timeLeft(r.effectiveExpiresAt)}</td>
+                <td>{r.source}</td>
+                <td className="row-actions">
+                  <button type="button" aria-label={`Copy link to ${r.key}`} onClick={() => void act(async () => navigator.clipboard.writeText(await api().getLinkUrl(r.id)), 'Link copied to the clipboard')}>Copy</button>
+                  <button type="button" aria-label={`Renew link to ${r.key}`} data-testid="renew" onClick={() => void act(async () => setRenewed(await api().renewLink(r.id)), 'A fresh link was made.')}>Renew</button>
+                  {!r.revokedAt && <button type="button" aria-label={`Revoke link to ${r.key}`} onClick={() => void api().describeRevocation(r.id).then((d) => setConfirm({ id: r.id, text: d.message }), (e) => setMessage(errorText(e)))}>Revoke…</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+// The one contract between the renderer and the main process. The preload implements it with
+// contextBridge + ipcRenderer.invoke; main registers a handler per channel. Types only: the
+// renderer never sees a secret — profiles come back with "has a key" flags, never keys.
+
+export type LinkSourceView = 'desktop' | 'extension' | 'cli';
+
+export interface WarningView {
+  code: string;
+  message: string;
+}
+
+export interface ProfileView {
+  id: string;
+  name: string;
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
+  keyTemplate: string;
+  defaultExpiry: string;
+  credentials: { source: 'keychain' } | { source: 'aws-profile'; awsProfile: string } | { source: 'default-chain' };
+  link: { kind: 's3' } | { kind: 'cloudfront'; domain: string; keyPairId: string; hash: 'sha1' | 'sha256'; originPath?: string };
+  isDefault: boolean;
+  hasAwsSecret: boolean;
+  hasCloudFrontKey: boolean;
+}
+
+export interface CheckView {
+  status: string;
+  ok: boolean;
+  httpStatus?: number;
+  message: string;
+}
+
+export interface LinkView {
+  id: string;
+  url: string;
+  kind: 's3' | 'cloudfront';
+  method: 'GET' | 'PUT';
+  profileId: string;
+  bucket: string;
+  key: string;
+  expiresAt: string;
+  effectiveExpiresAt: string;
+  warnings: WarningView[];
+  check?: CheckView;
+}
+
+export interface LinkRecordView {
+  id: string;
+  createdAt: string;
+  source: LinkSourceView;
+  profileId: string;
+  kind: 's3' | 'cloudfront';
+  bucket: string;
+  key: string;
+  expiresAt: string;
+  effectiveExpiresAt: string;
+  file?: { name: string; size: number };
+  revokedAt?: string;
+  revocation?: string;
+}
+
+export interface LinkOptionsView {
+  downloadName?: string;
+  inline?: boolean;
+  /** ISO-8601; CloudFront profiles only. */
+  startAt?: string;
+  /** IPv4 address or CIDR; CloudFront profiles only. */
+  ipAddress?: string;
+  via?: 'profile' | 's3';
+}
+
+export interface ShareRequestView {
+  /** Absolute paths (from a drop, via pathForFile, or the file picker). */
+  paths: string[];
+  profileId?: string;
+  /** Duration (15m, 1h, 1d, 7d) or ISO-8601 date-time. */
+  expires?: string;
+  options?: LinkOptionsView;
+  check?: boolean;
+}
+
+export interface ProgressView {
+  shareId: string;
+  file: string;
+  loaded: number;
+  total: number;
+  percent: number;
+  rate: number;
+  etaSeconds?: number;
+}
+
+export interface ProfileInputView {
+  id: string;
+  name?: string;
+  bucket: string;
+  region?: string;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  keyTemplate?: string;
+  defaultExpiry?: string;
+  credentials?: ProfileView['credentials'];
+  link?: ProfileView['link'];
+}
+
+export interface AwsSecretView {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: string;
+}
+
+export type BrowserView = 'chrome' | 'chromium' | 'edge' | 'brave' | 'firefox';
+
+export interface ApprovalView {
+  origin: string;
+  state: 'approved' | 'pending';
+}
+
+/** Every call the renderer can make. Each rejects with an Error whose message is for people. */
+export interface DesktopApi {
+  listProfiles(): Promise<ProfileView[]>;
+  saveProfile(input: ProfileInputView): Promise<ProfileView>;
+  removeProfile(id: string): Promise<void>;
+  setDefaultProfile(id: string): Promise<void>;
+  setAwsSecret(id: string, secret: AwsSecretView): Promise<void>;
+  importCloudFrontKey(id: string, pemPath: string, passphrase?: string): Promise<{ message: string }>;
+  testProfile(id: string): Promise<CheckView>;
+
+  share(shareId: string, request: ShareRequestView): Promise<LinkView[]>;
+  cancelShare(shareId: string): Promise<void>;
+  /** Upload progress of every running share. Returns an unsubscribe function. */
+  onProgress(listener: (p: ProgressView) => void): () => void;
+  checkLink(url: string): Promise<CheckView>;
+
+  listLinks(query: { filter?: 'active' | 'expired' | 'all'; search?: string }): Promise<LinkRecordView[]>;
+  getLinkUrl(id: string): Promise<string>;
+  renewLink(id: string, expires?: string): Promise<LinkView>;
+  describeRevocation(id: string): Promise<{ canDeleteObject: boolean; message: string }>;
+  revokeLink(id: string, deleteObject: boolean): Promise<LinkRecordView>;
+
+  /** The absolute path of a dropped or picked file (Electron: webUtils.getPathForFile). */
+  pathForFile(file: File): string;
+  /** Opens https links in the default browser; anything else is refused. */
+  openExternal(url: string): Promise<void>;
+
+  nativeHostStatus(): Promise<{ browser: BrowserView; installed: boolean; path: string }[]>;
+  installNativeHost(browser: BrowserView): Promise<void>;
+  listApprovals(): Promise<ApprovalView[]>;
+  approveExtension(origin: string): Promise<void>;
+  revokeExtension(origin: string): Promise<void>;
+  getSettings(): Promise<{ startAtLogin: boolean }>;
+  setStartAtLogin(enabled: boolean): Promise<void>;
+}
+
+/** IPC channel per invoke method (events and pathForFile are not invoke calls). */
+export const DESKTOP_CHANNELS = {
+  listProfiles: 'signet:listProfiles',
+  saveProfile: 'signet:saveProfile',
+  removeProfile: 'signet:removeProfile',
+  setDefaultProfile: 'signet:setDefaultProfile',
+  setAwsSecret: 'signet:setAwsSecret',
+  importCloudFrontKey: 'signet:importCloudFrontKey',
+  testProfile: 'signet:testProfile',
+  share: 'signet:share',
+  cancelShare: 'signet:cancelShare',
+  checkLink: 'signet:checkLink',
+  listLinks: 'signet:listLinks',
+  getLinkUrl: 'signet:getLinkUrl',
+  renewLink: 'signet:renewLink',
+  describeRevocation: 'signet:describeRevocation',
+  revokeLink: 'signet:revokeLink',
+  openExternal: 'signet:openExternal',
+  nativeHostStatus: 'signet:nativeHostStatus',
+  installNativeHost: 'signet:installNativeHost',
+  listApprovals: 'signet:listApprovals',
+  approveExtension: 'signet:approveExtension',
+  revokeExtension: 'signet:revokeExtension',
+  getSettings: 'signet:getSettings',
+  setStartAtLogin: 'signet:setStartAtLogin',
+} as const satisfies Record<Exclude<keyof DesktopApi, 'onProgress' | 'pathForFile'>, `signet:${string}`>;
+
+export type InvokeMethod = keyof typeof DESKTOP_CHANNELS;
+export const PROGRESS_CHANNEL = 'signet:progress';
