@@ -56,13 +56,13 @@ export function HistoryView({ version }: { version: number }) {
               <tr key={r.id}>
                 <td><span className="name">{r.file?.name ?? r.key.split('/').pop()}</span><span className="muted small">s3://{r.bucket}/{r.key}</span></td>
                 <td>{formatWhen(r.createdAt)}</td>
-                <td>{r.revokedAt ? 'revoked' : timeLeft(r.effectiveExpiresAt)}</td>
+                <td className="left">{r.revokedAt ? 'revoked' : timeLeft(r.effectiveExpiresAt)}</td>
                 <td>{r.source}</td>
-                <td className="row-actions">
+                <td><div className="row-actions">
                   <button type="button" aria-label={`Copy link to ${r.key}`} onClick={() => void act(async () => navigator.clipboard.writeText(await api().getLinkUrl(r.id)), 'Link copied to the clipboard')}>Copy</button>
                   <button type="button" aria-label={`Renew link to ${r.key}`} data-testid="renew" onClick={() => void act(async () => setRenewed(await api().renewLink(r.id)), 'A fresh link was made.')}>Renew</button>
                   {!r.revokedAt && <button type="button" aria-label={`Revoke link to ${r.key}`} onClick={() => void api().describeRevocation(r.id).then((d) => setConfirm({ id: r.id, text: d.message }), (e) => setMessage(errorText(e)))}>Revoke…</button>}
-                </td>
+                </div></td>
               </tr>
             ))}
           </tbody>

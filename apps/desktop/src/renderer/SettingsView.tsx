@@ -41,7 +41,7 @@ export function SettingsView({ profiles, reload }: { profiles: ProfileView[]; re
             <div className="actions">
               <button type="button" onClick={() => void run(async () => setMessage((await api().testProfile(p.id)).message), '')}>Test connection</button>
               {!p.isDefault && <button type="button" onClick={() => void run(() => api().setDefaultProfile(p.id), `${p.name} is now the default.`)}>Make default</button>}
-              <button type="button" className="danger" onClick={() => void run(() => api().removeProfile(p.id), `${p.name} and its keys were removed.`)}>Remove</button>
+              <button type="button" className="danger" onClick={() => { if (window.confirm(`Remove the profile "${p.name}" and delete its keys from the keychain? Links already made keep working until they expire.`)) void run(() => api().removeProfile(p.id), `${p.name} and its keys were removed.`); }}>Remove</button>
             </div>
           </li>
         ))}

@@ -1,0 +1,260 @@
+// The desktop renderer end to end in Debian's Chromium. Electron cannot run on these machines,
+// so the test harness plays the preload's role: the built renderer gets `window.signet` through
+// page.exposeBinding, backed by the REAL main-process handlers (createDesktopHandlers) in this
+// Node process, with the real sharing engine, the real keychain (scripts/with-keyring.sh) and a
+// real S3 server (RGW). The one Electron-only piece is webUtils.getPathForFile: the harness maps
+// a dropped file's name to the temp file the test wrote. Nothing else is stubbed.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ApprovalStore, createSharingService, type SharingService } from '@signet/sharing';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { createDesktopHandlers, type DesktopHandlers } from '../src/main/create-desktop-handlers.js';
+import type { ProgressView } from '../src/shared/desktop-api.js';
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const rendererDir = join(appDir, 'dist', 'renderer');
+const shots = join(appDir, 'test-results', 'screenshots');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', () => {
+  const bucket = uniqueBucket('desk');
+  const home = mkdtempSync(join(tmpdir(), 'signet-desktop-'));
+  const files = mkdtempSync(join(tmpdir(), 'signet-desktop-files-'));
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+  let ctx: BrowserContext;
+  let page: Page;
+  let service: SharingService;
+  let handlers: DesktopHandlers;
+  let admin: S3Client;
+
+  async function openApp(theme: 'light' | 'dark' = 'light'): Promise<Page> {
+    const p = await ctx.newPage();
+    await p.emulateMedia({ colorScheme: theme });
+    await p.goto(`${origin}/index.html`);
+    await p.evaluate((t) => localStorage.setItem('signet-theme', t), theme);
+    await p.reload();
+    await p.waitForSelector('.topbar');
+    return p;
+  }
+
+  /** Drops real files (their bytes) on the drop zone, as a user's drag would. */
+  async function drop(p: Page, name: string, bytes: Buffer) {
+    const path = join(files, name);
+    writeFileSync(path, bytes);
+    await p.evaluate(([n, fp]) => ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths[n] = fp), [name, path] as const);
+    const dt = await p.evaluateHandle(({ b64, n }) => {
+      const s = atob(b64);
+      const a = new Uint8Array(s.length);
+      for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
+      const d = new DataTransfer();
+      d.items.add(new File([a], n));
+      return d;
+    }, { b64: bytes.subarray(0, 64).toString('base64'), n: name });
+    for (const ev of ['dragenter', 'dragover', 'drop']) await p.dispatchEvent('[data-testid=dropzone]', ev, { dataTransfer: dt });
+    return path;
+  }
+
+  const clipboard = (p: Page) => p.evaluate(() => navigator.clipboard.readText());
+
+  beforeAll(async () => {
+    execFileSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: appDir, stdio: 'inherit' });
+    server = createServer((req, res) => {
+      const path = join(rendererDir, decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/+/, '') || 'index.html');
+      try {
+        const body = readFileSync(path);
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const s3 = testS3();
+    admin = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    await admin.send(new CreateBucketCommand({ Bucket: bucket }));
+    service = createSharingService({ paths: { configDir: home, dataDir: home }, upload: { partSize: 5 * 1024 * 1024, queueSize: 1 } });
+    await service.saveProfile({ id: 'work', name: 'Work', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, defaultExpiry: '1d' });
+    await service.setAwsSecret('work', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    ctx = await browser.newContext({ viewport: { width: 1040, height: 860 } });
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const pages = new Set<Page>();
+    ctx.on('page', (p) => pages.add(p));
+    handlers = createDesktopHandlers({
+      service,
+      approvals: new ApprovalStore(home),
+      isTrustedSender: (url) => url.startsWith(`${origin}/`),
+      emitProgress: (p: ProgressView) => {
+        for (const pg of pages) void pg.evaluate((x) => (window as unknown as { __progress: (p: unknown) => void }).__progress(x), p).catch(() => {});
+      },
+      openExternal: async () => {},
+      startAtLogin: { get: () => false, set: () => {} },
+      nativeHostPath: join(appDir, 'dist', 'signet-native-host'),
+    });
+    await ctx.exposeBinding('__signetInvoke', async (source, method: string, args: unknown[]) => {
+      try {
+        return { ok: true, value: await (handlers as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!({ url: source.frame.url() }, args) };
+      } catch (e) {
+        return { ok: false, message: (e as Error).message };
+      }
+    });
+    await ctx.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown> & { __signetInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; value?: unknown; message?: string }> };
+      const listeners = new Set<(p: unknown) => void>();
+      w.__dropPaths = {};
+      w.__progress = (p: unknown) => listeners.forEach((l) => l(p));
+      w.signet = new Proxy({}, {
+        get: (_t, name: string) => {
+          if (name === 'pathForFile') return (f: File) => (w.__dropPaths as Record<string, string>)[f.name] ?? '';
+          if (name === 'onProgress') return (l: (p: unknown) => void) => (listeners.add(l), () => listeners.delete(l));
+          return async (...args: unknown[]) => {
+            const r = await w.__signetInvoke(name, args);
+            if (!r.ok) throw new Error(r.message);
+            return r.value;
+          };
+        },
+      });
+    });
+    page = await openApp();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('drop a file → progress → the link is on the clipboard → it returns the file’s bytes', async () => {
+    const bytes = Buffer.alloc(12 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i % 251;
+    await drop(page, 'Quarterly report.pdf', bytes);
+    await page.waitForSelector('[data-testid=progress]');
+    await page.waitForSelector('[data-testid=copied]', { timeout: 60_000 });
+    const url = await clipboard(page);
+    expect(url).toMatch(/Quarterly%20report\.pdf\?X-Amz-Algorithm=/);
+    expect(await page.inputValue('[data-testid=result-url]')).toBe(url);
+    const res = await fetch(url);
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+    await page.screenshot({ path: join(shots, 'result-card-light.png'), fullPage: true });
+  });
+
+  it('the chosen expiry is the link’s X-Amz-Expires', async () => {
+    await page.click('[data-testid=expiry-15m]');
+    await drop(page, 'fifteen.txt', Buffer.from('15 minutes'));
+    await page.waitForSelector('[data-testid=copied]');
+    expect(new URL(await clipboard(page)).searchParams.get('X-Amz-Expires')).toBe('900');
+    await page.click('[data-testid=expiry-7d]');
+    await drop(page, 'week.txt', Buffer.from('7 days'));
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid=result-url]')?.value.includes('week.txt'));
+    expect(new URL(await clipboard(page)).searchParams.get('X-Amz-Expires')).toBe('604800');
+  });
+
+  it('a temporary-credential profile shows the shortened effective expiry and why', async () => {
+    const s3 = testS3();
+    await service.saveProfile({ id: 'sts', name: 'Temporary', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await service.setAwsSecret('sts', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, sessionToken: 'session-token', expiration: new Date(Date.now() + 20 * 60_000).toISOString() });
+    const p = await openApp();
+    await p.selectOption('[data-testid=profile-select]', 'sts');
+    await p.click('[data-testid=expiry-1d]');
+    await drop(p, 'temp.txt', Buffer.from('temp'));
+    await p.waitForSelector('[data-testid=warning]');
+    expect(await p.textContent('[data-testid=warning]')).toMatch(/temporary credentials that signed it expire \(you asked for 1 day\)/);
+    expect(await p.textContent('.result .facts')).toMatch(/You asked for/);
+    await p.close();
+  });
+
+  it('cancel leaves no object and no orphaned parts', async () => {
+    const p = await openApp();
+    await drop(p, 'huge.bin', Buffer.alloc(60 * 1024 * 1024, 5));
+    await p.waitForFunction(() => /\d+% ·/.test(document.querySelector('[data-testid=progress]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await p.click('[data-testid=cancel]');
+    await p.waitForSelector('[data-testid=error]');
+    expect(await p.textContent('[data-testid=error]')).toMatch(/cancelled; nothing was left on the server/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await admin.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toHaveLength(0);
+    const objects = (await admin.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? [];
+    expect(objects.some((o) => o.Key?.endsWith('huge.bin'))).toBe(false);
+    await p.close();
+  });
+
+  it('history lists the links from this window and renew makes a fresh one', async () => {
+    await page.click('[data-testid=tab-history]');
+    await page.waitForSelector('[data-testid=history]');
+    expect(await page.textContent('[data-testid=history]')).toContain('Quarterly report.pdf');
+    await page.screenshot({ path: join(shots, 'history-light.png'), fullPage: true });
+    await page.locator('tr', { hasText: 'fifteen.txt' }).locator('[data-testid=renew]').click();
+    await page.waitForSelector('[data-testid=result-card]');
+    const renewed = await page.inputValue('[data-testid=result-url]');
+    expect(renewed).toContain('fifteen.txt');
+    expect(await (await fetch(renewed)).text()).toBe('15 minutes');
+    await page.click('[data-testid=tab-share]');
+  });
+
+  it('bad input shows a message in the window: an unreadable file, a profile without a key, a wrong bucket', async () => {
+    const p = await openApp();
+    await p.evaluate(() => ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths['gone.txt'] = '/nonexistent/gone.txt'));
+    const dt = await p.evaluateHandle(() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'gone.txt')); return d; });
+    for (const ev of ['dragenter', 'dragover', 'drop']) await p.dispatchEvent('[data-testid=dropzone]', ev, { dataTransfer: dt });
+    await p.waitForSelector('[data-testid=error]');
+    expect(await p.textContent('[data-testid=error]')).toBe('/nonexistent/gone.txt does not exist. Nothing was uploaded.');
+
+    const s3 = testS3();
+    await service.saveProfile({ id: 'nokey', name: 'No key', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await service.saveProfile({ id: 'wrong', name: 'Wrong bucket', bucket: 'no-such-bucket-desk', region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await service.setAwsSecret('wrong', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+    await p.reload();
+    await p.selectOption('[data-testid=profile-select]', 'nokey');
+    await drop(p, 'a.txt', Buffer.from('a'));
+    await p.waitForFunction(() => document.querySelector('[data-testid=error]')?.textContent?.includes('keychain'));
+    expect(await p.textContent('[data-testid=error]')).toMatch(/Profile "nokey" has no AWS access key in the keychain yet/);
+    await p.selectOption('[data-testid=profile-select]', 'wrong');
+    await drop(p, 'b.txt', Buffer.from('b'));
+    await p.waitForFunction(() => document.querySelector('[data-testid=error]')?.textContent?.includes('bucket'));
+    expect(await p.textContent("[data-testid=error]")).toMatch(/b.txt failed: The bucket does not exist/);
+    await p.screenshot({ path: join(shots, 'error-light.png'), fullPage: true });
+    await p.close();
+  });
+
+  it('a request from another page is refused by the handlers (sender check)', async () => {
+    const other = await ctx.newPage();
+    await other.goto('about:blank');
+    const r = await other.evaluate(() => (window as unknown as { __signetInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; message?: string }> }).__signetInvoke('listProfiles', []));
+    expect(r).toEqual({ ok: false, message: 'Refused: this request did not come from the Signet window.' });
+    await other.close();
+  });
+
+  it('screenshots: main window, result card, history and settings, light and dark', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const p = await openApp(theme);
+      await p.screenshot({ path: join(shots, `main-${theme}.png`), fullPage: true });
+      if (theme === 'dark') {
+        await drop(p, 'Design review.pdf', Buffer.from('%PDF'));
+        await p.waitForSelector('[data-testid=result-card]');
+        await p.screenshot({ path: join(shots, 'result-card-dark.png'), fullPage: true });
+        await p.click('[data-testid=tab-history]');
+        await p.waitForSelector('[data-testid=history]');
+        await p.screenshot({ path: join(shots, 'history-dark.png'), fullPage: true });
+      }
+      await p.click('[data-testid=tab-settings]');
+      await p.waitForSelector('.profiles');
+      await p.screenshot({ path: join(shots, `settings-${theme}.png`), fullPage: true });
+      await p.close();
+    }
+  });
+});
