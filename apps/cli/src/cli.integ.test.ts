@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(cliDir, 'dist', 'signet.mjs');
@@ -40,7 +40,7 @@ describe('signet CLI', () => {
       AWS_CONFIG_FILE: join(home, 'none'),
       AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
     };
-    const client = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    const client = testS3Client();
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'docs/Q3 report + notes.txt', Body: 'quarterly' }));
   });

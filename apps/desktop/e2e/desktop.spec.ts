@@ -11,11 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, ListMultipartUploadsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { ApprovalStore, createSharingService, type SharingService } from '@signet/sharing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import { createDesktopHandlers, type DesktopHandlers } from '../src/main/create-desktop-handlers.js';
 import type { ProgressView } from '../src/shared/desktop-api.js';
 
@@ -82,7 +82,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     const s3 = testS3();
-    admin = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    admin = testS3Client();
     await admin.send(new CreateBucketCommand({ Bucket: bucket }));
     service = createSharingService({ paths: { configDir: home, dataDir: home }, upload: { partSize: 5 * 1024 * 1024, queueSize: 1 } });
     await service.saveProfile({ id: 'work', name: 'Work', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, defaultExpiry: '1d' });

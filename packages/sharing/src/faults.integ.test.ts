@@ -5,9 +5,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import type { SharingService } from './api.js';
 import { createSharingService } from './service.js';
 
@@ -18,7 +18,7 @@ describe('share faults', () => {
   let admin: S3Client;
   beforeAll(async () => {
     const s3 = testS3();
-    admin = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    admin = testS3Client();
     await admin.send(new CreateBucketCommand({ Bucket: bucket }));
     service = createSharingService({ paths: { configDir: home, dataDir: home }, upload: { partSize: 5 * 1024 * 1024, queueSize: 1 } });
     // a template without {uuid}: the same file name maps to the same key

@@ -4,14 +4,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { startRgw } from '../../../scripts/test-support/rgw.js';
-import { testS3 } from '../../../scripts/test-support/s3.js';
+import { testS3, testS3Client } from '../../../scripts/test-support/s3.js';
 import { createSharingService } from './service.js';
 
-const client = (s: { endpoint: string; region: string; accessKeyId: string; secretAccessKey: string }) =>
-  new S3Client({ endpoint: s.endpoint, region: s.region, forcePathStyle: true, credentials: s, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
 
 describe('server going away mid-upload', () => {
   it('fails with a clear error, records nothing, and a retry against a live server works', async () => {
@@ -21,7 +19,7 @@ describe('server going away mid-upload', () => {
     writeFileSync(file, Buffer.alloc(40 * 1024 * 1024, 9));
     const service = createSharingService({ paths: { configDir: home, dataDir: home }, upload: { partSize: 5 * 1024 * 1024, queueSize: 1 } });
     try {
-      await client(doomed).send(new CreateBucketCommand({ Bucket: 'loss' }));
+      await testS3Client(doomed).send(new CreateBucketCommand({ Bucket: 'loss' }));
       await service.saveProfile({ id: 'loss', bucket: 'loss', region: doomed.region, endpoint: doomed.endpoint, forcePathStyle: true });
       await service.setAwsSecret('loss', { accessKeyId: doomed.accessKeyId, secretAccessKey: doomed.secretAccessKey });
       let stopped: Promise<void> | undefined;
@@ -43,7 +41,7 @@ describe('server going away mid-upload', () => {
 
     // the retry path: the same file shared again once a server answers
     const live = testS3();
-    await client(live).send(new CreateBucketCommand({ Bucket: 'loss-retry' }));
+    await testS3Client(live).send(new CreateBucketCommand({ Bucket: 'loss-retry' }));
     await service.saveProfile({ id: 'loss', bucket: 'loss-retry', region: live.region, endpoint: live.endpoint, forcePathStyle: true });
     await service.setAwsSecret('loss', { accessKeyId: live.accessKeyId, secretAccessKey: live.secretAccessKey });
     const { links } = await service.share({ paths: [file], source: 'desktop', check: true });

@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadObjectCommand, ListMultipartUploadsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import type { SharingService } from './api.js';
 import { createSharingService } from './service.js';
 
@@ -24,7 +24,7 @@ describe('sharing service against RGW and the real keychain', () => {
 
   beforeAll(async () => {
     const s3 = testS3();
-    admin = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    admin = testS3Client();
     await admin.send(new CreateBucketCommand({ Bucket: bucket }));
     service = createSharingService({ paths: { configDir: home, dataDir: home }, upload: { partSize: 5 * 1024 * 1024, queueSize: 2 } });
     await service.saveProfile({ id: profileId, bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, keyTemplate: '{user}/{yyyy}/{uuid}/{name}' });

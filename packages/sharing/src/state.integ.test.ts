@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CreateBucketCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Presigner } from '@signet/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import type { LinkRecord } from './api.js';
 import { checkLink } from './check/index.js';
 import { LinkHistory } from './history/index.js';
@@ -131,7 +131,7 @@ describe('checkLink against RGW', () => {
   let presign: (key: string, o?: { now?: Date; expiresIn?: number; secret?: string; bucket?: string }) => string;
   beforeAll(async () => {
     const s3 = testS3();
-    const client = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    const client = testS3Client();
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'here.txt', Body: 'x' }));
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'secret/denied.txt', Body: 'x' }));

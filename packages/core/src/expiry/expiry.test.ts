@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../../scripts/test-support/code-of.js';
 import { isSignetError } from '../errors.js';
 import { parseDateTime } from './parse-date-time.js';
 import { parseDuration } from './parse-duration.js';
@@ -9,14 +10,6 @@ import { resolveEffectiveExpiry } from './resolve-effective-expiry.js';
 const NOW = new Date('2026-11-22T12:00:00Z');
 const at = (s: number) => new Date(NOW.getTime() + s * 1000);
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return isSignetError(err) ? err.code : `not a SignetError: ${String(err)}`;
-  }
-  return undefined;
-}
 
 describe('parseDuration / parseExpiry', () => {
   it.each([

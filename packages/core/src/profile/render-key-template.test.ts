@@ -1,19 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../../scripts/test-support/code-of.js';
 import { isSignetError } from '../errors.js';
 import { parseProfile } from './parse-profile.js';
 import { checkKeyTemplate, renderKeyTemplate } from './render-key-template.js';
 
 const vars = { name: 'Quarterly Report.final.pdf', user: 'ada', now: new Date('2026-03-05T23:30:00Z'), uuid: '0b9f6c1e-2d4a-4c8e-9f1a-3b5d7e9f1a2c' };
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return isSignetError(err) ? err.code : `not a SignetError: ${String(err)}`;
-  }
-  return undefined;
-}
 
 describe('key templates: edges', () => {
   it('fills {stem} and {ext} around the last dot, dates in UTC', () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSignetError } from '../errors.js';
+import { codeOf } from '../../../../scripts/test-support/code-of.js';
 import { parseEndpoint, resolveS3Endpoint, validateRegion } from './s3-endpoint.js';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return isSignetError(err) ? err.code : `not a SignetError: ${String(err)}`;
-  }
-  return undefined;
-}
 
 describe('validateRegion', () => {
   it.each(['us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-gov-west-1', 'cn-north-1', 'auto', 'garage', 'de-fra'])('accepts %s', (r) => {
