@@ -231,6 +231,27 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await p.close();
   });
 
+  it('a locked keychain shows what to do in the window, and nothing is uploaded', async () => {
+    const s3 = testS3();
+    await service.saveProfile({ id: 'locked', name: 'Locked', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await service.setAwsSecret('locked', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+    const p = await openApp();
+    await p.selectOption('[data-testid=profile-select]', 'locked');
+    execFileSync('gdbus', ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets', '--method', 'org.freedesktop.Secret.Service.Lock', "['/org/freedesktop/secrets/collection/login']"]);
+    try {
+      await drop(p, 'while-locked.txt', Buffer.from('x'));
+      await p.waitForSelector('[data-testid=error]');
+      expect(await p.textContent('[data-testid=error]')).toMatch(/Your keychain is locked\. Unlock it/);
+      await p.screenshot({ path: join(shots, 'keychain-locked-light.png'), fullPage: true });
+    } finally {
+      execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets', '--replace'], { input: process.env.SIGNET_TEST_KEYRING_PASSWORD ?? '' });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const objects = (await admin.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? [];
+    expect(objects.some((o) => o.Key?.endsWith('while-locked.txt'))).toBe(false);
+    await p.close();
+  });
+
   it('a request from another page is refused by the handlers (sender check)', async () => {
     const other = await ctx.newPage();
     await other.goto('about:blank');
