@@ -5,7 +5,7 @@
 // window.open denied, external links https only, every IPC sender checked.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, session, shell, Tray, nativeImage, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, Menu, session, shell, Tray, nativeImage, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { ApprovalStore, createBridgeServer, createSharingService, resolveSignetPaths } from '@signet/sharing';
 import { DESKTOP_CHANNELS, PROGRESS_CHANNEL, type InvokeMethod } from '../shared/desktop-api.js';
 import { createDesktopHandlers } from './create-desktop-handlers.js';
@@ -71,14 +71,26 @@ app.whenReady().then(async () => {
   win = createWindow();
   tray = new Tray(nativeImage.createEmpty());
   tray.setToolTip('Signet');
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Share files…', click: () => (win ??= createWindow()).show() },
-      { label: 'Recent links', click: () => (win ??= createWindow()).show() },
-      { type: 'separator' },
-      { label: 'Quit Signet', click: () => app.quit() },
-    ]),
-  );
+  // The tray menu: share, the last links (click copies one again), quit. Refreshed every 15 s.
+  const rebuildTray = async () => {
+    const recent = await service.listLinks({ filter: 'active', limit: 8 }).catch(() => []);
+    const items: MenuItemConstructorOptions[] = recent.length
+      ? recent.map((r) => ({
+          label: r.file?.name ?? r.key.split('/').pop() ?? r.key,
+          click: () => void service.getLinkUrl(r.id).then((url) => clipboard.writeText(url), () => (win ??= createWindow()).show()),
+        }))
+      : [{ label: 'No active links', enabled: false }];
+    tray?.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: 'Share files…', click: () => (win ??= createWindow()).show() },
+        { label: 'Recent links', submenu: items },
+        { type: 'separator' },
+        { label: 'Quit Signet', click: () => app.quit() },
+      ]),
+    );
+  };
+  await rebuildTray();
+  setInterval(() => void rebuildTray(), 15_000).unref();
   app.on('second-instance', () => (win ??= createWindow()).show());
   app.on('before-quit', () => void bridge.close());
 });
