@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
@@ -18,11 +18,21 @@ describe('signet CLI', () => {
   const bucket = uniqueBucket('cli');
   const home = mkdtempSync(join(tmpdir(), 'signet-cli-'));
   let env: NodeJS.ProcessEnv;
+  /** Everything any run printed, to prove the secret in its environment never shows up. */
+  const printed: string[] = [];
 
   function signet(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
     const r = spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...opts.env }, input: opts.input ?? '', encoding: 'utf8', maxBuffer: 1 << 28 });
+    printed.push(r.stdout, r.stderr);
     return { code: r.status, out: r.stdout, err: r.stderr };
   }
+
+  afterAll(() => {
+    expect(printed.length).toBeGreaterThan(20);
+    const secret = testS3().secretAccessKey;
+    expect(printed.filter((t) => t.includes(secret))).toEqual([]);
+    expect(printed.filter((t) => t.includes('CLOUDFRONT-PASSPHRASE-XYZ') || t.includes('PRIVATE KEY'))).toEqual([]);
+  });
 
   beforeAll(async () => {
     execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
@@ -118,6 +128,16 @@ describe('signet CLI', () => {
     const s = signet(['cookies', 'https://d111111abcdef8.cloudfront.net/a', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', pem]);
     expect(s.out.split('\n').filter(Boolean).every((l) => l.startsWith('Set-Cookie: CloudFront-'))).toBe(true);
 
+    const encrypted = join(home, 'cf-enc.pem');
+    writeFileSync(encrypted, privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'CLOUDFRONT-PASSPHRASE-XYZ' }));
+    const noPass = signet(['link', 'https://d111111abcdef8.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', encrypted]);
+    expect([noPass.code, noPass.out]).toEqual([1, '']);
+    expect(noPass.err).toMatch(/is encrypted\. Put its passphrase in the SIGNET_KEY_PASSPHRASE/);
+    const withPass = signet(['link', 'https://d111111abcdef8.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', encrypted], { env: { SIGNET_KEY_PASSPHRASE: 'CLOUDFRONT-PASSPHRASE-XYZ' } });
+    expect(withPass.code, withPass.err).toBe(0);
+    const wrongPass = signet(['link', 'https://d111111abcdef8.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', encrypted], { env: { SIGNET_KEY_PASSPHRASE: 'wrong' } });
+    expect(wrongPass.code).toBe(1);
+
     writeFileSync(join(home, 'pub.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
     const bad = signet(['link', 'https://d111111abcdef8.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', join(home, 'pub.pem')]);
     expect(bad.code).toBe(1);
@@ -135,6 +155,8 @@ describe('signet CLI', () => {
     writeFileSync(file, 'shared via cli');
     const share = signet(['share', file, '--expires', '2h', '--check', '--json']);
     expect(share.code, share.err).toBe(0);
+    expect(share.err).toContain(`Uploaded ${file} (14 B).`); // not a terminal: plain lines, no bar
+    expect(share.err).not.toContain('\r');
     const link = JSON.parse(share.out) as { id: string; url: string; check: { ok: boolean } };
     expect(link.check.ok).toBe(true);
     expect(await (await fetch(link.url)).text()).toBe('shared via cli');
@@ -145,6 +167,17 @@ describe('signet CLI', () => {
     const revoke = signet(['links', 'revoke', link.id, '--delete-object', '--yes']);
     expect(revoke.err).toMatch(/cannot be revoked on its own[\s\S]*Revoked: object deleted/);
     expect((await fetch(renewed.out.trim())).status).toBe(404);
+    // --profile without --expires: the profile's default expiry (1d), not the stateless 1h.
+    const viaProfile = signet(['link', `s3://${bucket}/docs/Q3 report + notes.txt`, '--profile', 'work']);
+    expect(viaProfile.code, viaProfile.err).toBe(0);
+    expect(new URL(viaProfile.out.trim()).searchParams.get('X-Amz-Expires')).toBe('86400');
+    expect(await (await fetch(viaProfile.out.trim())).text()).toBe('quarterly');
+    expect(signet(['links', '--search', 'Q3 report']).out).toContain('docs/Q3 report + notes.txt');
+    expect(signet(['links', '--expired']).out).toContain('revoked');
+    const second = signet(['profile', 'add', 'other', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--default-chain']);
+    expect(second.code, second.err).toBe(0);
+    expect(signet(['profile', 'default', 'other']).code).toBe(0);
+    expect(signet(['profile', 'list']).out).toMatch(/\* other .*AWS default chain/);
     const all = [add, share, renewed, revoke, signet(['profile', 'show', 'work'])].map((x) => x.out + x.err).join('\n');
     expect(all).not.toContain(s3.secretAccessKey);
   });

@@ -17,7 +17,7 @@ import { writeLine } from '../lib/write-line.js';
 import type { RegisterCommand } from './index.js';
 
 interface LinkFlags {
-  expires: string;
+  expires?: string;
   method: 'GET' | 'PUT';
   downloadName?: string;
   inline?: boolean;
@@ -41,7 +41,7 @@ export const registerLinkCommand: RegisterCommand = (program) => {
     .command('link')
     .description('print a share link for each S3 or CloudFront object (- reads references from stdin)')
     .argument('<ref...>', 's3://bucket/key, arn:aws:s3:::bucket/key, an S3/console/CloudFront URL, or - for stdin')
-    .option('-e, --expires <when>', 'duration (90s 15m 2h 7d 1w) or ISO-8601 date-time; S3 links: at most 7d', '1h')
+    .option('-e, --expires <when>', "duration (90s 15m 2h 7d 1w) or ISO-8601 date-time; S3 links: at most 7d (default: the profile's default expiry with --profile, else 1h)")
     .addOption(new Option('-m, --method <method>', 'GET downloads; PUT makes an upload link').choices(['GET', 'PUT']).default('GET'))
     .option('--download-name <name>', 'file name the browser saves the download as')
     .option('--inline', 'show in the browser instead of downloading')
@@ -75,7 +75,9 @@ Examples:
 async function runLink(refs: string[], f: LinkFlags): Promise<number> {
   const fixedNow = f.signingDate ? parseDateFlag('--signing-date', f.signingDate) : undefined;
   const start = fixedNow ?? new Date();
-  const expiresAt = parseExpiresFlag(f.expires, start);
+  // Checked here even with --profile, so a bad value is a usage error (exit 2) before anything is signed.
+  const asked = f.expires !== undefined ? parseExpiresFlag(f.expires, start) : undefined;
+  const expiresAt = asked ?? parseExpiresFlag(DEFAULT_EXPIRES, start);
   const startAt = f.start ? parseDateFlag('--start', f.start, start) : undefined;
   if (refs.filter((r) => r === '-').length > 0 && refs.length > 1) throw new UsageError('Give either references or "-" (read them from stdin), not both.');
   if (refs.includes('-') && process.stdin.isTTY) throw new UsageError('"-" reads references from stdin, but stdin is a terminal. Pipe them in: cat refs.txt | signet link -');
@@ -89,7 +91,7 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
     if (f.resource) throw new UsageError('--resource is not available with --profile yet; give --key-pair-id and --private-key instead.');
     if (f.signingDate) throw new UsageError('--signing-date cannot be combined with --profile (recorded links are signed at the current time).');
   }
-  const profileSigner = f.profile ? createProfileRefSigner(f, startAt) : undefined;
+  const profileSigner = f.profile ? createProfileRefSigner(f, startAt, asked) : undefined;
   const signer = profileSigner ?? createRefSigner({
     credentials: () => resolveCredentials(undefined),
     region: f.region,
@@ -146,6 +148,9 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
   return failed > 0 ? EXIT_ERROR : 0;
 }
 
+/** Without a profile (whose default expiry applies otherwise), links last this long unless --expires says. */
+const DEFAULT_EXPIRES = '1h';
+
 /** Credentials or key problems affect every ref: report once and stop. */
 class StopError extends Error {}
 
@@ -160,13 +165,14 @@ function reportOnce(seen: Set<string>, text: string, key = text): void {
 }
 
 /** Signs through the sharing engine with a profile: credentials/key from the keychain, recorded. */
-function createProfileRefSigner(f: LinkFlags, startAt: Date | undefined): RefSigner {
+function createProfileRefSigner(f: LinkFlags, startAt: Date | undefined, asked: Date | undefined): RefSigner {
   return {
-    async sign(ref, expiresAt) {
+    async sign(ref) {
       const r = await sharing().link({
         ref,
         profileId: f.profile!,
-        expires: expiresAt.toISOString(),
+        // undefined: the profile's default expiry
+        ...(asked ? { expires: asked.toISOString() } : {}),
         options: {
           method: f.method,
           ...(f.downloadName ? { downloadName: f.downloadName } : {}),

@@ -10,13 +10,23 @@ export function formatBytes(n: number): string {
   return `${n.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
 }
 
-/** A one-line progress bar on stderr when it is a terminal; nothing otherwise. */
-export function createProgressBar(): { update(p: UploadProgress): void; done(): void } {
-  const tty = process.stderr.isTTY;
+/**
+ * A one-line progress bar on stderr when it is a terminal; otherwise one plain line per finished
+ * file (logs and CI keep a readable record without carriage-return noise).
+ */
+export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): { update(p: UploadProgress): void; done(): void } {
+  const tty = stream.isTTY;
+  const finished = new Set<string>();
   let last = 0;
   return {
     update(p) {
-      if (!tty) return;
+      if (!tty) {
+        if (p.loaded >= p.total && !finished.has(p.file)) {
+          finished.add(p.file);
+          stream.write(`Uploaded ${p.file} (${formatBytes(p.total)}).\n`);
+        }
+        return;
+      }
       const t = Date.now();
       if (t - last < 100 && p.loaded < p.total) return;
       last = t;
@@ -24,10 +34,10 @@ export function createProgressBar(): { update(p: UploadProgress): void; done(): 
       const filled = Math.round((p.percent / 100) * width);
       const eta = p.etaSeconds !== undefined ? ` ETA ${Math.ceil(p.etaSeconds)}s` : '';
       const name = p.file.split(/[/\\]/).pop() ?? p.file;
-      process.stderr.write(`\r\x1b[K${name.slice(0, 30)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(0)}% ${formatBytes(p.loaded)}/${formatBytes(p.total)} ${formatBytes(p.rate)}/s${eta}`);
+      stream.write(`\r\x1b[K${name.slice(0, 30)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(0)}% ${formatBytes(p.loaded)}/${formatBytes(p.total)} ${formatBytes(p.rate)}/s${eta}`);
     },
     done() {
-      if (tty) process.stderr.write('\r\x1b[K');
+      if (tty) stream.write('\r\x1b[K');
     },
   };
 }

@@ -37,20 +37,24 @@ export interface RefSigner {
 }
 
 export function createRefSigner(o: RefSignerOptions): RefSigner {
-  const presigners = new Map<string, S3Presigner>();
-  let credentials: AwsCredentials | undefined;
+  // Promises, not values: concurrent callers share one credential lookup and one presigner.
+  const presigners = new Map<string, Promise<S3Presigner>>();
+  let credentials: Promise<AwsCredentials> | undefined;
   let cloudFront: CloudFrontSigner | undefined;
   const endpoints = o.endpoint ? [o.endpoint] : [];
 
-  async function presignerFor(ref: Extract<ObjectRef, { kind: 's3' }>): Promise<S3Presigner> {
+  function presignerFor(ref: Extract<ObjectRef, { kind: 's3' }>): Promise<S3Presigner> {
     const region = o.region ?? ref.region ?? o.defaultRegion;
     const endpoint = o.endpoint ?? ref.endpoint;
     const pathStyle = o.pathStyle ?? ref.forcePathStyle ?? (endpoint ? true : undefined);
     const id = `${region}\n${endpoint ?? ''}\n${pathStyle ?? ''}`;
     let p = presigners.get(id);
     if (!p) {
-      credentials ??= await o.credentials();
-      p = createS3Presigner({ credentials, region, endpoint, forcePathStyle: pathStyle });
+      credentials ??= o.credentials();
+      // A failed lookup is not cached: the next ref reports it (or the caller stops).
+      credentials.catch(() => (credentials = undefined));
+      p = credentials.then((c) => createS3Presigner({ credentials: c, region, endpoint, forcePathStyle: pathStyle }));
+      p.catch(() => presigners.delete(id));
       presigners.set(id, p);
     }
     return p;
