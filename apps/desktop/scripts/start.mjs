@@ -30,13 +30,21 @@ if (!existsSync(join(appDir, 'dist', 'main.mjs')) || !existsSync(join(appDir, 'd
   console.error('Signet is not built yet. Run: pnpm build (or bash scripts/setup.sh), then pnpm start.');
   process.exit(1);
 }
+function electronVersion() {
+  try {
+    return JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
+  } catch {
+    return '(see apps/desktop/package.json)';
+  }
+}
+
 const electron = findElectron();
 if (!electron) {
   console.error(`The Electron runtime is not installed on this machine, so the Signet window cannot open.
 
   • With internet access: run  node ${join('node_modules', 'electron', 'install.js')}  in apps/desktop once
     (pnpm skips Electron's download at install time), then pnpm start again.
-  • Offline: unpack an Electron ${JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version} build and set ELECTRON_OVERRIDE_DIST_PATH to its folder.
+  • Offline: unpack an Electron ${electronVersion()} build and set ELECTRON_OVERRIDE_DIST_PATH to its folder.
 
 Meanwhile everything else works without the window: the CLI (pnpm -s signet --help) and
 browser integration via  pnpm -s signet serve.`);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LinkRecordView, LinkView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
-import { formatWhen, timeLeft } from './format.js';
+import { formatShortWhen, formatWhen, timeLeft } from './format.js';
 import { ResultCard } from './ResultCard.js';
 
 export function HistoryView({ version }: { version: number }) {
@@ -55,7 +55,7 @@ export function HistoryView({ version }: { version: number }) {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td><span className="name">{r.file?.name ?? r.key.split('/').pop()}</span><span className="muted small">s3://{r.bucket}/{r.key}</span></td>
-                <td>{formatWhen(r.createdAt)}</td>
+                <td className="when" title={formatWhen(r.createdAt)}>{formatShortWhen(r.createdAt)}</td>
                 <td className="left">{r.revokedAt ? 'revoked' : timeLeft(r.effectiveExpiresAt)}</td>
                 <td>{r.source}</td>
                 <td><div className="row-actions">
