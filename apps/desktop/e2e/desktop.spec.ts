@@ -206,6 +206,25 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await page.click('[data-testid=tab-share]');
   });
 
+  it('revoke shows describeRevocation’s words, deletes the object and the link stops working', async () => {
+    const [rec] = await service.listLinks({ search: 'week.txt', filter: 'active' });
+    expect(rec).toBeDefined();
+    const url = await service.getLinkUrl(rec!.id);
+    expect((await fetch(url)).status).toBe(200);
+    const expected = (await service.describeRevocation(rec!.id)).message;
+    await page.click('[data-testid=tab-history]');
+    await page.waitForSelector('[data-testid=history]');
+    await page.locator('tr', { hasText: 'week.txt' }).getByRole('button', { name: /Revoke/ }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Revoke link' });
+    expect(await dialog.textContent()).toContain(expected);
+    await dialog.getByRole('button', { name: 'Delete the object' }).click();
+    await page.waitForSelector('[data-testid=history-message]');
+    expect(await page.textContent('[data-testid=history-message]')).toContain('no longer works');
+    expect((await fetch(url)).status).toBe(404);
+    expect((await service.listLinks({ search: 'week.txt', filter: 'all' }))[0]?.revokedAt).toBeDefined();
+    await page.click('[data-testid=tab-share]');
+  });
+
   it('bad input shows a message in the window: an unreadable file, a profile without a key, a wrong bucket', async () => {
     const p = await openApp();
     await p.evaluate(() => ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths['gone.txt'] = '/nonexistent/gone.txt'));
