@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { LinkView, ProfileView, ProgressView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import { ExpiryPicker } from './ExpiryPicker.js';
-import { formatBytes } from './format.js';
+import { formatBytes, formatEta } from './format.js';
 import { ResultCard } from './ResultCard.js';
 
 interface Running {
@@ -125,7 +125,7 @@ export function ShareView({ profiles, onShared }: { profiles: ProfileView[]; onS
               <div key={n} className="progress-row">
                 <span className="name">{n}</span>
                 <progress max={100} value={p?.percent ?? 0} aria-label={`Upload of ${n}`} />
-                <span className="muted nums">{p ? `${p.percent.toFixed(0)}% · ${formatBytes(p.loaded)} of ${formatBytes(p.total)} · ${formatBytes(p.rate)}/s${p.etaSeconds !== undefined ? ` · ${Math.ceil(p.etaSeconds)} s left` : ''}` : 'Starting…'}</span>
+                <span className="muted nums">{p ? `${p.percent.toFixed(0)}% · ${formatBytes(p.loaded)} of ${formatBytes(p.total)} · ${formatBytes(p.rate)}/s${p.etaSeconds !== undefined ? ` · ${formatEta(p.etaSeconds)} left` : ''}` : 'Starting…'}</span>
               </div>
             );
           })}

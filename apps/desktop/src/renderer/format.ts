@@ -2,7 +2,7 @@ export function timeLeft(iso: string, now = Date.now()): string {
   const s = Math.round((new Date(iso).getTime() - now) / 1000);
   if (s <= 0) return 'expired';
   const d = Math.floor(s / 86_400), h = Math.floor((s % 86_400) / 3600), m = Math.floor((s % 3600) / 60);
-  if (d > 0) return `${d} d ${h} h left`;
+  if (d > 0) return h > 0 ? `${d} d ${h} h left` : `${d} d left`;
   if (h > 0) return `${h} h ${m} min left`;
   if (m > 0) return `${m} min left`;
   return `${s} s left`;
@@ -27,4 +27,12 @@ export function formatBytes(n: number): string {
     i++;
   }
   return `${n.toFixed(i === 0 ? 0 : 1)} ${u[i]}`;
+}
+
+/** Upload ETA in words: "40 s", "3 min", "1 h 5 min". */
+export function formatEta(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
