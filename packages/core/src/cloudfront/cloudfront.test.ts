@@ -2,8 +2,9 @@
 // rebuild the signed policy from the URL/cookies and check it with crypto.verify (and openssl).
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inspect } from 'node:util';
 import { join } from 'node:path';
 import { getSignedCookies, getSignedUrl } from '@aws-sdk/cloudfront-signer';
 import { describe, expect, it } from 'vitest';
@@ -120,6 +121,71 @@ describe('CloudFront signed URLs', () => {
   });
 });
 
+describe('CloudFront signed URLs: more shapes', () => {
+  const KEY = 'K2JCJMDEHXQW5F';
+  it('custom policy and SHA-256 URLs equal the AWS SDK output for the same policy (RSA is deterministic)', () => {
+    const start = new Date(NOW.getTime() - 60_000);
+    const url = `https://${DOMAIN}/docs/a b.pdf`;
+    const link = signer({ hash: 'sha256' }).signUrl({ url, expiresAt: in1h, now: NOW, startAt: start, ipAddress: '10.1.0.0/16' });
+    const policy = verifyUrl(link.url, rsa.publicKey, 'sha256');
+    expect(policy.ok).toBe(true);
+    // CloudFront's documented field order: Resource, then DateLessThan, DateGreaterThan, IpAddress.
+    expect(policy.raw).toBe(
+      `{"Statement":[{"Resource":"https://${DOMAIN}/docs/a%20b.pdf","Condition":{"DateLessThan":{"AWS:EpochTime":${in1h.getTime() / 1000}},` +
+        `"DateGreaterThan":{"AWS:EpochTime":${start.getTime() / 1000}},"IpAddress":{"AWS:SourceIp":"10.1.0.0/16"}}}]}`,
+    );
+    const sdk = getSignedUrl({ url: `https://${DOMAIN}/docs/a%20b.pdf`, keyPairId: KEY, privateKey: pem(rsa.privateKey), policy: policy.raw, algorithm: 'SHA256' } as never);
+    expect(link.url).toBe(sdk);
+  });
+
+  it('a `?` wildcard in the resource makes a custom policy whose pattern matches one character', () => {
+    const resource = `https://${DOMAIN}/logs/2026-1?.csv`;
+    const link = signer().signUrl({ url: `https://${DOMAIN}/logs/2026-11.csv`, resource, expiresAt: in1h, now: NOW });
+    const v = verifyUrl(link.url, rsa.publicKey);
+    expect(v.ok).toBe(true);
+    expect(v.policy.Statement[0].Resource).toBe(resource);
+    expect(link.url.startsWith(`https://${DOMAIN}/logs/2026-11.csv?Policy=`)).toBe(true);
+  });
+
+  it('the returned URL, the signed resource and the SDK agree on percent-encoding (emoji, CJK, quotes)', () => {
+    const url = `https://${DOMAIN}/f/日本 "x" 🎉.txt`;
+    const link = signer().signUrl({ url, expiresAt: in1h, now: NOW });
+    const encoded = `https://${DOMAIN}/f/%E6%97%A5%E6%9C%AC%20%22x%22%20%F0%9F%8E%89.txt`;
+    expect(link.url.startsWith(`${encoded}?Expires=`)).toBe(true);
+    expect(verifyUrl(link.url, rsa.publicKey).policy.Statement[0].Resource).toBe(encoded);
+    expect(link.url).toBe(getSignedUrl({ url: encoded, keyPairId: KEY, privateKey: pem(rsa.privateKey), dateLessThan: in1h.toISOString() }));
+  });
+
+  it('a legacy APKA key pair id and a domain given as a URL are accepted', () => {
+    const s = createCloudFrontSigner({ keyPairId: 'APKAEIBAERJR2EXAMPLE', privateKey: parseCloudFrontPrivateKey(pem(rsa.privateKey)), domain: `https://${DOMAIN.toUpperCase()}/` });
+    const link = s.signUrl({ url: `https://${DOMAIN}/x`, expiresAt: in1h, now: NOW });
+    expect(new URL(link.url).searchParams.get('Key-Pair-Id')).toBe('APKAEIBAERJR2EXAMPLE');
+  });
+
+  it('util.inspect and template strings show only the key type', () => {
+    const key = parseCloudFrontPrivateKey(pem(ec.privateKey, 'sec1'));
+    expect(inspect(key)).toBe('[CloudFront ECDSA P-256 private key]');
+    expect(`${String(key)}`).not.toMatch(/BEGIN|MII/);
+    expect(inspect({ config: { privateKey: key } }, { depth: 5 })).not.toMatch(/BEGIN|MII|KeyObject/);
+  });
+});
+
+describe('CloudFront signed cookies: custom policy with a start time equals the SDK', () => {
+  it('cookies for a start time verify and match getSignedCookies with the same policy', () => {
+    const start = new Date(NOW.getTime() + 3_600_000);
+    const end = new Date(NOW.getTime() + 7_200_000);
+    const c = signer().signCookies({ url: `https://${DOMAIN}/live/*`, expiresAt: end, startAt: start, now: NOW });
+    const policy = fromB64(c.cookies['CloudFront-Policy']!).toString();
+    expect(JSON.parse(policy).Statement[0].Condition.DateGreaterThan).toEqual({ 'AWS:EpochTime': start.getTime() / 1000 });
+    expect(verify('sha1', Buffer.from(policy), rsa.publicKey, fromB64(c.cookies['CloudFront-Signature']!))).toBe(true);
+    const sdk = getSignedCookies({ url: `https://${DOMAIN}/live/*`, keyPairId: 'K2JCJMDEHXQW5F', privateKey: pem(rsa.privateKey), policy });
+    expect(c.cookies).toEqual(Object.fromEntries(Object.entries(sdk).map(([k, v]) => [k, String(v)])));
+    expect(c.resource).toBe(`https://${DOMAIN}/live/*`);
+    expect(formatSetCookieLines(c, { domain: DOMAIN, path: '/live/' }).every((l) => l.includes('; Path=/live/;'))).toBe(true);
+    expect(c.warnings.map((w) => w.code)).toEqual(['START_IN_FUTURE']);
+  });
+});
+
 describe('CloudFront signed cookies', () => {
   it('canned cookies verify and format as Set-Cookie lines and a Cookie header', () => {
     const c = signer().signCookies({ url: `https://${DOMAIN}/a.mp4`, expiresAt: in1h, now: NOW });
@@ -144,6 +210,15 @@ describe('CloudFront signed cookies', () => {
     expect(c.cookies['CloudFront-Hash-Algorithm']).toBe('SHA256');
   });
 });
+
+let rsa4096Key: KeyObject | undefined;
+const rsa4096 = () => ({ privateKey: (rsa4096Key ??= generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey) });
+/** A self-signed certificate made by openssl (a certificate is what people often paste by mistake). */
+function certificatePem(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-cert-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-subj', '/CN=signet-test', '-days', '1'], { stdio: 'ignore' });
+  return readFileSync(join(dir, 'c.pem'), 'utf8');
+}
 
 describe('bad input never yields a link', () => {
   const expectCode = (fn: () => unknown, code: CoreErrorCode) => {
@@ -173,6 +248,19 @@ describe('bad input never yields a link', () => {
     ['a resource that does not cover the URL', () => signer().signUrl({ url: `https://${DOMAIN}/a/x`, resource: `https://${DOMAIN}/b/*`, expiresAt: in1h, now: NOW }), 'RESOURCE_INVALID'],
     ['an expiry in the past', () => signer().signUrl({ url: `https://${DOMAIN}/x`, expiresAt: new Date(NOW.getTime() - 1000), now: NOW }), 'EXPIRY_IN_PAST'],
     ['a start after the expiry', () => signer().signUrl({ url: `https://${DOMAIN}/x`, expiresAt: in1h, startAt: new Date(in1h.getTime() + 1000), now: NOW }), 'OPTION_INVALID'],
+    ['a certificate', () => parseCloudFrontPrivateKey(certificatePem()), 'KEY_NOT_PRIVATE'],
+    ['an EC public key', () => parseCloudFrontPrivateKey(ec.publicKey.export({ type: 'spki', format: 'pem' }).toString()), 'KEY_NOT_PRIVATE'],
+    ['an encrypted PKCS#1 PEM without passphrase', () => parseCloudFrontPrivateKey(pem(rsa.privateKey, 'pkcs1', 'pw')), 'KEY_ENCRYPTED'],
+    ['an RSA-4096 key', () => parseCloudFrontPrivateKey(pem(rsa4096().privateKey)), 'KEY_UNSUPPORTED'],
+    ['a CIDR prefix over 32', () => signer().signUrl({ url: `https://${DOMAIN}/x`, expiresAt: in1h, now: NOW, ipAddress: '10.0.0.0/33' }), 'CIDR_INVALID'],
+    ['a three-octet address', () => signer().signUrl({ url: `https://${DOMAIN}/x`, expiresAt: in1h, now: NOW, ipAddress: '10.0.0/8' }), 'CIDR_INVALID'],
+    ['an address with a leading zero', () => signer().signUrl({ url: `https://${DOMAIN}/x`, expiresAt: in1h, now: NOW, ipAddress: '010.0.0.1' }), 'CIDR_INVALID'],
+    ['a zero expiry', () => signer().signUrl({ url: `https://${DOMAIN}/x`, expiresAt: NOW, now: NOW }), 'EXPIRY_IN_PAST'],
+    ['an expiry under a second away', () => signer().signUrl({ url: `https://${DOMAIN}/x`, expiresAt: new Date(NOW.getTime() + 400), now: NOW }), 'EXPIRY_TOO_SHORT'],
+    ['a resource outside the distribution', () => signer({ domain: DOMAIN }).signUrl({ url: `https://${DOMAIN}/x`, resource: 'https://other.cloudfront.net/*', expiresAt: in1h, now: NOW }), 'URL_OUTSIDE_DISTRIBUTION'],
+    ['a URL with a fragment', () => signer().signUrl({ url: `https://${DOMAIN}/x#top`, expiresAt: in1h, now: NOW }), 'URL_INVALID'],
+    ['an unknown hash', () => createCloudFrontSigner({ keyPairId: 'K2JCJMDEHXQW5F', privateKey: parseCloudFrontPrivateKey(pem(rsa.privateKey)), hash: 'md5' as never }), 'HASH_UNSUPPORTED'],
+    ['a key not made by parseCloudFrontPrivateKey', () => createCloudFrontSigner({ keyPairId: 'K2JCJMDEHXQW5F', privateKey: { type: 'rsa', bits: 2048 } }), 'KEY_MALFORMED'],
     ['a malformed key pair id', () => createCloudFrontSigner({ keyPairId: 'k-1', privateKey: parseCloudFrontPrivateKey(pem(rsa.privateKey)) }), 'KEY_PAIR_ID_INVALID'],
   ])('refuses %s', (_what, fn, code) => {
     const err = expectCode(fn, code);

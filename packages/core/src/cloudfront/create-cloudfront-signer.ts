@@ -94,6 +94,10 @@ export function createCloudFrontSigner(config: CloudFrontSignerConfig): CloudFro
     }
     const expiry = resolveEffectiveExpiry({ expiresAt: req.expiresAt, now, kind: 'cloudfront' });
     const dateLessThan = Math.floor(req.expiresAt.getTime() / 1000);
+    // CloudFront compares whole seconds: an expiry within the current second is a dead link.
+    if (dateLessThan <= Math.floor(now.getTime() / 1000)) {
+      throw new SignetError('EXPIRY_TOO_SHORT', 'A CloudFront link must live at least until the next full second. Pick a later expiry, e.g. 1h.');
+    }
     const warnings = [...expiry.warnings];
     let dateGreaterThan: number | undefined;
     if (req.startAt !== undefined) {
