@@ -1,15 +1,19 @@
 // Faults and guarantees of the share path against RGW and the real keychain: never overwrite,
-// a file changing during upload, no permission, and importing a CloudFront key.
+// a file changing during upload, no permission, the wrong region, names with unusual
+// characters, and importing a CloudFront key.
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, PutBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutBucketPolicyCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import type { SharingService } from './api.js';
 import { createSharingService } from './service.js';
+import { createS3Client, uploadFile } from './upload/index.js';
 
 describe('share faults', () => {
   const bucket = uniqueBucket('faults');
@@ -31,10 +35,77 @@ describe('share faults', () => {
     return p;
   };
 
-  it('never overwrites an existing object', async () => {
+  it('never overwrites an existing object: a taken key moves to "name (2).ext"', async () => {
     const first = await service.share({ paths: [file('same name.txt', 'first')], profileId: 'fixed', source: 'cli' });
-    await expect(service.share({ paths: [file('same name.txt', 'second')], profileId: 'fixed', source: 'cli' })).rejects.toMatchObject({ code: 'OBJECT_EXISTS' });
+    const second = await service.share({ paths: [file('same name.txt', 'second')], profileId: 'fixed', source: 'cli' });
+    expect(first.links[0]!.key).toBe('inbox/same name.txt');
+    expect(second.links[0]!.key).toBe('inbox/same name (2).txt');
     expect(await (await fetch(first.links[0]!.url)).text()).toBe('first');
+    expect(await (await fetch(second.links[0]!.url)).text()).toBe('second');
+  });
+
+  it('a writer that takes the key between the existence check and the PUT is not overwritten (If-None-Match on RGW)', async () => {
+    const s3 = testS3();
+    const client = createS3Client({ region: s3.region, endpoint: s3.endpoint, forcePathStyle: true }, s3);
+    // Another writer creates the object right after our HeadObject said the key was free.
+    let raced = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args).catch(async (e: unknown) => {
+          if (context.commandName === 'HeadObjectCommand' && !raced) {
+            raced = true;
+            await admin.send(new PutObjectCommand({ Bucket: bucket, Key: 'race/report.pdf', Body: 'theirs' }));
+          }
+          throw e;
+        });
+        return out;
+      },
+      { step: 'initialize', name: 'raceAfterHead' },
+    );
+    const put = await uploadFile({ client, bucket, key: 'race/report.pdf', filePath: file('report.pdf', 'ours') });
+    expect(raced).toBe(true);
+    expect(put.key).toBe('race/report (2).pdf');
+    const body = async (Key: string) => (await admin.send(new GetObjectCommand({ Bucket: bucket, Key }))).Body!.transformToString();
+    expect(await body('race/report.pdf')).toBe('theirs');
+    expect(await body('race/report (2).pdf')).toBe('ours');
+    await expect(uploadFile({ client, bucket, key: 'race/report.pdf', filePath: file('report.pdf', 'x'), ifExists: 'fail' })).rejects.toMatchObject({ code: 'OBJECT_EXISTS' });
+  });
+
+  it('keeps names with spaces, unicode, emoji and reserved characters, in keys and downloads', async () => {
+    const name = "Ünïcødé 😀 a+b&c=d;e,f'g [1] {2} ~$@ 100%.txt";
+    const { links } = await service.share({ paths: [file(name, 'unicode')], profileId: 'fixed', source: 'cli', check: true });
+    expect(links[0]!.key).toBe(`inbox/${name}`);
+    expect(links[0]!.check?.ok).toBe(true);
+    expect(await (await fetch(links[0]!.url)).text()).toBe('unicode');
+  });
+
+  it('RGW does not enforce the region (a profile with another region still works there); AWS refuses it', async () => {
+    // Documented RGW difference: it accepts any region in the credential scope, so the wrong
+    // region cannot be produced here. The AWS answer (301 + x-amz-bucket-region) is tested below.
+    const s3 = testS3();
+    await service.saveProfile({ id: 'far', bucket, region: 'ap-southeast-2', endpoint: s3.endpoint, forcePathStyle: true, keyTemplate: 'far/{uuid}/{name}' });
+    await service.setAwsSecret('far', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+    const { links } = await service.share({ paths: [file('far.txt', 'far')], profileId: 'far', source: 'cli', check: true });
+    expect(links[0]!.check?.ok).toBe(true);
+  });
+
+  it('a bucket in another region (AWS answers 301 with x-amz-bucket-region) says which region to set', async () => {
+    // A stand-in for S3 answering like AWS does for a HEAD in the wrong region; RGW cannot.
+    const server = createServer((req, res) => {
+      res.writeHead(301, { 'x-amz-bucket-region': 'eu-central-1', 'content-length': '0' });
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const client = createS3Client({ region: 'us-east-1', endpoint, forcePathStyle: true }, { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x'.repeat(40) });
+      await expect(uploadFile({ client, bucket: 'elsewhere', key: 'k.txt', filePath: file('k.txt', 'k') })).rejects.toMatchObject({
+        code: 'UPLOAD_FAILED',
+        message: expect.stringMatching(/in region eu-central-1.*Set the profile's region to eu-central-1/),
+      });
+    } finally {
+      server.close();
+    }
   });
 
   it('a file that changes while it uploads gives FILE_CHANGED and no link', async () => {
@@ -45,6 +116,8 @@ describe('share faults', () => {
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'FILE_CHANGED' });
     expect((await service.listLinks({ search: 'growing.log' }))).toHaveLength(0);
+    // the mixed old/new upload was deleted again
+    expect((await admin.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'inbox/growing' }))).KeyCount ?? 0).toBe(0);
   });
 
   it('no permission to write is reported in words before any link is made', async () => {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadObjectCommand, ListMultipartUploadsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import type { SharingService } from './api.js';
@@ -65,7 +65,11 @@ describe('sharing service against RGW and the real keychain', () => {
     writeFileSync(join(dir, 'sub', 'empty.txt'), '');
     const { links } = await service.share({ paths: [dir], expires: '1h', source: 'desktop' });
     expect(links.map((l) => l.key.split('/').pop()).sort()).toEqual(['big.bin', 'empty.txt']);
+    // one uuid for the whole folder, its structure kept below it
+    const [big, empty] = [links.find((l) => l.key.endsWith('big.bin'))!, links.find((l) => l.key.endsWith('empty.txt'))!];
+    expect(empty.key).toBe(big.key.replace(/folder\/big\.bin$/, 'folder/sub/empty.txt'));
     for (const l of links) expect((await fetch(l.url)).status).toBe(200);
+    expect((await (await fetch(empty.url)).arrayBuffer()).byteLength).toBe(0);
     const renewed = await service.renewLink(links[0]!.id, '15m');
     expect(renewed.id).not.toBe(links[0]!.id);
     expect(new URL(renewed.url).searchParams.get('X-Amz-Expires')).toBe('900');
@@ -82,10 +86,26 @@ describe('sharing service against RGW and the real keychain', () => {
     const ctl = new AbortController();
     const p = service.share({ paths: [file], source: 'desktop', signal: ctl.signal, onProgress: (pr) => pr.loaded > 0 && ctl.abort() });
     await expect(p).rejects.toMatchObject({ code: 'UPLOAD_CANCELLED' });
-    await new Promise((r) => setTimeout(r, 300));
+    // checked at once: share() returns only after the multipart upload is aborted on the server
     const mp = await admin.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
     expect(mp.Uploads ?? []).toHaveLength(0);
+    expect((await admin.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents?.filter((o) => o.Key?.endsWith('cancel.bin')) ?? []).toEqual([]);
     expect((await service.listLinks({ search: 'cancel.bin' }))).toHaveLength(0);
+  });
+
+  it('a cancel of a later file in a multi-file share removes the files already uploaded: all or nothing', async () => {
+    const first = writeTmp('first.txt', 'one');
+    const second = join(work, 'second.bin');
+    writeFileSync(second, Buffer.alloc(12 * 1024 * 1024, 2));
+    const ctl = new AbortController();
+    const before = (await admin.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount ?? 0;
+    const err = (await service
+      .share({ paths: [first, second], source: 'cli', signal: ctl.signal, onProgress: (pr) => pr.file === second && pr.loaded > 0 && ctl.abort() })
+      .catch((e: unknown) => e)) as { code?: string; message?: string };
+    expect(err.code).toBe('UPLOAD_CANCELLED');
+    expect(err.message).toMatch(/1 file\(s\) of this share that were already uploaded were removed again/);
+    expect((await admin.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount ?? 0).toBe(before);
+    expect(await service.listLinks({ search: 'first.txt' })).toHaveLength(0);
   });
 
   it('links an existing object from any reference form, and refuses objects outside every profile', async () => {
@@ -125,8 +145,12 @@ describe('sharing service against RGW and the real keychain', () => {
     // the token-bearing URL is kept in the keychain, not the history file
     expect(readFileSync(join(home, 'history.jsonl'), 'utf8')).not.toContain('X-Amz-Security-Token');
     expect(await service.getLinkUrl(link.id)).toBe(link.url);
-    await service.setAwsSecret(id, { accessKeyId: 'A', secretAccessKey: 'B', sessionToken: 't', expiration: new Date(Date.now() - 1000).toISOString() });
+    await service.setAwsSecret(id, { accessKeyId: 'AKIAEXPIREDEXAMPLE00', secretAccessKey: 'x'.repeat(40), sessionToken: 't', expiration: new Date(Date.now() - 1000).toISOString() });
     await expect(service.link({ ref: `s3://${bucket}/x`, profileId: id, source: 'cli' })).rejects.toThrow(/expired/);
+    const objects = async () => (await admin.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount ?? 0;
+    const count = await objects();
+    await expect(service.share({ paths: [writeTmp('late.txt', 'late')], profileId: id, source: 'cli' })).rejects.toThrow(/expired/);
+    expect(await objects()).toBe(count);
   });
 
   it('a damaged profiles file is reported with its path and left untouched', async () => {

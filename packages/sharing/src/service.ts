@@ -1,32 +1,11 @@
 // createSharingService: the composition root of the sharing engine. It wires the profile
 // store, the keychain, credentials, uploads, signing, link checks and the history into the
 // SharingService contract (api.ts) that the desktop app, the CLI and the bridge call.
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { DeleteObjectCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
-import {
-  describeCloudFrontKey,
-  parseCloudFrontPrivateKey,
-  parseExpiry,
-  parseObjectRef,
-  renderKeyTemplate,
-  type Profile,
-  type SignedLink,
-} from '@signet/core';
-import type {
-  AwsSecretInput,
-  LinkCheckResult,
-  LinkOptions,
-  LinkRecord,
-  LinkRequest,
-  LinkResult,
-  LinkSource,
-  ProfileSummary,
-  ShareRequest,
-  ShareResult,
-  SharingService,
-} from './api.js';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { describeCloudFrontKey, parseCloudFrontPrivateKey, type Profile } from '@signet/core';
+import type { AwsSecretInput, LinkCheckResult, ProfileSummary, SharingService } from './api.js';
 import { checkLink } from './check/index.js';
 import { resolveCredentials } from './credentials/index.js';
 import { SharingError, toUserMessage } from './errors.js';
@@ -34,8 +13,16 @@ import { LinkHistory } from './history/index.js';
 import { resolveSignetPaths, type SignetPaths } from './paths.js';
 import { ProfileStore } from './profiles/index.js';
 import { SecretStore } from './secrets/index.js';
-import { createProfileSigner } from './share/index.js';
-import { collectFiles, createS3Client, uploadFile } from './upload/index.js';
+import {
+  createProfileSigner,
+  describeRevocation,
+  linkObject,
+  renewLink,
+  revokeLink,
+  shareFiles,
+  type SharingContext,
+} from './share/index.js';
+import { createS3Client } from './upload/index.js';
 
 export interface SharingServiceOptions {
   paths?: SignetPaths;
@@ -92,72 +79,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     };
   }
 
-  async function pickProfile(id?: string): Promise<Profile> {
-    if (id) return profiles.get(id);
-    const { profiles: all, defaultId } = await profiles.list();
-    const p = all.find((x) => x.id === defaultId);
-    if (!p) throw new SharingError('NO_PROFILE', 'No profile yet. Create one with: signet profile add <name> --bucket <bucket> (or in the desktop app\'s Settings).');
-    return p;
-  }
-
-  function expiryFor(profile: Profile, expires: string | undefined, at: Date): Date {
-    return parseExpiry(expires ?? profile.defaultExpiry, at);
-  }
-
-  async function record(
-    profile: Profile,
-    key: string,
-    link: SignedLink,
-    options: LinkOptions,
-    source: LinkSource,
-    file?: { name: string; size: number },
-  ): Promise<LinkResult> {
-    const id = randomUUID();
-    const method = options.method ?? 'GET';
-    const { startAt, ...rest } = options;
-    const entry: LinkRecord = {
-      id,
-      createdAt: now().toISOString(),
-      source,
-      profileId: profile.id,
-      kind: link.kind,
-      method,
-      bucket: profile.bucket,
-      key,
-      options: { ...rest, ...(startAt ? { startAt: startAt.toISOString() } : {}) },
-      expiresAt: link.expiresAt.toISOString(),
-      effectiveExpiresAt: link.effectiveExpiresAt.toISOString(),
-      warnings: link.warnings,
-      ...(file ? { file } : {}),
-    };
-    await history.append(entry, link.url);
-    return {
-      id,
-      url: link.url,
-      kind: link.kind,
-      method,
-      profileId: profile.id,
-      bucket: profile.bucket,
-      key,
-      expiresAt: entry.expiresAt,
-      effectiveExpiresAt: entry.effectiveExpiresAt,
-      warnings: link.warnings,
-    };
-  }
-
-  async function signAndRecord(profile: Profile, key: string, expires: string | undefined, options: LinkOptions, source: LinkSource, check: boolean | undefined, file?: { name: string; size: number }) {
-    const at = now();
-    let link: SignedLink;
-    try {
-      link = await signerFor(profile).sign({ key, expiresAt: expiryFor(profile, expires, at), now: at, options });
-    } catch (e) {
-      forget(profile.id); // a failed credential or key load must not be cached
-      throw e;
-    }
-    const result = await record(profile, key, link, options, source, file);
-    if (check) result.check = await checkLink(result.url, { method: result.method });
-    return result;
-  }
+  const ctx: SharingContext = { profiles, secrets, history, now, signerFor, forget, upload: options.upload, user: safeUser() };
 
   return {
     async listProfiles() {
@@ -222,107 +144,15 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
       }
     },
 
-    async share(request: ShareRequest): Promise<ShareResult> {
-      const profile = await pickProfile(request.profileId);
-      const linkOptions = request.options ?? {};
-      // Everything that can be checked before uploading is checked first: nothing half-done.
-      expiryFor(profile, request.expires, now());
-      const files = await collectFiles(request.paths);
-      const credentials = await resolveCredentials(profile, secrets);
-      const client = createS3Client(profile, credentials);
-      const user = safeUser();
-      const links: LinkResult[] = [];
-      for (const f of files) {
-        if (request.signal?.aborted) throw new SharingError('UPLOAD_CANCELLED', 'The share was cancelled.');
-        const key = renderKeyTemplate(profile.keyTemplate, { name: f.name.split('/').pop() ?? f.name, user, now: now(), uuid: randomUUID() });
-        await uploadFile({
-          client,
-          bucket: profile.bucket,
-          key,
-          filePath: f.path,
-          partSize: options.upload?.partSize,
-          queueSize: options.upload?.queueSize,
-          onProgress: request.onProgress,
-          signal: request.signal,
-          expected: { size: f.size, mtimeMs: f.mtimeMs },
-        });
-        links.push(await signAndRecord(profile, key, request.expires, { ...linkOptions, method: 'GET' }, request.source, request.check, { name: f.name, size: f.size }));
-      }
-      return { links };
-    },
-
-    async link(request: LinkRequest): Promise<LinkResult> {
-      const { profiles: all, defaultId } = await profiles.list();
-      const ref = parseObjectRef(request.ref, {
-        endpoints: all.flatMap((p) => (p.endpoint ? [p.endpoint] : [])),
-        cloudFrontDomains: all.flatMap((p) => (p.link.kind === 'cloudfront' ? [p.link.domain] : [])),
-      });
-      if (ref.kind === 's3-prefix') {
-        throw new SharingError('NOTHING_TO_SHARE', `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Pick a file.`);
-      }
-      const matches =
-        ref.kind === 's3'
-          ? all.filter((p) => p.bucket === ref.bucket)
-          : all.filter((p) => p.link.kind === 'cloudfront' && p.link.domain === ref.domain);
-      const profile = request.profileId ? await profiles.get(request.profileId) : (matches.find((p) => p.id === defaultId) ?? matches[0]);
-      if (!profile) {
-        const where = ref.kind === 's3' ? `bucket "${ref.bucket}"` : `CloudFront domain "${ref.domain}"`;
-        throw new SharingError('NO_PROFILE_FOR_OBJECT', `No profile covers the ${where}. Add a profile for it (signet profile add, or Settings in the desktop app).`);
-      }
-      let key: string;
-      if (ref.kind === 's3') {
-        if (ref.bucket !== profile.bucket) throw new SharingError('NO_PROFILE_FOR_OBJECT', `Profile "${profile.id}" is for bucket "${profile.bucket}", not "${ref.bucket}".`);
-        key = ref.key;
-      } else {
-        if (profile.link.kind !== 'cloudfront' || profile.link.domain !== ref.domain) {
-          throw new SharingError('NO_PROFILE_FOR_OBJECT', `Profile "${profile.id}" does not serve the CloudFront domain "${ref.domain}".`);
-        }
-        const origin = (profile.link.originPath ?? '').replace(/^\/+|\/+$/g, '');
-        key = origin ? `${origin}/${ref.path}` : ref.path;
-      }
-      return signAndRecord(profile, key, request.expires, request.options ?? {}, request.source, request.check);
-    },
-
+    share: (request) => shareFiles(ctx, request),
+    link: (request) => linkObject(ctx, request),
     checkLink: (url, method) => checkLink(url, { method: method ?? 'GET' }),
 
     listLinks: (query) => history.list(query ?? {}, now()),
     getLinkUrl: (id) => history.getUrl(id),
-    async renewLink(id, expires, source) {
-      const old = await history.get(id);
-      const profile = await profiles.get(old.profileId);
-      const { startAt, ...rest } = old.options;
-      const options: LinkOptions = { ...rest, ...(startAt ? { startAt: new Date(startAt) } : {}) };
-      if (options.startAt && options.startAt.getTime() < now().getTime()) delete options.startAt;
-      return signAndRecord(profile, old.key, expires, options, source ?? old.source, false, old.file);
-    },
-    async describeRevocation(id) {
-      const r = await history.get(id);
-      if (r.kind === 'cloudfront') {
-        return {
-          canDeleteObject: true,
-          message:
-            'A CloudFront signed URL stays valid until it expires. To stop it now: delete the object (this link and every other link to it stop working), or remove the signing public key from the trusted key group (every link signed with that key stops working).',
-        };
-      }
-      return {
-        canDeleteObject: true,
-        message:
-          'A presigned S3 link cannot be revoked on its own: it works until it expires. To stop it now, delete the object (every link to it stops working), or deactivate the access key that signed it (every link it signed stops working).',
-      };
-    },
-    async revokeLink(id, { deleteObject }) {
-      const r = await history.get(id);
-      if (r.revokedAt) return r;
-      if (!deleteObject) return history.markRevoked(r.id, 'marked revoked (the object was kept, so the link works until it expires)', now());
-      const profile = await profiles.get(r.profileId);
-      const client = createS3Client(profile, await resolveCredentials(profile, secrets));
-      try {
-        await client.send(new DeleteObjectCommand({ Bucket: r.bucket, Key: r.key }));
-      } catch (e) {
-        throw new SharingError('ACCESS_DENIED', `The object could not be deleted: ${toUserMessage(e).message}`, { cause: e });
-      }
-      return history.markRevoked(r.id, `object deleted: s3://${r.bucket}/${r.key}`, now());
-    },
+    renewLink: (id, expires, source) => renewLink(ctx, id, expires, source),
+    describeRevocation: (id) => describeRevocation(ctx, id),
+    revokeLink: (id, o) => revokeLink(ctx, id, o),
     pruneExpired: () => history.prune(now()),
   };
 }

@@ -14,6 +14,8 @@ import type { SecretStore } from '../secrets/index.js';
 
 export interface SignObjectRequest {
   key: string;
+  /** Default: the profile's bucket. Another bucket is always signed as an S3 URL. */
+  bucket?: string | undefined;
   expiresAt: Date;
   now: Date;
   options: LinkOptions;
@@ -36,8 +38,8 @@ export function createProfileSigner(profile: Profile, secrets: SecretStore): Pro
   let s3: ReturnType<typeof createS3Presigner> | undefined;
   let cf: ReturnType<typeof createCloudFrontSigner> | undefined;
   return {
-    async sign({ key, expiresAt, now, options }) {
-      const viaCloudFront = profile.link.kind === 'cloudfront' && options.via !== 's3' && (options.method ?? 'GET') === 'GET';
+    async sign({ key, bucket = profile.bucket, expiresAt, now, options }) {
+      const viaCloudFront = profile.link.kind === 'cloudfront' && options.via !== 's3' && (options.method ?? 'GET') === 'GET' && bucket === profile.bucket;
       if (profile.link.kind === 'cloudfront' && viaCloudFront) {
         if (!cf) {
           const privateKey = await secrets.getCloudFrontKey(profile.id);
@@ -52,7 +54,7 @@ export function createProfileSigner(profile: Profile, secrets: SecretStore): Pro
         throw new SignetError('OPTION_INVALID', 'A start time and an IP restriction need a CloudFront link; S3 presigned URLs cannot carry them.');
       }
       s3 ??= createS3Presigner({ credentials: await resolveCredentials(profile, secrets), region: profile.region, endpoint: profile.endpoint, forcePathStyle: profile.forcePathStyle });
-      return s3.presignSync({ bucket: profile.bucket, key, method: options.method ?? 'GET', expiresAt, now, downloadName: options.downloadName, inline: options.inline, contentType: options.contentType });
+      return s3.presignSync({ bucket, key, method: options.method ?? 'GET', expiresAt, now, downloadName: options.downloadName, inline: options.inline, contentType: options.contentType });
     },
   };
 }

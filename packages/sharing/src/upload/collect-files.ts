@@ -1,53 +1,90 @@
 // Expands the paths a user shares (files and folders, recursively) into a list of files, and
 // checks every one is readable before anything is uploaded: a share either starts whole or not.
+//
+// Decisions:
+// - Hidden entries (names starting with ".") inside a shared folder are skipped and reported:
+//   a folder shared by link should not carry .git, .env or .DS_Store along unnoticed. A hidden
+//   file named explicitly is shared.
+// - Symlinks are followed; one that leads back to a folder being walked is a loop and an
+//   error (never an endless walk), a dangling one is an unreadable file.
+// - Zero-byte files are shared like any other; sockets, pipes and devices are refused.
 import { constants } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { SharingError } from '../errors.js';
 
 export interface CollectedFile {
   path: string;
-  /** Name to use in the object key: the file name, or its path inside a shared folder. */
+  /** Name to use in the object key: the file name, or `folder/sub/file` inside a shared folder. */
   name: string;
+  /** Index of the path in the request this file came from (a folder's files share it). */
+  root: number;
   size: number;
   mtimeMs: number;
 }
 
-export async function collectFiles(paths: string[]): Promise<CollectedFile[]> {
+export interface CollectedFiles {
+  files: CollectedFile[];
+  /** Hidden files and folders left out of shared folders. */
+  skippedHidden: string[];
+}
+
+export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
   if (paths.length === 0) throw new SharingError('NOTHING_TO_SHARE', 'Nothing to share: give at least one file or folder.');
-  const out: CollectedFile[] = [];
-  for (const p of paths) {
+  const result: CollectedFiles = { files: [], skippedHidden: [] };
+  for (const [root, p] of paths.entries()) {
     const st = await stat(p).catch((e: NodeJS.ErrnoException) => {
       throw unreadable(p, e);
     });
-    if (st.isDirectory()) await walk(p, basename(p), new Set([await realpath(p)]), out, p);
-    else if (st.isFile()) {
+    if (st.isDirectory()) {
+      await walk({ dir: p, prefix: basename(p), seen: new Set([await realpath(p)]), root, result });
+    } else if (st.isFile()) {
       await checkReadable(p);
-      out.push({ path: p, name: basename(p), size: st.size, mtimeMs: st.mtimeMs });
-    } else throw new SharingError('FILE_UNREADABLE', `${p} is not a regular file or folder (a device, socket or pipe). Share files or folders only.`);
+      result.files.push({ path: p, name: basename(p), root, size: st.size, mtimeMs: st.mtimeMs });
+    } else {
+      throw notAFile(p);
+    }
   }
-  if (out.length === 0) throw new SharingError('NOTHING_TO_SHARE', `No files in ${paths.join(', ')}: the folders are empty.`);
-  return out;
+  if (result.files.length === 0) {
+    const hidden = result.skippedHidden.length ? ` (${result.skippedHidden.length} hidden item(s) left out; share them by name)` : '';
+    throw new SharingError('NOTHING_TO_SHARE', `No files in ${paths.join(', ')}: the folders are empty${hidden}.`);
+  }
+  return result;
 }
 
-async function walk(dir: string, prefix: string, seen: Set<string>, out: CollectedFile[], root: string): Promise<void> {
+interface Walk {
+  dir: string;
+  prefix: string;
+  /** Real paths of the folders from the shared root down to `dir`. */
+  seen: Set<string>;
+  root: number;
+  result: CollectedFiles;
+}
+
+async function walk({ dir, prefix, seen, root, result }: Walk): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
     throw unreadable(dir, e);
   });
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = join(dir, e.name);
+    if (e.name.startsWith('.')) {
+      result.skippedHidden.push(full);
+      continue;
+    }
     const st = await stat(full).catch((err: NodeJS.ErrnoException) => {
       throw unreadable(full, err);
     });
     if (st.isDirectory()) {
       const real = await realpath(full);
       if (seen.has(real)) {
-        throw new SharingError('DIRECTORY_LOOP', `${full} links back to a folder that is already being shared (a symlink loop). Remove the link or share a folder inside it.`);
+        throw new SharingError('DIRECTORY_LOOP', `${full} links back to ${real}, a folder that is already being shared (a symlink loop). Remove the link or share a folder inside it. Nothing was uploaded.`, { details: { path: full } });
       }
-      await walk(full, `${prefix}/${e.name}`, new Set([...seen, real]), out, root);
+      await walk({ dir: full, prefix: `${prefix}/${e.name}`, seen: new Set([...seen, real]), root, result });
     } else if (st.isFile()) {
       await checkReadable(full);
-      out.push({ path: full, name: `${prefix}/${relative(dir, full)}`, size: st.size, mtimeMs: st.mtimeMs });
+      result.files.push({ path: full, name: `${prefix}/${e.name}`, root, size: st.size, mtimeMs: st.mtimeMs });
+    } else {
+      throw notAFile(full);
     }
   }
 }
@@ -58,7 +95,12 @@ async function checkReadable(p: string): Promise<void> {
   });
 }
 
+function notAFile(p: string): SharingError {
+  return new SharingError('FILE_UNREADABLE', `${p} is not a regular file or folder (a device, socket or pipe). Share files or folders only. Nothing was uploaded.`, { details: { path: p } });
+}
+
 function unreadable(p: string, e: NodeJS.ErrnoException): SharingError {
-  const why = e.code === 'ENOENT' ? 'does not exist' : e.code === 'EACCES' || e.code === 'EPERM' ? 'cannot be read (permission denied)' : e.code === 'ELOOP' ? 'is a symlink loop' : `cannot be read (${e.code})`;
+  const why =
+    e.code === 'ENOENT' ? 'does not exist (or is a link to something that does not)' : e.code === 'EACCES' || e.code === 'EPERM' ? 'cannot be read (permission denied)' : e.code === 'ELOOP' ? 'is a symlink loop' : `cannot be read (${e.code})`;
   return new SharingError(e.code === 'ELOOP' ? 'DIRECTORY_LOOP' : 'FILE_UNREADABLE', `${p} ${why}. Nothing was uploaded.`, { details: { path: p } });
 }

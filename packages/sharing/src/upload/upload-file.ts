@@ -1,106 +1,200 @@
 // Uploads one file with @aws-sdk/lib-storage: one PUT for small files, parallel multipart parts
-// above the part size, progress (bytes, %, rate, ETA), cancel that aborts the multipart upload
-// on the server (no orphaned parts), and SDK retries with backoff for transient errors. The
-// file is streamed, so memory is bounded by part size × parallel parts, not by file size.
+// above the part size, progress (bytes, %, smoothed rate, ETA), cancel that leaves nothing on
+// the server, SDK retries with backoff for transient errors (createS3Client), and never an
+// accidental overwrite. The file is streamed: memory is bounded by part size × parallel parts.
+//
+// Never overwriting, and what remains of the race:
+// 1. HeadObject first: a taken key moves to "name (2).ext" (or fails, ifExists: 'fail').
+// 2. Every write carries `If-None-Match: *`. Measured on Ceph RGW 16: PutObject honours it
+//    (412), CompleteMultipartUpload ignores it; AWS S3 honours both (conditional writes, 2024).
+// So a single-PUT file (≤ one part) can never overwrite anywhere. A multipart file on a server
+// that ignores the header can overwrite an object that someone else creates at the very same
+// key between our HeadObject and our CompleteMultipartUpload. Default keys carry a fresh uuid,
+// so that needs a template without {uuid} and a concurrent writer choosing the same name.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import mime from 'mime';
 import type { UploadProgress } from '../api.js';
 import { SharingError, toUserMessage } from '../errors.js';
 import { choosePartSize, DEFAULT_QUEUE_SIZE } from './part-size.js';
+import { alternativeKey } from './plan-object-key.js';
+import { ProgressMeter } from './progress-meter.js';
 
 export interface UploadFileOptions {
   client: S3Client;
   bucket: string;
   key: string;
   filePath: string;
-  /** Default: detected from the file name. */
+  /** Default: detected from the file name (`mime`), else application/octet-stream. */
   contentType?: string | undefined;
+  /** Preferred part size (grown for huge files so they fit in 10,000 parts). Default 8 MiB. */
   partSize?: number | undefined;
   /** Parallel parts (default 10). */
   queueSize?: number | undefined;
   onProgress?: ((p: UploadProgress) => void) | undefined;
+  /** Cancels the upload; the multipart upload is aborted on the server and no object remains. */
   signal?: AbortSignal | undefined;
   /** Size and mtime seen when the share started: a file that changes meanwhile is refused. */
   expected?: { size: number; mtimeMs: number } | undefined;
+  /** When the key is taken: use `name (2).ext`, `name (3).ext`… (default) or fail with OBJECT_EXISTS. */
+  ifExists?: 'rename' | 'fail' | undefined;
 }
 
-export async function uploadFile(o: UploadFileOptions): Promise<{ size: number; contentType: string }> {
-  const before = await stat(o.filePath);
+export interface UploadedObject {
+  /** The key really written (differs from the requested one after a rename). */
+  key: string;
+  size: number;
+  contentType: string;
+}
+
+const MAX_RENAMES = 20;
+
+export async function uploadFile(o: UploadFileOptions): Promise<UploadedObject> {
+  const before = await stat(o.filePath).catch((e: NodeJS.ErrnoException) => {
+    throw new SharingError('FILE_UNREADABLE', `${o.filePath} cannot be read (${e.code}). Nothing was uploaded.`, { details: { path: o.filePath } });
+  });
   if (o.expected && (before.size !== o.expected.size || before.mtimeMs !== o.expected.mtimeMs)) throw changed(o.filePath);
-  // Never overwrite by accident: the key must be free (keys carry a uuid by default; this
-  // catches templates without one and a colliding name).
-  if (await exists(o.client, o.bucket, o.key)) {
-    throw new SharingError('OBJECT_EXISTS', `An object already exists at ${o.key}. Signet never overwrites: change the profile's key template (add {uuid}) or rename the file.`);
-  }
   const contentType = o.contentType ?? mime.getType(o.filePath) ?? 'application/octet-stream';
-  const partSize = choosePartSize(before.size, o.partSize);
+  const meter = new ProgressMeter(o.filePath, before.size);
+  o.onProgress?.(meter.update(0));
+
+  for (let n = 1; n <= MAX_RENAMES; n++) {
+    const key = n === 1 ? o.key : alternativeKey(o.key, n);
+    if (await exists(o.client, o.bucket, key)) {
+      if (o.ifExists === 'fail') throw taken(key);
+      continue;
+    }
+    const outcome = await putOnce(o, key, contentType, before, meter);
+    if (outcome === 'taken') {
+      if (o.ifExists === 'fail') throw taken(key);
+      continue;
+    }
+    const after = await stat(o.filePath).catch(() => undefined);
+    if (!after || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+      await deleteQuietly(o.client, o.bucket, key); // what was uploaded is a mix of old and new bytes
+      throw changed(o.filePath);
+    }
+    o.onProgress?.(meter.done());
+    return { key, size: before.size, contentType };
+  }
+  throw new SharingError('OBJECT_EXISTS', `${o.key} and ${MAX_RENAMES - 1} numbered variants are all taken. Signet never overwrites: add {uuid} to the profile's key template.`);
+}
+
+/** One upload attempt at a free key: 'done', 'taken' (someone wrote there first), or a SharingError. */
+async function putOnce(o: UploadFileOptions, key: string, contentType: string, before: { size: number; mtimeMs: number }, meter: ProgressMeter): Promise<'done' | 'taken'> {
+  const size = before.size;
+  // Every request of this upload goes through `tracked`: cancelling aborts the ones in flight
+  // (except creating and aborting the multipart upload, which must finish to be cleaned up),
+  // and the cleanup waits until none is left before it checks the server.
+  const controller = new AbortController();
+  const inflight = new Set<Promise<unknown>>();
+  const tracked = new Proxy(o.client, {
+    get(target, prop) {
+      if (prop !== 'send') return Reflect.get(target, prop, target) as unknown;
+      return (command: { constructor: unknown }, options?: object) => {
+        const cancellable = !(command instanceof CreateMultipartUploadCommand || command instanceof AbortMultipartUploadCommand);
+        const p = target.send(command as never, { ...options, ...(cancellable ? { abortSignal: controller.signal } : {}) });
+        inflight.add(p);
+        void p.catch(() => {}).finally(() => inflight.delete(p));
+        return p;
+      };
+    },
+  });
   const upload = new Upload({
-    client: o.client,
-    // 1 MiB reads: fewer, larger chunks for lib-storage to assemble into parts.
-    params: { Bucket: o.bucket, Key: o.key, Body: createReadStream(o.filePath, { highWaterMark: 1 << 20 }), ContentType: contentType, ContentLength: before.size },
-    partSize,
+    client: tracked,
+    params: {
+      Bucket: o.bucket,
+      Key: key,
+      // 1 MiB reads: fewer, larger chunks for lib-storage to assemble into parts.
+      Body: createReadStream(o.filePath, { highWaterMark: 1 << 20 }),
+      ContentType: contentType,
+      ContentLength: size,
+      IfNoneMatch: '*',
+    },
+    partSize: choosePartSize(size, o.partSize),
     queueSize: o.queueSize ?? DEFAULT_QUEUE_SIZE,
     leavePartsOnError: false,
+    abortController: controller,
   });
-  const started = Date.now();
-  let rate = 0;
-  let lastT = started;
-  let lastLoaded = 0;
   upload.on('httpUploadProgress', (p) => {
-    const loaded = p.loaded ?? 0;
-    const t = Date.now();
-    if (t > lastT) {
-      const instant = ((loaded - lastLoaded) * 1000) / (t - lastT);
-      rate = rate === 0 ? instant : rate * 0.7 + instant * 0.3;
-      lastT = t;
-      lastLoaded = loaded;
-    }
-    const total = before.size;
-    o.onProgress?.({
-      file: o.filePath,
-      loaded,
-      total,
-      percent: total === 0 ? 100 : Math.min(100, (loaded / total) * 100),
-      rate,
-      ...(rate > 0 ? { etaSeconds: Math.max(0, (total - loaded) / rate) } : {}),
-    });
+    if (p.loaded !== undefined && p.loaded < size) o.onProgress?.(meter.update(p.loaded));
   });
-  const onAbort = () => void upload.abort().catch(() => {});
+  const onAbort = () => controller.abort();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    if (o.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    if (o.signal?.aborted) controller.abort();
     await upload.done();
+    return 'done';
   } catch (e) {
-    if (o.signal?.aborted || (e as Error).name === 'AbortError') {
+    if (controller.signal.aborted) {
+      await cleanUp(o.client, o.bucket, key, upload, inflight);
       throw new SharingError('UPLOAD_CANCELLED', `The upload of ${o.filePath} was cancelled; nothing was left on the server.`);
     }
-    const m = toUserMessage(e);
-    throw new SharingError(m.code === 'NoSuchBucket' ? 'BUCKET_NOT_FOUND' : m.code === 'AccessDenied' ? 'ACCESS_DENIED' : m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'UPLOAD_FAILED', `Uploading ${o.filePath} failed: ${m.message}`, { cause: e });
+    if (statusOf(e) === 412 || (e as { name?: string }).name === 'PreconditionFailed') return 'taken';
+    const changedMeanwhile = await stat(o.filePath).then((s) => s.size !== size || s.mtimeMs !== before.mtimeMs, () => true);
+    if (changedMeanwhile) throw changed(o.filePath);
+    throw uploadError(o, e);
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
   }
-  const after = await stat(o.filePath);
-  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed(o.filePath);
-  return { size: before.size, contentType };
+}
+
+/**
+ * After a cancel: wait for every request still running, abort the multipart upload (lib-storage
+ * does too, but only later and without telling us when), and delete the object if a single PUT
+ * had already landed. The key was free before (HeadObject + If-None-Match), so it is ours.
+ */
+async function cleanUp(client: S3Client, bucket: string, key: string, upload: Upload, inflight: Set<Promise<unknown>>): Promise<void> {
+  while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  if (upload.uploadId) {
+    await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: upload.uploadId })).catch(() => {});
+  }
+  if (await exists(client, bucket, key).catch(() => false)) await deleteQuietly(client, bucket, key);
+}
+
+async function deleteQuietly(client: S3Client, bucket: string, key: string): Promise<void> {
+  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => {});
+}
+
+function uploadError(o: UploadFileOptions, e: unknown): SharingError {
+  const m = toUserMessage(e);
+  const code = m.code === 'NoSuchBucket' ? 'BUCKET_NOT_FOUND' : m.code === 'AccessDenied' ? 'ACCESS_DENIED' : m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'UPLOAD_FAILED';
+  const more = code === 'SERVER_UNREACHABLE' ? ' Signet retried with backoff; share again once the server answers. Parts already sent are discarded by the server when it cleans up incomplete uploads.' : '';
+  return new SharingError(code, `Uploading ${o.filePath} failed: ${m.message}${more}`, { cause: e });
 }
 
 function changed(path: string): SharingError {
-  return new SharingError('FILE_CHANGED', `${path} changed while it was being shared. Wait until it is saved completely, then share it again.`);
+  return new SharingError('FILE_CHANGED', `${path} changed while it was being shared, so no link was made. Wait until it is saved completely, then share it again.`, { details: { path } });
 }
 
-async function exists(client: S3Client, bucket: string, key: string): Promise<boolean> {
+function taken(key: string): SharingError {
+  return new SharingError('OBJECT_EXISTS', `An object already exists at ${key}. Signet never overwrites: rename the file or add {uuid} to the profile's key template.`, { details: { key } });
+}
+
+function statusOf(e: unknown): number | undefined {
+  return (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+}
+
+/** Whether an object exists at the key. Errors other than 404 say what is wrong with the bucket. */
+export async function exists(client: S3Client, bucket: string, key: string): Promise<boolean> {
   try {
     await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return true;
   } catch (e) {
-    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status === 404) return false;
+    const status = statusOf(e);
     const m = toUserMessage(e);
+    if (m.code === 'NoSuchBucket' || (status === 404 && (e as { name?: string }).name === 'NoSuchBucket')) {
+      throw new SharingError('BUCKET_NOT_FOUND', `The bucket "${bucket}" does not exist on this endpoint. Check the profile's bucket, region and endpoint.`, { cause: e });
+    }
+    if (status === 404) return false;
     if (status === 403) throw new SharingError('ACCESS_DENIED', `The server refused access to bucket "${bucket}": ${m.message}`, { cause: e });
-    if (m.code === 'NoSuchBucket') throw new SharingError('BUCKET_NOT_FOUND', `The bucket "${bucket}" does not exist on this endpoint. Check the profile's bucket, region and endpoint.`, { cause: e });
+    const region = (e as { $response?: { headers?: Record<string, string> } }).$response?.headers?.['x-amz-bucket-region'];
+    if (status === 301 || status === 307 || (status === 400 && region)) {
+      const where = region ? `in region ${region}` : 'in another region';
+      throw new SharingError('UPLOAD_FAILED', `The bucket "${bucket}" is ${where} than the profile says (or the endpoint is wrong). Set the profile's region${region ? ` to ${region}` : ''}.`, { cause: e, details: { region } });
+    }
     throw new SharingError(m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'UPLOAD_FAILED', m.message, { cause: e });
   }
 }

@@ -1,0 +1,22 @@
+// What the share / link / renew / revoke use cases need from the composition root
+// (createSharingService): the stores, the clock, cached signers and upload tuning.
+import type { Profile } from '@signet/core';
+import type { LinkHistory } from '../history/index.js';
+import type { ProfileStore } from '../profiles/index.js';
+import type { SecretStore } from '../secrets/index.js';
+import type { ProfileSigner } from './profile-signer.js';
+
+export interface SharingContext {
+  profiles: ProfileStore;
+  secrets: SecretStore;
+  history: LinkHistory;
+  now: () => Date;
+  /** The (cached) signer of a profile. */
+  signerFor(profile: Profile): ProfileSigner;
+  /** Drops what is cached for a profile (after a failure or a change). */
+  forget(profileId: string): void;
+  /** Upload tuning; defaults: 8 MiB parts, 10 in flight. */
+  upload?: { partSize?: number | undefined; queueSize?: number | undefined } | undefined;
+  /** The local user name for `{user}` in key templates. */
+  user: string;
+}

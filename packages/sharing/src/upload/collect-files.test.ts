@@ -1,0 +1,76 @@
+// collectFiles on a real temporary file system (no server needed).
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { collectFiles } from './collect-files.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'signet-collect-'));
+
+describe('collectFiles', () => {
+  it('walks folders recursively in a stable order, keeps the folder in the name, and groups files by the path they came from', async () => {
+    const d = tmp();
+    mkdirSync(join(d, 'pics', 'sub'), { recursive: true });
+    writeFileSync(join(d, 'pics', 'b.jpg'), 'b');
+    writeFileSync(join(d, 'pics', 'sub', 'a c.jpg'), 'a');
+    writeFileSync(join(d, 'pics', 'empty.txt'), '');
+    writeFileSync(join(d, 'single.pdf'), 'pdf');
+    const { files } = await collectFiles([join(d, 'pics'), join(d, 'single.pdf')]);
+    expect(files.map((f) => [f.name, f.root, f.size])).toEqual([
+      ['pics/b.jpg', 0, 1],
+      ['pics/empty.txt', 0, 0],
+      ['pics/sub/a c.jpg', 0, 1],
+      ['single.pdf', 1, 3],
+    ]);
+  });
+
+  it('leaves hidden entries out of folders (reported), but shares a hidden file named explicitly', async () => {
+    const d = tmp();
+    mkdirSync(join(d, 'proj', '.git'), { recursive: true });
+    writeFileSync(join(d, 'proj', '.git', 'config'), 'x');
+    writeFileSync(join(d, 'proj', '.env'), 'SECRET=1');
+    writeFileSync(join(d, 'proj', 'main.ts'), 'x');
+    const r = await collectFiles([join(d, 'proj')]);
+    expect(r.files.map((f) => f.name)).toEqual(['proj/main.ts']);
+    expect(r.skippedHidden.sort()).toEqual([join(d, 'proj', '.env'), join(d, 'proj', '.git')]);
+    expect((await collectFiles([join(d, 'proj', '.env')])).files[0]?.name).toBe('.env');
+  });
+
+  it('detects a symlink loop and names the link', async () => {
+    const d = tmp();
+    mkdirSync(join(d, 'a', 'b'), { recursive: true });
+    writeFileSync(join(d, 'a', 'b', 'f.txt'), 'f');
+    symlinkSync(join(d, 'a'), join(d, 'a', 'b', 'up'));
+    await expect(collectFiles([join(d, 'a')])).rejects.toMatchObject({ code: 'DIRECTORY_LOOP', message: expect.stringContaining(join(d, 'a', 'b', 'up')) });
+  });
+
+  it('a symlink to a sibling folder is followed, not a loop', async () => {
+    const d = tmp();
+    mkdirSync(join(d, 'share'));
+    mkdirSync(join(d, 'other'));
+    writeFileSync(join(d, 'other', 'o.txt'), 'o');
+    symlinkSync(join(d, 'other'), join(d, 'share', 'linked'));
+    expect((await collectFiles([join(d, 'share')])).files.map((f) => f.name)).toEqual(['share/linked/o.txt']);
+  });
+
+  it('missing files, dangling links, pipes and empty input are clear errors', async () => {
+    const d = tmp();
+    await expect(collectFiles([join(d, 'nope.txt')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringMatching(/nope\.txt does not exist.*Nothing was uploaded/) });
+    mkdirSync(join(d, 'dir'));
+    symlinkSync(join(d, 'gone'), join(d, 'dir', 'dangling'));
+    await expect(collectFiles([join(d, 'dir')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringContaining('dangling') });
+    execFileSync('mkfifo', [join(d, 'pipe')]);
+    await expect(collectFiles([join(d, 'pipe')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringContaining('pipe') });
+    await expect(collectFiles([])).rejects.toMatchObject({ code: 'NOTHING_TO_SHARE' });
+    mkdirSync(join(d, 'empty'));
+    await expect(collectFiles([join(d, 'empty')])).rejects.toMatchObject({ code: 'NOTHING_TO_SHARE' });
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable file is refused before anything starts (not as root: root reads everything)', async () => {
+    const d = tmp();
+    writeFileSync(join(d, 'locked.txt'), 'x');
+    chmodSync(join(d, 'locked.txt'), 0o000);
+    await expect(collectFiles([join(d, 'locked.txt')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+  });
+});
