@@ -4,7 +4,7 @@ import { chooseProfileForRef } from './choose-profile-for-ref.js';
 
 const rgw = parseProfile({ id: 'rgw', bucket: 'media', region: 'us-east-1', endpoint: 'http://127.0.0.1:7480', forcePathStyle: true });
 const aws = parseProfile({ id: 'aws', bucket: 'media', region: 'eu-west-1' });
-const cdn = parseProfile({ id: 'cdn', bucket: 'site', region: 'us-east-1', link: { kind: 'cloudfront', domain: 'd1.cloudfront.net', keyPairId: 'K1', originPath: '/public' } });
+const cdn = parseProfile({ id: 'cdn', bucket: 'site', region: 'us-east-1', link: { kind: 'cloudfront', domain: 'd1.cloudfront.net', keyPairId: 'K2JCJMDEHXQW5F', originPath: '/public' } });
 const profiles = [rgw, aws, cdn];
 const s3 = (bucket: string, key: string, endpoint?: string): ObjectRef => ({ kind: 's3', bucket, key, wasSigned: false, ...(endpoint ? { endpoint } : {}) });
 
