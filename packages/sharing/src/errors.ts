@@ -25,6 +25,8 @@ export const SHARING_ERROR_CODES = [
   'ACCESS_DENIED',
   'CREDENTIALS_REJECTED',
   'SERVER_UNREACHABLE',
+  'SECRET_INVALID',
+  'CONFIG_LOCKED',
 ] as const;
 export type SharingErrorCode = (typeof SHARING_ERROR_CODES)[number];
 
@@ -58,14 +60,34 @@ const AWS_MESSAGES: Record<string, string> = {
 
 /** A stable code and a message for people, for any error. Never includes secret values. */
 export function toUserMessage(err: unknown): { code: string; message: string } {
+  // Our own errors are written to be shown (and never quote a secret).
   if (isSignetError(err) || isSharingError(err)) return { code: err.code, message: err.message };
-  const e = err as { name?: string; code?: string; message?: string; $metadata?: unknown };
-  if (e && typeof e === 'object' && e.name && AWS_MESSAGES[e.name]) return { code: e.name, message: AWS_MESSAGES[e.name]! };
-  if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND' || e?.code === 'ECONNRESET' || e?.name === 'TimeoutError') {
+  const e = (err && typeof err === 'object' ? err : {}) as { name?: unknown; code?: unknown; syscall?: unknown; path?: unknown; $metadata?: unknown };
+  const name = typeof e.name === 'string' ? e.name : '';
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (name && AWS_MESSAGES[name]) return { code: name, message: AWS_MESSAGES[name] };
+  if (['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'].includes(code) || name === 'TimeoutError') {
     return { code: 'SERVER_UNREACHABLE', message: 'The storage server could not be reached. Check the network and the endpoint, then try again.' };
   }
-  if (e && typeof e === 'object' && '$metadata' in e && e.name) {
-    return { code: e.name, message: `The storage server answered ${e.name}. Check the profile's bucket, region and credentials.` };
+  // File-system errors: the path is the user's own and safe to show; the message is not needed.
+  if (typeof e.syscall === 'string' && code) {
+    const where = typeof e.path === 'string' ? ` ${e.path}` : '';
+    const what: Record<string, string> = {
+      EACCES: `Signet has no permission to use${where}. Check the file's owner and permissions.`,
+      EPERM: `Signet is not allowed to use${where}. Check the file's owner and permissions.`,
+      ENOSPC: `The disk is full: Signet could not write${where}. Free some space and try again.`,
+      EROFS: `${where.trim() || 'This place'} is on a read-only file system.`,
+      ENOENT: `${where.trim() || 'A file'} does not exist.`,
+    };
+    if (what[code]) return { code, message: what[code] };
+  }
+  if (name === 'CredentialsProviderError') {
+    return { code: 'CREDENTIALS_MISSING', message: 'No usable AWS credentials were found. Configure a profile (signet profile add) or AWS credentials (aws configure / aws sso login).' };
+  }
+  if ('$metadata' in e && name) {
+    // An S3 error code is a fixed word (e.g. InvalidBucketName); S3 error messages are not shown.
+    const safe = /^[A-Za-z][A-Za-z0-9.]{1,63}$/.test(name) ? name : 'an error';
+    return { code: safe === 'an error' ? 'S3_ERROR' : safe, message: `The storage server answered ${safe}. Check the profile's bucket, region and credentials.` };
   }
   return { code: 'INTERNAL', message: 'Something went wrong inside Signet. Try again; if it keeps happening, run with SIGNET_DEBUG=1 and report the output.' };
 }

@@ -1,7 +1,8 @@
 // Where Signet keeps its per-user files: one place shared by the desktop app, the CLI and the
-// native host. Platform conventions; SIGNET_HOME overrides everything (tests always set it).
+// native host, so all three see the same profiles and history. Platform conventions;
+// SIGNET_HOME overrides everything (tests always set it, so they never touch the real one).
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, posix, resolve, win32 } from 'node:path';
 
 export interface SignetPaths {
   /** profiles.json, approvals.json */
@@ -10,19 +11,30 @@ export interface SignetPaths {
   dataDir: string;
 }
 
+/**
+ * Linux/BSD: `$XDG_CONFIG_HOME/signet` and `$XDG_DATA_HOME/signet` (defaults ~/.config, ~/.local/share);
+ * macOS: `~/Library/Application Support/Signet`; Windows: `%APPDATA%\Signet`.
+ * `SIGNET_HOME` (made absolute) is used for both when set.
+ */
 export function resolveSignetPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): SignetPaths {
-  if (env.SIGNET_HOME) return { configDir: env.SIGNET_HOME, dataDir: env.SIGNET_HOME };
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  if (platform === 'darwin') {
-    const dir = join(home, 'Library', 'Application Support', 'Signet');
+  if (env.SIGNET_HOME) {
+    const dir = resolve(env.SIGNET_HOME);
     return { configDir: dir, dataDir: dir };
   }
   if (platform === 'win32') {
-    const dir = join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Signet');
+    const home = env.USERPROFILE || env.HOME || homedir();
+    const dir = win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), 'Signet');
     return { configDir: dir, dataDir: dir };
   }
+  const home = env.HOME || homedir();
+  if (platform === 'darwin') {
+    const dir = posix.join(home, 'Library', 'Application Support', 'Signet');
+    return { configDir: dir, dataDir: dir };
+  }
+  // The XDG spec says relative values are invalid and must be ignored.
+  const xdg = (value: string | undefined, fallback: string) => (value && isAbsolute(value) ? value : join(home, fallback));
   return {
-    configDir: join(env.XDG_CONFIG_HOME || join(home, '.config'), 'signet'),
-    dataDir: join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'signet'),
+    configDir: join(xdg(env.XDG_CONFIG_HOME, '.config'), 'signet'),
+    dataDir: join(xdg(env.XDG_DATA_HOME, join('.local', 'share')), 'signet'),
   };
 }

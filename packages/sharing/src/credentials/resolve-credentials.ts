@@ -1,7 +1,9 @@
 // Where a profile's AWS credentials come from: the OS keychain, an AWS shared-config / SSO
 // profile, or the standard AWS chain (env incl. AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION,
 // ~/.aws files, SSO, container/instance roles). The expiration is kept: links die with it.
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+// Errors say what to configure and never quote a credential value.
+import { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { SignetError, type AwsCredentials, type Profile } from '@signet/core';
 
 /** Anything that can hand out a profile's stored AWS secret (the keychain's SecretStore). */
@@ -11,22 +13,71 @@ export interface AwsSecretSource {
 
 /**
  * Resolves the credentials a profile signs with (no profile: the standard AWS chain).
- * Failures become SignetErrors that say what to configure; no secret is ever quoted.
+ * `env` supplies AWS_* variables and the AWS config file locations (tests pass their own);
+ * credentials that have already expired at `now` are refused with what to do.
  */
-export async function resolveCredentials(profile: Profile | undefined, secrets?: AwsSecretSource): Promise<AwsCredentials> {
+export async function resolveCredentials(
+  profile: Profile | undefined,
+  secrets?: AwsSecretSource,
+  env: NodeJS.ProcessEnv = process.env,
+  now: Date = new Date(),
+): Promise<AwsCredentials> {
   const source = profile?.credentials ?? { source: 'default-chain' as const };
+  let creds: AwsCredentials;
   if (source.source === 'keychain') {
-    const stored = secrets ? await secrets.getAwsCredentials(profile!.id) : null;
+    const id = profile!.id;
+    const stored = secrets ? await secrets.getAwsCredentials(id) : null;
     if (!stored) {
       throw new SignetError(
         'CREDENTIALS_MISSING',
-        `Profile "${profile!.id}" has no AWS access key in the keychain yet. Add one with: signet profile set-secret ${profile!.id} (or in the desktop app's Settings).`,
+        `Profile "${id}" has no AWS access key in the keychain yet. Add one with: signet profile set-secret ${id} --access-key-id <id> (or in the desktop app's Settings).`,
       );
     }
-    return stored;
+    creds = stored;
+  } else {
+    // As the JS SDK's chain: AWS_PROFILE, when set, wins over key variables in the environment.
+    const envCreds = source.source === 'default-chain' && !env.AWS_PROFILE ? fromEnvironment(env) : null;
+    creds = envCreds ?? (await fromProvider(source, env));
   }
-  const provider = source.source === 'aws-profile' ? fromIni({ profile: source.awsProfile }) : fromNodeProviderChain();
+  if (creds.expiration && creds.expiration.getTime() <= now.getTime()) throw expired(source, creds.expiration, profile?.id);
+  return creds;
+}
+
+/** AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION) from `env`. */
+function fromEnvironment(env: NodeJS.ProcessEnv): AwsCredentials | null {
+  const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim();
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim();
+  if (!accessKeyId || !secretAccessKey) return null;
+  const c: AwsCredentials = { accessKeyId, secretAccessKey };
+  if (env.AWS_SESSION_TOKEN?.trim()) c.sessionToken = env.AWS_SESSION_TOKEN.trim();
+  const exp = env.AWS_CREDENTIAL_EXPIRATION?.trim();
+  if (exp) {
+    const at = new Date(exp);
+    if (Number.isNaN(at.getTime())) {
+      throw new SignetError('CREDENTIALS_MISSING', `AWS_CREDENTIAL_EXPIRATION is not a date-time. Use ISO-8601, e.g. 2030-01-01T12:00:00Z.`);
+    }
+    c.expiration = at;
+  }
+  return c;
+}
+
+async function fromProvider(source: Exclude<Profile['credentials'], { source: 'keychain' }>, env: NodeJS.ProcessEnv): Promise<AwsCredentials> {
+  // The shared files as the AWS CLI finds them; ignoreCache so a long-running desktop app sees
+  // a fresh `aws sso login` or an edited ~/.aws/credentials.
+  const files = {
+    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+    ignoreCache: true,
+  };
   try {
+    // SSO profiles go to fromSSO directly: fromIni's own SSO path reads the default config
+    // file, not the one given here.
+    const provider =
+      source.source === 'default-chain'
+        ? fromNodeProviderChain({ ...(env.AWS_PROFILE ? { profile: env.AWS_PROFILE } : {}), ...files })
+        : (await isSsoProfile(source.awsProfile, files))
+          ? fromSSO({ profile: source.awsProfile, ...files })
+          : fromIni({ profile: source.awsProfile, ...files });
     const c = await provider();
     return {
       accessKeyId: c.accessKeyId,
@@ -39,22 +90,42 @@ export async function resolveCredentials(profile: Profile | undefined, secrets?:
   }
 }
 
-function describeProviderFailure(source: Profile['credentials'], cause: unknown): string {
+async function isSsoProfile(name: string, files: { filepath?: string; configFilepath?: string; ignoreCache?: boolean }): Promise<boolean> {
+  const { configFile } = await loadSharedConfigFiles(files);
+  const p = configFile[name] ?? {};
+  return ['sso_session', 'sso_start_url', 'sso_account_id', 'sso_role_name'].some((k) => k in p);
+}
+
+function expired(source: Profile['credentials'], at: Date, profileId: string | undefined): SignetError {
+  const how =
+    source.source === 'keychain'
+      ? `Store fresh ones: signet profile set-secret ${profileId ?? '<profile>'} --access-key-id <id>.`
+      : source.source === 'aws-profile'
+        ? `Refresh them (e.g. aws sso login --profile ${source.awsProfile}) and try again.`
+        : 'Refresh them (e.g. aws sso login, or new values for AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION) and try again.';
+  return new SignetError('CREDENTIALS_EXPIRED', `The AWS credentials expired at ${at.toISOString()}, so no link signed with them would work. ${how}`, {
+    details: { expiration: at.toISOString() },
+  });
+}
+
+function describeProviderFailure(source: Exclude<Profile['credentials'], { source: 'keychain' }>, cause: unknown): string {
   const text = cause instanceof Error ? cause.message : String(cause);
   if (source.source === 'aws-profile') {
-    if (/sso|token.*(expired|refresh)/i.test(text)) {
-      return `The AWS SSO session for profile "${source.awsProfile}" has expired or was never started. Run: aws sso login --profile ${source.awsProfile}`;
+    const name = source.awsProfile;
+    if (/sso/i.test(text) && /expired|refresh|token/i.test(text)) {
+      return `The AWS SSO session of profile "${name}" has expired or was never started. Run: aws sso login --profile ${name}`;
     }
-    if (/could not resolve|not found|does not exist|profile/i.test(text)) {
-      return `There is no AWS profile "${source.awsProfile}" in ~/.aws/config or ~/.aws/credentials. Check the name (aws configure list-profiles).`;
+    if (/could not resolve credentials using profile|not found|does not exist|Profile .* could not be found/i.test(text)) {
+      return `There is no usable AWS profile "${name}" in the AWS config files (~/.aws/config, ~/.aws/credentials). Check the name with: aws configure list-profiles`;
     }
-    return `The AWS profile "${source.awsProfile}" gave no usable credentials. Check it with: aws sts get-caller-identity --profile ${source.awsProfile}`;
+    return `The AWS profile "${name}" gave no usable credentials. Check it with: aws sts get-caller-identity --profile ${name}`;
   }
+  if (/sso/i.test(text) && /expired|refresh|token/i.test(text)) return 'The AWS SSO session has expired or was never started. Run: aws sso login';
   return 'No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary ones), configure ~/.aws/credentials or SSO (aws configure / aws sso login), or use a Signet profile (signet profile add).';
 }
 
-/** Keep the provider's error class and a short reason, never values it may have echoed. */
+/** Keep the provider's error class, never the text: it may echo values from the config files. */
 function redact(cause: unknown): Error {
   const e = cause as { name?: string };
-  return new Error(`${e.name ?? 'CredentialsProviderError'} (details withheld: they may contain credential values)`);
+  return new Error(`${e?.name ?? 'CredentialsProviderError'} (details withheld: they may contain credential values)`);
 }

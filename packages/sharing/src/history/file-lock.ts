@@ -1,9 +1,24 @@
-import { open, readFile, rm, stat } from 'node:fs/promises';
-import { SharingError } from '../errors.js';
+// A cross-process lock for files several Signet processes write (desktop app, CLI, native
+// host): a lock file created with O_EXCL that holds "<pid> <nonce>". A lock whose owner died
+// (crash, SIGKILL) or that is older than `staleMs` is taken over; the take-over renames the
+// lock aside first, so of two processes that both saw it stale only one removes it, and a
+// fresh lock taken meanwhile is put back instead of being deleted.
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { SharingError, type SharingErrorCode } from '../errors.js';
 
-const STALE_MS = 10_000;
+export interface FileLockOptions {
+  /** Give up after this long (default 10 s). */
+  timeoutMs?: number;
+  /** A lock older than this is taken over even if its owner seems alive (default 30 s). */
+  staleMs?: number;
+  /** Words for the error when the lock cannot be had, e.g. "the link history". */
+  what?: string;
+  /** Error code when the lock cannot be had (default HISTORY_LOCKED). */
+  code?: SharingErrorCode;
+}
 
-function alive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -12,35 +27,77 @@ function alive(pid: number): boolean {
   }
 }
 
-/**
- * A cross-process lock: a lock file created with O_EXCL holding the owner's pid. A lock left by
- * a dead process (crash, SIGKILL) or older than 10 s is taken over. Waits up to `timeoutMs`.
- */
-export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
+const code = (e: unknown) => (e as NodeJS.ErrnoException).code;
+
+async function tryCreate(lockPath: string, content: string): Promise<boolean> {
+  try {
+    const fh = await open(lockPath, 'wx', 0o600);
     try {
-      const fh = await open(lockPath, 'wx', 0o600);
-      await fh.writeFile(String(process.pid));
+      await fh.writeFile(content);
+    } finally {
       await fh.close();
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number(await readFile(lockPath, 'utf8').catch(() => ''));
-      const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if ((owner > 0 && !alive(owner)) || age > STALE_MS) {
-        await rm(lockPath, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new SharingError('HISTORY_LOCKED', `The link history is locked by another Signet process (pid ${owner || '?'}). If none is running, delete ${lockPath}.`);
-      }
-      await new Promise((r) => setTimeout(r, delay));
     }
+    return true;
+  } catch (e) {
+    if (code(e) === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+/** Removes `lockPath` only if it still holds `seen`; anything else is put back. */
+async function takeOver(lockPath: string, seen: string): Promise<void> {
+  const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(lockPath, aside);
+  } catch (e) {
+    if (code(e) === 'ENOENT') return; // someone else took it over first
+    throw e;
+  }
+  const got = await readFile(aside, 'utf8').catch(() => seen);
+  if (got !== seen) {
+    // We moved a lock someone took a moment ago: put it back unless a third one exists now.
+    await link(aside, lockPath).catch(() => undefined);
+  }
+  await rm(aside, { force: true });
+}
+
+/** Runs `fn` while holding the lock file `lockPath`. */
+export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const staleMs = options.staleMs ?? 30_000;
+  const mine = `${process.pid} ${randomBytes(8).toString('hex')}`;
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 1; ; delay = Math.min(delay * 2, 25)) {
+    if (await tryCreate(lockPath, mine)) break;
+    let seen: string;
+    try {
+      seen = await readFile(lockPath, 'utf8');
+    } catch (e) {
+      if (code(e) === 'ENOENT') continue; // released between our two calls
+      throw e;
+    }
+    const owner = Number(seen.split(' ')[0]);
+    const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
+    // An empty lock file is one whose owner died between create and write.
+    const ownerGone = seen === '' ? age > 1000 : !(owner > 0 && isAlive(owner));
+    if (ownerGone || age > staleMs) {
+      await takeOver(lockPath, seen);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new SharingError(
+        options.code ?? 'HISTORY_LOCKED',
+        `${options.what ?? 'This file'} is locked by another Signet process (pid ${owner || '?'}). Wait for it to finish; if no Signet process is running, delete ${lockPath}.`,
+        { details: { lockPath } },
+      );
+    }
+    await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
   }
   try {
     return await fn();
   } finally {
-    await rm(lockPath, { force: true });
+    // Release only our own lock (it may have been taken over if we were stuck for long).
+    const now = await readFile(lockPath, 'utf8').catch(() => '');
+    if (now === mine) await rm(lockPath, { force: true });
   }
 }

@@ -1,20 +1,19 @@
 // The local link history: every link any client made. An append-only JSON-lines journal
-// (one event per line: a new link, or a revocation), written under a cross-process lock and
-// fsynced, so the desktop app and the CLI can write at the same time and a crash mid-write
-// can at most leave one torn last line. Damaged lines are reported and kept in the file, never
-// silently dropped. URLs carrying a session token go to the keychain, not into this file.
-import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
+// (one event per line: a new link, a revocation, a prune), each line written with one write
+// under a cross-process lock and fsynced, so the desktop app and the CLI can write at the same
+// time and a crash mid-write leaves at most one torn last line. Damaged lines are reported
+// (inspect) and kept — in the file, or moved to history.damaged.jsonl when prune compacts it —
+// never silently dropped. A file with nothing readable in it is refused, not reset. URLs that
+// carry a session token go to the keychain (the vault), never into this file.
+import { appendFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LinkRecord, ListLinksQuery } from '../api.js';
 import { SharingError } from '../errors.js';
+import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { withFileLock } from './file-lock.js';
+import { parseHistoryLine, type HistoryEvent } from './history-events.js';
 
-type HistoryEvent =
-  | { op: 'add'; record: LinkRecord; url?: string; urlInKeychain?: boolean }
-  | { op: 'revoke'; id: string; at: string; revocation: string }
-  | { op: 'prune'; ids: string[]; at: string };
-
-/** Where a history entry's URL is kept when it is not in the file. */
+/** Where a history entry's URL is kept when it is not in the file (the keychain's SecretStore). */
 export interface LinkUrlVault {
   setLinkSecret(id: string, url: string): Promise<void>;
   getLinkSecret(id: string): Promise<string | null>;
@@ -23,102 +22,188 @@ export interface LinkUrlVault {
 
 export interface HistoryState {
   records: LinkRecord[];
-  /** Lines that could not be read (a crash mid-write, manual edits): kept in the file as they are. */
+  /** 1-based numbers of lines that could not be read (a crash mid-write, manual edits): kept as they are. */
   damagedLines: number[];
 }
 
+/** What `inspect` finds: clients show `problems` to the user. */
+export interface HistoryHealth {
+  file: string;
+  entries: number;
+  damagedLines: number[];
+  /** Plain-language reports (damaged lines, files moved aside); empty when all is well. */
+  problems: string[];
+}
+
+interface Loaded {
+  records: Map<string, LinkRecord>;
+  urls: Map<string, { url?: string; inKeychain: boolean }>;
+  damaged: { line: number; text: string }[];
+  notes: Extract<HistoryEvent, { op: 'note' }>[];
+  events: number;
+  /** The file does not end in a newline: its last line was cut by a crash. */
+  tornTail: boolean;
+}
+
 const hasToken = (url: string) => /[?&]X-Amz-Security-Token=/i.test(url);
+const isOver = (r: LinkRecord, now: Date) => Boolean(r.revokedAt) || Date.parse(r.effectiveExpiresAt) <= now.getTime();
 
 export class LinkHistory {
   readonly file: string;
+  /** Where prune moves damaged lines to. */
+  readonly damagedFile: string;
   private readonly lock: string;
+  /** A file (inode) already seen readable: appends cannot make it unreadable, so skip re-reading it. */
+  private readable?: { ino: number; size: number };
   constructor(
     dataDir: string,
     private readonly vault?: LinkUrlVault,
   ) {
     this.file = join(dataDir, 'history.jsonl');
+    this.damagedFile = join(dataDir, 'history.damaged.jsonl');
     this.lock = join(dataDir, 'history.lock');
   }
 
-  private async appendEvent(event: HistoryEvent): Promise<void> {
-    await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
-    await withFileLock(this.lock, async () => {
-      // After a crash the file may end in a torn line: start on a fresh line so it stays alone.
-      const fh = await open(this.file, 'a+', 0o600);
-      try {
-        const { size } = await fh.stat();
-        let prefix = '';
-        if (size > 0) {
-          const last = Buffer.alloc(1);
-          await fh.read(last, 0, 1, size - 1);
-          if (last[0] !== 0x0a) prefix = '\n';
-        }
-        await appendFile(fh, `${prefix}${JSON.stringify(event)}\n`, 'utf8');
-        await fh.sync();
-      } finally {
-        await fh.close();
+  private locked<T>(fn: () => Promise<T>): Promise<T> {
+    return withFileLock(this.lock, fn, { what: 'The link history' });
+  }
+
+  private async load(): Promise<Loaded> {
+    let text = '';
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') {
+        throw new SharingError('HISTORY_CORRUPT', `Signet cannot read its link history ${this.file} (${code}). Check the file's permissions; it has been left as it is.`, { cause: e, details: { file: this.file } });
       }
+    }
+    const out: Loaded = { records: new Map(), urls: new Map(), damaged: [], notes: [], events: 0, tornTail: text.length > 0 && !text.endsWith('\n') };
+    text.split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      const ev = parseHistoryLine(line);
+      if (!ev) {
+        out.damaged.push({ line: i + 1, text: line });
+        return;
+      }
+      out.events++;
+      if (ev.op === 'add') {
+        out.records.set(ev.record.id, ev.record);
+        out.urls.set(ev.record.id, { ...(ev.url ? { url: ev.url } : {}), inKeychain: Boolean(ev.urlInKeychain) });
+      } else if (ev.op === 'revoke') {
+        const r = out.records.get(ev.id);
+        if (r) out.records.set(ev.id, { ...r, revokedAt: ev.at, revocation: ev.revocation });
+      } else if (ev.op === 'prune') {
+        for (const id of ev.ids) {
+          out.records.delete(id);
+          out.urls.delete(id);
+        }
+      } else {
+        out.notes.push(ev);
+      }
+    });
+    return out;
+  }
+
+  /** Nothing readable at all (one torn line from a first write that crashed is not that). */
+  private static unreadable(l: Loaded): boolean {
+    return l.events === 0 && l.damaged.length > 0 && !(l.damaged.length === 1 && l.tornTail);
+  }
+
+  private corruptError(): SharingError {
+    return new SharingError(
+      'HISTORY_CORRUPT',
+      `Signet's link history ${this.file} is damaged: no line in it is a Signet history entry. It has been left untouched. Restore it from a backup, or move it aside (Signet then starts a new history).`,
+      { details: { file: this.file } },
+    );
+  }
+
+  /** Loads the history for reading; an unreadable file is refused, never treated as empty. */
+  private async usable(): Promise<Loaded> {
+    const l = await this.load();
+    if (LinkHistory.unreadable(l)) throw this.corruptError();
+    return l;
+  }
+
+  /** Appends events as whole lines (one write each), fsynced. Call with the lock held. */
+  private async write(events: HistoryEvent[]): Promise<void> {
+    const fh = await open(this.file, 'a+', 0o600);
+    try {
+      const { size } = await fh.stat();
+      let prefix = '';
+      if (size > 0) {
+        // After a crash the file may end in a torn line: start on a fresh line so it stays alone.
+        const last = Buffer.alloc(1);
+        await fh.read(last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) prefix = '\n';
+      }
+      const data = Buffer.from(prefix + events.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+      for (let off = 0; off < data.length; ) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  }
+
+  private async appendEvents(events: HistoryEvent[]): Promise<void> {
+    await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
+    await this.locked(async () => {
+      const before = await stat(this.file).catch(() => null);
+      const known = before && this.readable?.ino === before.ino && before.size >= this.readable.size;
+      const l = known || !before ? null : await this.load();
+      if (l && LinkHistory.unreadable(l)) {
+        // Keep the damaged file exactly as it is, next to a new history, and say so.
+        const aside = `${this.file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        await rename(this.file, aside);
+        const message = `Signet's link history could not be read and was moved, untouched, to ${aside}; a new history was started. Restore it from a backup if you need the old entries.`;
+        events = [{ op: 'note', at: new Date().toISOString(), file: aside, message }, ...events];
+      }
+      await this.write(events);
+      const after = await stat(this.file);
+      this.readable = { ino: after.ino, size: after.size };
     });
   }
 
   /** Records a link. A URL with a session token is stored in the keychain instead of the file. */
   async append(record: LinkRecord, url: string): Promise<void> {
-    if (hasToken(url) && this.vault) {
-      await this.vault.setLinkSecret(record.id, url);
-      await this.appendEvent({ op: 'add', record, urlInKeychain: true });
-    } else if (hasToken(url)) {
-      await this.appendEvent({ op: 'add', record });
-    } else {
-      await this.appendEvent({ op: 'add', record, url });
-    }
+    if (!hasToken(url)) return this.appendEvents([{ op: 'add', record, url }]);
+    // Without a keychain the URL is not kept at all: "copy again" then says to renew.
+    if (this.vault) await this.vault.setLinkSecret(record.id, url);
+    await this.appendEvents([{ op: 'add', record, ...(this.vault ? { urlInKeychain: true } : {}) }]);
   }
 
-  /** Reads the whole journal. Damaged lines are counted, not fatal. */
-  async read(): Promise<HistoryState & { urls: Map<string, { url?: string; inKeychain: boolean }> }> {
-    let text = '';
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new SharingError('HISTORY_CORRUPT', `Signet cannot read its link history ${this.file} (${(e as NodeJS.ErrnoException).code}). Check its permissions.`);
-      }
+  /** The whole journal as it is, damaged lines included (counted, not fatal). */
+  async read(): Promise<HistoryState> {
+    const l = await this.load();
+    return { records: [...l.records.values()], damagedLines: l.damaged.map((d) => d.line) };
+  }
+
+  /** Reports what is wrong with the history file, in words, for clients to show. */
+  async inspect(now: Date = new Date()): Promise<HistoryHealth> {
+    const l = await this.load();
+    const problems: string[] = [];
+    const lines = l.damaged.map((d) => d.line);
+    if (LinkHistory.unreadable(l)) problems.push(this.corruptError().message);
+    else if (lines.length > 0) {
+      const which = lines.length > 5 ? `${lines.slice(0, 5).join(', ')}…` : lines.join(', ');
+      problems.push(
+        `${lines.length} line(s) of the link history ${this.file} cannot be read (line ${which})${l.tornTail ? ', the last one probably cut off by a crash while writing' : ''}. They are kept as they are and skipped; the other links are fine. Pruning the history moves them to ${this.damagedFile}.`,
+      );
     }
-    const byId = new Map<string, LinkRecord>();
-    const urls = new Map<string, { url?: string; inKeychain: boolean }>();
-    const damagedLines: number[] = [];
-    const lines = text.split('\n');
-    lines.forEach((line, i) => {
-      if (!line.trim()) return;
-      let ev: HistoryEvent;
-      try {
-        ev = JSON.parse(line) as HistoryEvent;
-      } catch {
-        damagedLines.push(i + 1);
-        return;
-      }
-      if (ev.op === 'add' && ev.record?.id) {
-        byId.set(ev.record.id, ev.record);
-        urls.set(ev.record.id, { ...(ev.url ? { url: ev.url } : {}), inKeychain: Boolean(ev.urlInKeychain) });
-      } else if (ev.op === 'revoke' && byId.has(ev.id)) {
-        byId.set(ev.id, { ...byId.get(ev.id)!, revokedAt: ev.at, revocation: ev.revocation });
-      } else if (ev.op === 'prune') {
-        for (const id of ev.ids) byId.delete(id);
-      } else {
-        damagedLines.push(i + 1);
-      }
-    });
-    return { records: [...byId.values()], damagedLines, urls };
+    // Notes (files moved aside) are reported for a month, then only kept in the file.
+    for (const n of l.notes) if (now.getTime() - Date.parse(n.at) < 30 * 86_400_000) problems.push(n.message);
+    return { file: this.file, entries: l.records.size, damagedLines: lines, problems };
   }
 
   async list(query: ListLinksQuery = {}, now: Date = new Date()): Promise<LinkRecord[]> {
-    const { records } = await this.read();
+    const l = await this.usable();
     const filter = query.filter ?? 'all';
     const q = query.search?.trim().toLowerCase();
-    const out = records
+    const out = [...l.records.values()]
       .filter((r) => {
-        const expired = Boolean(r.revokedAt) || new Date(r.effectiveExpiresAt).getTime() <= now.getTime();
-        if (filter === 'active' && expired) return false;
-        if (filter === 'expired' && !expired) return false;
+        const over = isOver(r, now);
+        if (filter === 'active' && over) return false;
+        if (filter === 'expired' && !over) return false;
         if (q && ![r.key, r.bucket, r.profileId, r.file?.name ?? '', r.id].some((s) => s.toLowerCase().includes(q))) return false;
         return true;
       })
@@ -126,38 +211,69 @@ export class LinkHistory {
     return query.limit ? out.slice(0, query.limit) : out;
   }
 
-  async get(id: string): Promise<LinkRecord> {
-    const { records } = await this.read();
-    const r = records.find((x) => x.id === id || (id.length >= 6 && x.id.startsWith(id)));
-    if (!r) throw new SharingError('LINK_NOT_FOUND', `There is no link "${id}" in the history. List them with: signet links --all`);
-    return r;
+  private find(l: Loaded, id: string): LinkRecord {
+    const exact = l.records.get(id);
+    if (exact) return exact;
+    // A unique prefix of 6+ characters works too (what `signet links` prints).
+    const hits = id.length >= 6 ? [...l.records.values()].filter((x) => x.id.startsWith(id)) : [];
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length > 1) throw new SharingError('LINK_NOT_FOUND', `"${id}" matches ${hits.length} links in the history. Give more of the id.`);
+    throw new SharingError('LINK_NOT_FOUND', `There is no link "${id}" in the history. List them with: signet links`);
   }
 
+  async get(id: string): Promise<LinkRecord> {
+    return this.find(await this.usable(), id);
+  }
+
+  /** The URL again ("copy again"), from the file or, for session-token links, the keychain. */
   async getUrl(id: string): Promise<string> {
-    const r = await this.get(id);
-    const { urls } = await this.read();
-    const u = urls.get(r.id);
+    const l = await this.usable();
+    const r = this.find(l, id);
+    const u = l.urls.get(r.id);
     if (u?.url) return u.url;
     if (u?.inKeychain && this.vault) {
       const url = await this.vault.getLinkSecret(r.id);
       if (url) return url;
     }
-    throw new SharingError('LINK_NOT_FOUND', `The URL of link ${r.id} is no longer stored (it carried temporary credentials). Renew it to get a fresh one: signet links renew ${r.id}`);
+    throw new SharingError('LINK_NOT_FOUND', `The URL of link ${r.id} is not stored (it carried temporary credentials and is no longer in the keychain). Renew it to get a fresh one: signet links renew ${r.id}`);
   }
 
   async markRevoked(id: string, revocation: string, at: Date = new Date()): Promise<LinkRecord> {
-    const r = await this.get(id);
-    await this.appendEvent({ op: 'revoke', id: r.id, at: at.toISOString(), revocation });
-    if (this.vault) await this.vault.deleteLinkSecret(r.id);
+    const l = await this.usable();
+    const r = this.find(l, id);
+    await this.appendEvents([{ op: 'revoke', id: r.id, at: at.toISOString(), revocation }]);
+    if (this.vault && l.urls.get(r.id)?.inKeychain) await this.vault.deleteLinkSecret(r.id);
     return { ...r, revokedAt: at.toISOString(), revocation };
   }
 
-  /** Forgets links that expired (or were revoked) before `now`. Returns how many. */
+  /**
+   * Forgets links that expired or were revoked before `now` and compacts the file (their URLs
+   * leave the disk). Damaged lines are moved to `damagedFile` first, not dropped. Returns how many.
+   */
   async prune(now: Date = new Date()): Promise<number> {
-    const dead = (await this.list({ filter: 'expired' }, now)).map((r) => r.id);
-    if (dead.length === 0) return 0;
-    await this.appendEvent({ op: 'prune', ids: dead, at: now.toISOString() });
-    if (this.vault) for (const id of dead) await this.vault.deleteLinkSecret(id);
-    return dead.length;
+    await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
+    return this.locked(async () => {
+      const l = await this.usable();
+      const dead = [...l.records.values()].filter((r) => isOver(r, now));
+      if (dead.length === 0 && l.damaged.length === 0) return 0;
+      // Keychain first: if it is locked, nothing has changed yet and the user is told.
+      if (this.vault) for (const r of dead) if (l.urls.get(r.id)?.inKeychain) await this.vault.deleteLinkSecret(r.id);
+      const events: HistoryEvent[] = [...l.notes];
+      if (l.damaged.length > 0) {
+        const header = `# ${now.toISOString()}: damaged lines moved from ${this.file} (line numbers: ${l.damaged.map((d) => d.line).join(', ')})\n`;
+        await appendFile(this.damagedFile, header + l.damaged.map((d) => `${d.text}\n`).join(''), { mode: 0o600 });
+        const fh = await open(this.damagedFile, 'r');
+        await fh.sync().finally(() => fh.close());
+        events.push({ op: 'note', at: now.toISOString(), file: this.damagedFile, message: `${l.damaged.length} damaged line(s) of the link history were moved to ${this.damagedFile} on ${now.toISOString()}.` });
+      }
+      const deadIds = new Set(dead.map((r) => r.id));
+      for (const r of l.records.values()) {
+        if (deadIds.has(r.id)) continue;
+        const u = l.urls.get(r.id);
+        events.push({ op: 'add', record: r, ...(u?.url ? { url: u.url } : {}), ...(u?.inKeychain ? { urlInKeychain: true } : {}) });
+      }
+      await writeFileAtomic(this.file, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      return dead.length;
+    });
   }
 }

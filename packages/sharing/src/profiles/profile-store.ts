@@ -1,22 +1,30 @@
 // Profiles in one JSON file in the config folder, shared by the desktop app, the CLI and the
-// native host. Validated on every read and write; written atomically. A file that cannot be
-// read as profiles is reported with its path and left exactly as it is: never reset.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// native host. Validated with core's parseProfile on every read and write; written atomically
+// (temp file, fsync, rename) under a cross-process lock so two clients editing at once lose
+// nothing. A file that cannot be read as profiles is reported with its path and what to do, and
+// left exactly as it is: every write refuses to replace it, so it is never silently reset.
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { isSignetError, parseProfile, type Profile } from '@signet/core';
 import { SharingError } from '../errors.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
+import { withFileLock } from '../history/file-lock.js';
+
+const VERSION = 1;
 
 interface ProfilesFile {
-  version: 1;
+  version: typeof VERSION;
   defaultId?: string;
   profiles: Profile[];
 }
 
 export class ProfileStore {
+  /** The profiles file (`profiles.json` in the config folder). */
   readonly file: string;
+  private readonly lock: string;
   constructor(configDir: string) {
     this.file = join(configDir, 'profiles.json');
+    this.lock = join(configDir, 'profiles.lock');
   }
 
   private async read(): Promise<ProfilesFile> {
@@ -24,40 +32,73 @@ export class ProfileStore {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, profiles: [] };
-      throw new SharingError('CONFIG_CORRUPT', `Signet cannot read its profiles file ${this.file} (${(e as NodeJS.ErrnoException).code}). Check its permissions.`);
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { version: VERSION, profiles: [] };
+      throw new SharingError('CONFIG_CORRUPT', `Signet cannot read its profiles file ${this.file} (${code}). Check the file's owner and permissions; it has been left as it is.`, {
+        cause: e,
+        details: { file: this.file },
+      });
     }
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {
-      throw this.corrupt('it is not valid JSON');
+      throw this.corrupt(text.trim() === '' ? 'it is empty' : 'it is not valid JSON');
     }
     if (!data || typeof data !== 'object' || !Array.isArray((data as ProfilesFile).profiles)) throw this.corrupt('it has no "profiles" list');
-    const raw = data as ProfilesFile;
+    const raw = data as { version?: unknown; defaultId?: unknown; profiles: unknown[] };
+    if (raw.version !== undefined && raw.version !== VERSION) {
+      throw new SharingError(
+        'CONFIG_CORRUPT',
+        `Signet's profiles file ${this.file} has version ${JSON.stringify(raw.version)}, which this Signet does not know (a newer version wrote it?). It has been left untouched: update Signet.`,
+        { details: { file: this.file } },
+      );
+    }
     const profiles: Profile[] = [];
     for (const p of raw.profiles) {
       try {
         profiles.push(parseProfile(p));
       } catch (e) {
-        throw this.corrupt(isSignetError(e) ? e.message : 'a profile is malformed');
+        throw this.corrupt(isSignetError(e) ? e.message.replace(/\.$/, '') : 'a profile is malformed');
       }
     }
-    return { version: 1, profiles, ...(typeof raw.defaultId === 'string' ? { defaultId: raw.defaultId } : {}) };
+    const dup = profiles.find((p, i) => profiles.findIndex((q) => q.id === p.id) !== i);
+    if (dup) throw this.corrupt(`the profile id "${dup.id}" appears twice`);
+    return { version: VERSION, profiles, ...(typeof raw.defaultId === 'string' ? { defaultId: raw.defaultId } : {}) };
   }
 
   private corrupt(why: string): SharingError {
     return new SharingError(
       'CONFIG_CORRUPT',
-      `Signet's profiles file ${this.file} is damaged: ${why}. It has been left untouched; fix it in a text editor, or move it aside to start over.`,
+      `Signet's profiles file ${this.file} is damaged: ${why}. It has been left untouched; fix it in a text editor, or move it aside to start over with no profiles.`,
       { details: { file: this.file } },
     );
   }
 
-  private async write(data: ProfilesFile): Promise<void> {
-    await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+  /** Read-modify-write under the lock; a damaged file throws in read() before anything is written. */
+  private async update<T>(change: (d: ProfilesFile) => T | Promise<T>): Promise<T> {
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    return withFileLock(
+      this.lock,
+      async () => {
+        const d = await this.read();
+        const out = await change(d);
+        await writeFileAtomic(this.file, `${JSON.stringify(d, null, 2)}\n`);
+        return out;
+      },
+      { what: 'The profiles file', code: 'CONFIG_LOCKED' },
+    );
   }
 
+  private notFound(id: string, d: ProfilesFile): SharingError {
+    const known = d.profiles.map((x) => x.id);
+    return new SharingError(
+      'PROFILE_NOT_FOUND',
+      `There is no profile "${id}". ${known.length ? `Profiles: ${known.join(', ')}.` : 'Create one with: signet profile add <name> --bucket <bucket>.'}`,
+    );
+  }
+
+  /** All profiles and the default one (the first profile when none was picked). */
   async list(): Promise<{ profiles: Profile[]; defaultId?: string }> {
     const d = await this.read();
     const defaultId = d.defaultId && d.profiles.some((p) => p.id === d.defaultId) ? d.defaultId : d.profiles[0]?.id;
@@ -67,40 +108,50 @@ export class ProfileStore {
   async get(id: string): Promise<Profile> {
     const d = await this.read();
     const p = d.profiles.find((x) => x.id === id);
-    if (!p) {
-      const known = d.profiles.map((x) => x.id);
-      throw new SharingError('PROFILE_NOT_FOUND', `There is no profile "${id}". ${known.length ? `Profiles: ${known.join(', ')}.` : 'Create one with: signet profile add <name> --bucket <bucket>.'}`);
-    }
+    if (!p) throw this.notFound(id, d);
     return p;
   }
 
-  /** Creates or replaces a profile (validated first). */
+  /** Creates or replaces a profile (validated first). The first profile becomes the default. */
   async save(profile: unknown): Promise<Profile> {
     const p = parseProfile(profile);
-    const d = await this.read();
-    const i = d.profiles.findIndex((x) => x.id === p.id);
-    if (i >= 0) d.profiles[i] = p;
-    else d.profiles.push(p);
-    d.defaultId ??= p.id;
-    await this.write(d);
-    return p;
+    return this.update((d) => {
+      const i = d.profiles.findIndex((x) => x.id === p.id);
+      if (i >= 0) d.profiles[i] = p;
+      else d.profiles.push(p);
+      d.defaultId ??= p.id;
+      return p;
+    });
+  }
+
+  /** Creates a profile; PROFILE_EXISTS when the id is taken (so nothing is replaced by accident). */
+  async create(profile: unknown): Promise<Profile> {
+    const p = parseProfile(profile);
+    return this.update((d) => {
+      if (d.profiles.some((x) => x.id === p.id)) {
+        throw new SharingError('PROFILE_EXISTS', `A profile "${p.id}" already exists. Pick another name, or edit that one.`);
+      }
+      d.profiles.push(p);
+      d.defaultId ??= p.id;
+      return p;
+    });
   }
 
   async remove(id: string): Promise<void> {
-    const d = await this.read();
-    if (!d.profiles.some((x) => x.id === id)) await this.get(id);
-    d.profiles = d.profiles.filter((x) => x.id !== id);
-    if (d.defaultId === id) {
-      if (d.profiles[0]) d.defaultId = d.profiles[0].id;
-      else delete d.defaultId;
-    }
-    await this.write(d);
+    await this.update((d) => {
+      if (!d.profiles.some((x) => x.id === id)) throw this.notFound(id, d);
+      d.profiles = d.profiles.filter((x) => x.id !== id);
+      if (d.defaultId === id) {
+        if (d.profiles[0]) d.defaultId = d.profiles[0].id;
+        else delete d.defaultId;
+      }
+    });
   }
 
   async setDefault(id: string): Promise<void> {
-    const d = await this.read();
-    await this.get(id);
-    d.defaultId = id;
-    await this.write(d);
+    await this.update((d) => {
+      if (!d.profiles.some((x) => x.id === id)) throw this.notFound(id, d);
+      d.defaultId = id;
+    });
   }
 }

@@ -1,3 +1,3 @@
 // Secrets in the OS keychain only.
-export { SecretStore, type SecretStoreOptions } from './secret-store.js';
-export { toKeychainError } from './keychain-error.js';
+export { SecretStore, secretAccounts, type SecretStoreOptions } from './secret-store.js';
+export { classifyKeychainFailure, toKeychainError, type KeychainFailure } from './keychain-error.js';
