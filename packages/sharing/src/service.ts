@@ -3,7 +3,7 @@
 // SharingService contract (api.ts) that the desktop app, the CLI and the bridge call.
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describeCloudFrontKey, parseCloudFrontPrivateKey, type Profile } from '@signet/core';
 import type { AwsSecretInput, LinkCheckResult, ProfileSummary, SharingService } from './api.js';
 import { checkLink } from './check/index.js';
@@ -47,10 +47,22 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
   const TTL_MS = 60_000;
   const signers = new Map<string, { at: number; profile: string; signer: ReturnType<typeof createProfileSigner> }>();
   const presence = new Map<string, { at: number; aws: boolean; cf: boolean }>();
+  const clients = new Map<string, { at: number; profile: string; client: Promise<S3Client> }>();
   const forget = (id: string) => {
     signers.delete(id);
     presence.delete(id);
+    clients.delete(id);
   };
+  // One S3 client per profile (its credentials, its sockets kept alive) for a minute too.
+  function clientFor(profile: Profile): Promise<S3Client> {
+    const key = JSON.stringify(profile);
+    const hit = clients.get(profile.id);
+    if (hit && hit.profile === key && Date.now() - hit.at < TTL_MS) return hit.client;
+    const client = resolveCredentials(profile, secrets).then((c) => createS3Client(profile, c));
+    client.catch(() => clients.delete(profile.id));
+    clients.set(profile.id, { at: Date.now(), profile: key, client });
+    return client;
+  }
   function signerFor(profile: Profile): ReturnType<typeof createProfileSigner> {
     const key = JSON.stringify(profile);
     const hit = signers.get(profile.id);
@@ -79,7 +91,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     };
   }
 
-  const ctx: SharingContext = { profiles, secrets, history, now, signerFor, forget, upload: options.upload, user: safeUser() };
+  const ctx: SharingContext = { profiles, secrets, history, now, signerFor, clientFor, forget, upload: options.upload, user: safeUser() };
 
   return {
     async listProfiles() {

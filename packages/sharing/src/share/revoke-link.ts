@@ -3,9 +3,7 @@
 // access key (S3) or removing the public key from the trusted key group (CloudFront).
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import type { LinkRecord } from '../api.js';
-import { resolveCredentials } from '../credentials/index.js';
 import { SharingError, toUserMessage } from '../errors.js';
-import { createS3Client } from '../upload/index.js';
 import type { SharingContext } from './sharing-context.js';
 
 export async function describeRevocation(ctx: SharingContext, id: string): Promise<{ canDeleteObject: boolean; message: string }> {
@@ -36,10 +34,11 @@ export async function revokeLink(ctx: SharingContext, id: string, { deleteObject
   if (r.revokedAt) return r;
   if (!deleteObject) return ctx.history.markRevoked(r.id, 'marked revoked (the object was kept, so the link works until it expires)', ctx.now());
   const profile = await ctx.profiles.get(r.profileId);
-  const client = createS3Client(profile, await resolveCredentials(profile, ctx.secrets));
+  const client = await ctx.clientFor(profile);
   try {
     await client.send(new DeleteObjectCommand({ Bucket: r.bucket, Key: r.key }));
   } catch (e) {
+    ctx.forget(profile.id);
     const m = toUserMessage(e);
     throw new SharingError(m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'ACCESS_DENIED', `The object s3://${r.bucket}/${r.key} could not be deleted, so the link still works: ${m.message}`, { cause: e });
   }

@@ -6,9 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { LinkOptions, ShareRequest, ShareResult } from '../api.js';
 import { checkLink } from '../check/index.js';
-import { resolveCredentials } from '../credentials/index.js';
 import { isSharingError, SharingError } from '../errors.js';
-import { collectFiles, createS3Client, planObjectKey, uploadFile, type CollectedFile } from '../upload/index.js';
+import { collectFiles, planObjectKey, uploadFile, type CollectedFile } from '../upload/index.js';
 import { pickProfile } from './pick-profile.js';
 import { prepareLink, signLink, toLinkResult, type PreparedLink } from './record-link.js';
 import type { SharingContext } from './sharing-context.js';
@@ -26,7 +25,7 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
   // A dry-run signature validates the expiry, the credentials and the CloudFront key before
   // a single byte is uploaded.
   for (const { key } of planned) await signLink(ctx, { profile, bucket: profile.bucket, key, expires: request.expires, options });
-  const client = createS3Client(profile, await resolveCredentials(profile, ctx.secrets));
+  const client = await ctx.clientFor(profile);
 
   const uploaded: { file: CollectedFile; key: string }[] = [];
   try {
@@ -46,6 +45,7 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
       uploaded.push({ file, key: put.key });
     }
   } catch (e) {
+    ctx.forget(profile.id); // rejected credentials or a dead connection must not stay cached
     await rollBack(client, profile.bucket, uploaded.map((u) => u.key));
     throw withRollbackNote(e, uploaded.length);
   }

@@ -11,6 +11,7 @@
 // that ignores the header can overwrite an object that someone else creates at the very same
 // key between our HeadObject and our CompleteMultipartUpload. Default keys carry a fresh uuid,
 // so that needs a template without {uuid} and a concurrent writer choosing the same name.
+import { setMaxListeners } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -89,6 +90,8 @@ async function putOnce(o: UploadFileOptions, key: string, contentType: string, b
   // (except creating and aborting the multipart upload, which must finish to be cleaned up),
   // and the cleanup waits until none is left before it checks the server.
   const controller = new AbortController();
+  // Each request in flight listens on the signal: parts, plus the odd HeadObject or Complete.
+  setMaxListeners((o.queueSize ?? DEFAULT_QUEUE_SIZE) + 16, controller.signal);
   const inflight = new Set<Promise<unknown>>();
   const tracked = new Proxy(o.client, {
     get(target, prop) {

@@ -1,0 +1,99 @@
+// uploadFile against RGW through a small forwarding proxy that injects the transient faults
+// real networks and S3 produce (503 SlowDown, a connection reset mid-request), plus progress
+// and cancel timing. SigV4 signs the Host header the client sent, which the proxy passes on
+// unchanged, so RGW still verifies every signature.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testS3, testS3Client, uniqueBucket } from '../../../../scripts/test-support/s3.js';
+import type { UploadProgress } from '../api.js';
+import { createS3Client } from './create-s3-client.js';
+import { uploadFile } from './upload-file.js';
+
+const MiB = 2 ** 20;
+
+describe('uploadFile: retries, progress and content type', () => {
+  const bucket = uniqueBucket('upload');
+  const dir = mkdtempSync(join(tmpdir(), 'signet-upload-'));
+  const faults: { match: (req: IncomingMessage) => boolean; kind: '503' | 'reset' }[] = [];
+  const served: string[] = [];
+  let proxyEndpoint = '';
+  const proxy = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const i = faults.findIndex((f) => f.match(req));
+    if (i >= 0) {
+      const [fault] = faults.splice(i, 1);
+      served.push(`${fault!.kind} ${req.method} ${req.url}`);
+      if (fault!.kind === 'reset') {
+        req.socket.destroy(); // the connection drops in the middle of the upload
+        return;
+      }
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(503, { 'content-type': 'application/xml' });
+        res.end('<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+      });
+      return;
+    }
+    const target = new URL(testS3().endpoint);
+    const fwd = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    fwd.on('error', () => res.destroy());
+    req.pipe(fwd);
+  });
+
+  beforeAll(async () => {
+    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    proxyEndpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => proxy.close(() => r())));
+
+  const client = () => {
+    const s3 = testS3();
+    return createS3Client({ region: s3.region, endpoint: proxyEndpoint, forcePathStyle: true }, s3);
+  };
+  const partRequest = (n: number) => (req: IncomingMessage) => req.method === 'PUT' && new URL(req.url!, 'http://x').searchParams.get('partNumber') === String(n);
+
+  it('retries a part after 503 SlowDown and after a dropped connection; the object is whole', async () => {
+    const file = join(dir, 'retry.bin');
+    const bytes = Buffer.alloc(16 * MiB);
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i / 4096) % 256;
+    writeFileSync(file, bytes);
+    faults.push({ match: partRequest(2), kind: '503' }, { match: partRequest(3), kind: 'reset' });
+    const put = await uploadFile({ client: client(), bucket, key: 'retry.bin', filePath: file, partSize: 5 * MiB, queueSize: 2 });
+    expect(served).toEqual([expect.stringMatching(/^503 PUT .*partNumber=2/), expect.stringMatching(/^reset PUT .*partNumber=3/)]);
+    const got = Buffer.from(await (await testS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: put.key }))).Body!.transformToByteArray());
+    expect(got.equals(bytes)).toBe(true);
+    expect((await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+  });
+
+  it('reports monotonic progress ending at 100 % with a rate and an ETA, and detects the content type', async () => {
+    const file = join(dir, 'clip.mp4');
+    writeFileSync(file, Buffer.alloc(12 * MiB, 1));
+    const events: UploadProgress[] = [];
+    const put = await uploadFile({ client: client(), bucket, key: 'clip.mp4', filePath: file, partSize: 5 * MiB, queueSize: 1, onProgress: (p) => events.push(p) });
+    expect(put.contentType).toBe('video/mp4');
+    expect(events[0]).toMatchObject({ loaded: 0, percent: 0, total: 12 * MiB });
+    expect(events.at(-1)).toMatchObject({ loaded: 12 * MiB, percent: 100, etaSeconds: 0 });
+    for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).toBeGreaterThanOrEqual(events[i - 1]!.loaded);
+    expect(events.some((e) => e.rate > 0 && e.etaSeconds !== undefined && e.loaded < e.total)).toBe(true);
+    const head = await testS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: 'clip.mp4' }));
+    expect(head.ContentType).toBe('video/mp4');
+  });
+
+  it('gives up after the retries with a clear error when the server keeps failing, leaving no parts', async () => {
+    const file = join(dir, 'doomed.bin');
+    writeFileSync(file, Buffer.alloc(11 * MiB, 5));
+    for (let i = 0; i < 5; i++) faults.push({ match: partRequest(2), kind: '503' });
+    const err = (await uploadFile({ client: client(), bucket, key: 'doomed.bin', filePath: file, partSize: 5 * MiB, queueSize: 1 }).catch((e: unknown) => e)) as { code?: string; message?: string };
+    expect(err.code).toBe('UPLOAD_FAILED');
+    expect(err.message).toMatch(/doomed\.bin failed: .*SlowDown/);
+    expect((await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+  });
+});
