@@ -1,7 +1,7 @@
 // Preload: exposes DesktopApi (functions only, never ipcRenderer) to the sandboxed renderer.
 // Bundled into one file (sandbox requirement). Dropped files are resolved with webUtils.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { DESKTOP_CHANNELS, PROGRESS_CHANNEL, type DesktopApi, type InvokeMethod, type ProgressView } from '../shared/desktop-api.js';
+import { APPROVAL_CHANNEL, DESKTOP_CHANNELS, PROGRESS_CHANNEL, SHARE_PATHS_CHANNEL, type DesktopApi, type InvokeMethod, type ProgressView } from '../shared/desktop-api.js';
 
 const invoke = (method: InvokeMethod) => (...args: unknown[]) => ipcRenderer.invoke(DESKTOP_CHANNELS[method], ...args);
 
@@ -11,6 +11,16 @@ api.onProgress = (listener: (p: ProgressView) => void) => {
   const wrapped = (_e: unknown, p: ProgressView) => listener(p);
   ipcRenderer.on(PROGRESS_CHANNEL, wrapped);
   return () => ipcRenderer.off(PROGRESS_CHANNEL, wrapped);
+};
+api.onApprovalRequest = (listener: (origin: string) => void) => {
+  const wrapped = (_e: unknown, origin: string) => listener(String(origin));
+  ipcRenderer.on(APPROVAL_CHANNEL, wrapped);
+  return () => ipcRenderer.off(APPROVAL_CHANNEL, wrapped);
+};
+api.onSharePaths = (listener: (paths: string[]) => void) => {
+  const wrapped = (_e: unknown, paths: unknown) => listener(Array.isArray(paths) ? paths.map(String) : []);
+  ipcRenderer.on(SHARE_PATHS_CHANNEL, wrapped);
+  return () => ipcRenderer.off(SHARE_PATHS_CHANNEL, wrapped);
 };
 
 contextBridge.exposeInMainWorld('signet', api);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { formatWhen, previewExpiry } from './format.js';
 
 export const PRESETS = [
   { value: '15m', label: '15 min' },
@@ -7,15 +8,21 @@ export const PRESETS = [
   { value: '7d', label: '7 days' },
 ] as const;
 
-/** Presets plus a custom date-time. `value` is a duration or an ISO date-time. */
-export function ExpiryPicker({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+/**
+ * Presets plus a custom date-time. `value` is a duration or an ISO date-time; `profileDefault`
+ * is what the profile would use. The line under it previews when the link will expire; the
+ * result card then shows the effective expiry the main process computed.
+ */
+export function ExpiryPicker({ value, onChange, profileDefault }: { value: string; onChange: (v: string) => void; profileDefault?: string }) {
   const id = useId();
+  const hintId = useId();
+  const until = previewExpiry(value);
   const custom = !PRESETS.some((p) => p.value === value);
   const localValue = custom && value ? toLocalInput(value) : '';
   return (
     <fieldset className="expiry">
       <legend>Link expires in</legend>
-      <div className="segmented" role="radiogroup" aria-label="Expiry">
+      <div className="segmented" role="radiogroup" aria-label="Expiry" aria-describedby={hintId}>
         {PRESETS.map((p) => (
           <button key={p.value} type="button" role="radio" aria-checked={value === p.value} className={value === p.value ? 'on' : ''} onClick={() => onChange(p.value)} data-testid={`expiry-${p.value}`}>
             {p.label}
@@ -27,6 +34,9 @@ export function ExpiryPicker({ value, onChange }: { value: string; onChange: (v:
             onChange={(e) => e.target.value && onChange(new Date(e.target.value).toISOString())} />
         </label>
       </div>
+      <p id={hintId} className="hint" aria-live="polite" data-testid="expiry-preview">
+        {until ? (until.getTime() <= Date.now() ? 'That time has passed: pick a later one.' : `Until ${formatWhen(until.toISOString())}${value === profileDefault ? ' · the profile’s default' : ''}`) : 'Pick how long the link should work.'}
+      </p>
     </fieldset>
   );
 }

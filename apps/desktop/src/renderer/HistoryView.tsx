@@ -4,6 +4,8 @@ import { api, errorText } from './api.js';
 import { formatShortWhen, formatWhen, timeLeft } from './format.js';
 import { ResultCard } from './ResultCard.js';
 
+const SOURCE_LABELS = { desktop: 'Desktop', extension: 'Browser', cli: 'CLI' } as const;
+
 export function HistoryView({ version }: { version: number }) {
   const [filter, setFilter] = useState<'active' | 'expired' | 'all'>('active');
   const [search, setSearch] = useState('');
@@ -47,17 +49,18 @@ export function HistoryView({ version }: { version: number }) {
       )}
       {renewed && <ResultCard link={renewed} copied={false} />}
       {rows.length === 0 ? (
-        <p className="empty muted">{filter === 'active' ? 'No active links. Share a file and it shows up here — links from the CLI and the browser extension too.' : 'Nothing here.'}</p>
+        <p className="empty card muted" data-testid="history-empty">{search ? `No link matches “${search}”.` : filter === 'active' ? 'No active links. Share a file and it shows up here — links made with the CLI and the browser extension too.' : filter === 'expired' ? 'No expired links.' : 'No links yet.'}</p>
       ) : (
         <table className="history" data-testid="history">
+          <colgroup><col /><col className="c-when" /><col className="c-left" /><col className="c-from" /><col className="c-actions" /></colgroup>
           <thead><tr><th scope="col">File</th><th scope="col">Made</th><th scope="col">Time left</th><th scope="col">From</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td><span className="name">{r.file?.name ?? r.key.split('/').pop()}</span><span className="muted small">s3://{r.bucket}/{r.key}</span></td>
+                <td className="file"><span className="name">{r.file?.name ?? r.key.split('/').pop()}</span><span className="muted small path" title={`s3://${r.bucket}/${r.key}`}>s3://{r.bucket}/{r.key}</span></td>
                 <td className="when" title={formatWhen(r.createdAt)}>{formatShortWhen(r.createdAt)}</td>
-                <td className="left">{r.revokedAt ? 'revoked' : timeLeft(r.effectiveExpiresAt)}</td>
-                <td>{r.source}</td>
+                <td className="left">{r.revokedAt ? <span className="muted">Revoked</span> : timeLeft(r.effectiveExpiresAt)}</td>
+                <td><span className={`badge source-${r.source}`}>{SOURCE_LABELS[r.source]}</span></td>
                 <td><div className="row-actions">
                   <button type="button" aria-label={`Copy link to ${r.key}`} onClick={() => void act(async () => navigator.clipboard.writeText(await api().getLinkUrl(r.id)), 'Link copied to the clipboard')}>Copy</button>
                   <button type="button" aria-label={`Renew link to ${r.key}`} data-testid="renew" onClick={() => void act(async () => setRenewed(await api().renewLink(r.id)), 'A fresh link was made.')}>Renew</button>

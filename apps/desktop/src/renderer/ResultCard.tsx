@@ -8,7 +8,8 @@ export function ResultCard({ link, copied }: { link: LinkView; copied: boolean }
   const [qr, setQr] = useState<string>();
   const [check, setCheck] = useState<CheckView | { checking: true }>();
   const [, tick] = useState(0);
-  const [copyState, setCopyState] = useState(copied ? 'Copied to the clipboard' : '');
+  const [copyState, setCopyState] = useState('');
+  useEffect(() => setCopyState(copied ? 'copied' : ''), [copied]);
   useEffect(() => {
     void QRCode.toDataURL(link.url, { margin: 1, width: 168, errorCorrectionLevel: 'L' }).then(setQr, () => setQr(undefined));
     const t = setInterval(() => tick((n) => n + 1), 30_000);
@@ -22,9 +23,12 @@ export function ResultCard({ link, copied }: { link: LinkView; copied: boolean }
         <h3>{name}</h3>
         <div className="url-row">
           <input className="url" readOnly value={link.url} aria-label="Share link" data-testid="result-url" onFocus={(e) => e.target.select()} />
-          <button type="button" className="primary" onClick={() => navigator.clipboard.writeText(link.url).then(() => setCopyState('Copied to the clipboard'), (e) => setCopyState(`Could not copy: ${errorText(e)}`))}>Copy</button>
+          <button type="button" className="primary copy" aria-describedby={`${link.id}-copy-state`} onClick={() => navigator.clipboard.writeText(link.url).then(() => setCopyState('copied'), (e) => setCopyState(`Could not copy: ${errorText(e)}. Select the link and press Ctrl+C.`))}>
+            {copyState === 'copied' ? 'Copied ✓' : 'Copy'}
+          </button>
         </div>
-        <p className="status" role="status" aria-live="polite">{copyState}</p>
+        {copyState && copyState !== 'copied' && <p className="error small" role="alert">{copyState}</p>}
+        <span id={`${link.id}-copy-state`} className="visually-hidden" role="status">{copyState === 'copied' ? 'Link copied to the clipboard' : ''}</span>
         <dl className="facts">
           <dt>Works until</dt>
           <dd data-testid="effective-expiry">{formatWhen(link.effectiveExpiresAt)} <span className="muted">({timeLeft(link.effectiveExpiresAt)})</span></dd>

@@ -11,7 +11,7 @@ interface Running {
   progress: Record<string, ProgressView>;
 }
 
-export function ShareView({ profiles, onShared }: { profiles: ProfileView[]; onShared: () => void }) {
+export function ShareView({ profiles, incoming, onShared }: { profiles: ProfileView[]; incoming?: { id: number; paths: string[] } | undefined; onShared: () => void }) {
   const [profileId, setProfileId] = useState<string>('');
   const profile = profiles.find((p) => p.id === profileId) ?? profiles.find((p) => p.isDefault) ?? profiles[0];
   const [expires, setExpires] = useState<string>('');
@@ -29,6 +29,15 @@ export function ShareView({ profiles, onShared }: { profiles: ProfileView[]; onS
   const effectiveExpiry = expires || profile?.defaultExpiry || '1d';
 
   useEffect(() => api().onProgress((p) => setRunning((r) => (r && r.shareId === p.shareId ? { ...r, progress: { ...r.progress, [p.file]: p } } : r))), []);
+
+  // Files picked from the tray or the menu ("Share files…") are shared like a drop.
+  const lastIncoming = useRef(0);
+  useEffect(() => {
+    if (incoming && incoming.id !== lastIncoming.current && !running) {
+      lastIncoming.current = incoming.id;
+      void share(incoming.paths);
+    }
+  });
 
   async function share(paths: string[]) {
     if (!profile) return setError('Add a profile in Settings first: it says which bucket your files go to.');
@@ -97,7 +106,7 @@ export function ShareView({ profiles, onShared }: { profiles: ProfileView[]; onS
             {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}{p.link.kind === 'cloudfront' ? ' (CloudFront)' : ''}</option>)}
           </select>
         </label>
-        <ExpiryPicker value={effectiveExpiry} onChange={setExpires} />
+        <ExpiryPicker value={effectiveExpiry} onChange={setExpires} {...(profile ? { profileDefault: profile.defaultExpiry } : {})} />
         {s3Over7Days && (
           <p className="warning" role="alert">S3 links live at most 7 days. {cloudFrontProfile ? `Use the CloudFront profile "${cloudFrontProfile.name}" for longer links.` : 'Add a CloudFront profile in Settings for longer links.'}</p>
         )}

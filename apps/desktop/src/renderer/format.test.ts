@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEta, timeLeft } from './format.js';
+import { formatEta, previewExpiry, timeLeft } from './format.js';
 
 describe('renderer formatting', () => {
   const now = Date.parse('2026-11-22T12:00:00Z');
@@ -14,5 +14,11 @@ describe('renderer formatting', () => {
     expect(formatEta(42)).toBe('42 s');
     expect(formatEta(185)).toBe('3 min');
     expect(formatEta(3900)).toBe('1 h 5 min');
+  });
+  it('previews the expiry of a duration or a date-time', () => {
+    expect(previewExpiry('15m', now)?.toISOString()).toBe('2026-11-22T12:15:00.000Z');
+    expect(previewExpiry('7d', now)?.toISOString()).toBe('2026-11-29T12:00:00.000Z');
+    expect(previewExpiry('2026-12-01T08:00:00.000Z', now)?.toISOString()).toBe('2026-12-01T08:00:00.000Z');
+    expect(previewExpiry('forever', now)).toBeUndefined();
   });
 });

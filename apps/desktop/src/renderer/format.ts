@@ -16,7 +16,7 @@ export function formatWhen(iso: string): string {
 export function formatShortWhen(iso: string, now = new Date()): string {
   const d = new Date(iso);
   const sameYear = d.getFullYear() === now.getFullYear();
-  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), hour: 'numeric', minute: '2-digit' });
 }
 
 export function formatBytes(n: number): string {
@@ -35,4 +35,18 @@ export function formatEta(seconds: number): string {
   if (s < 60) return `${s} s`;
   const m = Math.round(s / 60);
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+/**
+ * When a link asked for with `value` (a duration such as 15m, 1h, 1d, 7d, 1w, or an ISO date-time)
+ * would expire, for the preview under the picker. The main process has the final word (it also
+ * knows the credentials' own expiry); undefined when the text is not understood.
+ */
+export function previewExpiry(value: string, now = Date.now()): Date | undefined {
+  const m = /^(\d+)\s*([smhdw])$/.exec(value.trim());
+  if (m) return new Date(now + Number(m[1]) * UNIT_SECONDS[m[2]!]! * 1000);
+  const d = new Date(value);
+  return /^\d{4}-/.test(value) && !Number.isNaN(d.getTime()) ? d : undefined;
 }

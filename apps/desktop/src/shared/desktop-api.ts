@@ -132,6 +132,10 @@ export interface DesktopApi {
   cancelShare(shareId: string): Promise<void>;
   /** Upload progress of every running share. Returns an unsubscribe function. */
   onProgress(listener: (p: ProgressView) => void): () => void;
+  /** A browser extension asked to be approved (its origin). Returns an unsubscribe function. */
+  onApprovalRequest(listener: (origin: string) => void): () => void;
+  /** Files chosen outside the window (tray or menu "Share files…"): share them like a drop. */
+  onSharePaths(listener: (paths: string[]) => void): () => void;
   checkLink(url: string): Promise<CheckView>;
 
   listLinks(query: { filter?: 'active' | 'expired' | 'all'; search?: string }): Promise<LinkRecordView[]>;
@@ -155,6 +159,7 @@ export interface DesktopApi {
 }
 
 /** IPC channel per invoke method (events and pathForFile are not invoke calls). */
+export type EventMethod = 'onProgress' | 'onApprovalRequest' | 'onSharePaths';
 export const DESKTOP_CHANNELS = {
   listProfiles: 'signet:listProfiles',
   saveProfile: 'signet:saveProfile',
@@ -179,7 +184,9 @@ export const DESKTOP_CHANNELS = {
   revokeExtension: 'signet:revokeExtension',
   getSettings: 'signet:getSettings',
   setStartAtLogin: 'signet:setStartAtLogin',
-} as const satisfies Record<Exclude<keyof DesktopApi, 'onProgress' | 'pathForFile'>, `signet:${string}`>;
+} as const satisfies Record<Exclude<keyof DesktopApi, EventMethod | 'pathForFile'>, `signet:${string}`>;
 
 export type InvokeMethod = keyof typeof DESKTOP_CHANNELS;
 export const PROGRESS_CHANNEL = 'signet:progress';
+export const APPROVAL_CHANNEL = 'signet:approval-request';
+export const SHARE_PATHS_CHANNEL = 'signet:share-paths';
