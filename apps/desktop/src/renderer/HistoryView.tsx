@@ -17,6 +17,10 @@ export function HistoryView({ version }: { version: number }) {
   // reload whenever the filter, the search or the shared-links counter changes
   useEffect(() => void load(), [filter, search, version]);
 
+  useEffect(() => {
+    const t = setTimeout(() => setMessage(''), 8000);
+    return () => clearTimeout(t);
+  }, [message]);
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     try {
       await fn();
@@ -37,7 +41,7 @@ export function HistoryView({ version }: { version: number }) {
         </div>
         <input type="search" placeholder="Search file, bucket, profile" aria-label="Search links" value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
-      {message && <p className="status" role="status" data-testid="history-message">{message}</p>}
+      <p className="toast-float" role="status" data-testid="history-message">{message}</p>
       {confirm && (
         <div className="card confirm" role="alertdialog" aria-label="Revoke link">
           <p>{confirm.text}</p>

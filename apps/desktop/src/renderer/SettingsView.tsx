@@ -10,6 +10,10 @@ export function SettingsView({ profiles, reload, approvalVersion }: { profiles: 
   const [message, setMessage] = useState('');
   const [startAtLogin, setStartAtLogin] = useState<boolean>();
   useEffect(() => void api().getSettings().then((s) => setStartAtLogin(s.startAtLogin), () => setStartAtLogin(false)), []);
+  useEffect(() => {
+    const t = setTimeout(() => setMessage(''), 8000);
+    return () => clearTimeout(t);
+  }, [message]);
   const changed = (text: string) => {
     setMessage(text);
     reload();
@@ -18,7 +22,7 @@ export function SettingsView({ profiles, reload, approvalVersion }: { profiles: 
   return (
     <section className="view settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
-      <p className="status" role="status" data-testid="settings-message">{message}</p>
+      <p className="toast-float" role="status" data-testid="settings-message">{message}</p>
 
       <section aria-labelledby="profiles-title" className="settings-section">
         <h3 id="profiles-title">Profiles</h3>
