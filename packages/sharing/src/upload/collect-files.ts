@@ -101,6 +101,6 @@ function notAFile(p: string): SharingError {
 
 function unreadable(p: string, e: NodeJS.ErrnoException): SharingError {
   const why =
-    e.code === 'ENOENT' ? 'does not exist (or is a link to something that does not)' : e.code === 'EACCES' || e.code === 'EPERM' ? 'cannot be read (permission denied)' : e.code === 'ELOOP' ? 'is a symlink loop' : `cannot be read (${e.code})`;
+    e.code === 'ENOENT' ? 'does not exist' : e.code === 'EACCES' || e.code === 'EPERM' ? 'cannot be read (permission denied)' : e.code === 'ELOOP' ? 'is a symlink loop' : `cannot be read (${e.code})`;
   return new SharingError(e.code === 'ELOOP' ? 'DIRECTORY_LOOP' : 'FILE_UNREADABLE', `${p} ${why}. Nothing was uploaded.`, { details: { path: p } });
 }
