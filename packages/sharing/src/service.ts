@@ -31,6 +31,8 @@ export interface SharingServiceOptions {
   now?: () => Date;
   /** Upload tuning (tests use small parts). */
   upload?: { partSize?: number; queueSize?: number };
+  /** Environment for the AWS default credential chain (AWS_*); default: process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function createSharingService(options: SharingServiceOptions = {}): SharingService {
@@ -39,6 +41,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
   const profiles = new ProfileStore(paths.configDir);
   const history = new LinkHistory(paths.dataDir, secrets);
   const now = options.now ?? (() => new Date());
+  const env = options.env ?? process.env;
 
   // Keychain reads cost a D-Bus round trip each: a right-click in the browser should not pay
   // several. Signers (credentials + parsed key) and "is a secret stored" answers are kept for a
@@ -58,7 +61,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     const key = JSON.stringify(profile);
     const hit = clients.get(profile.id);
     if (hit && hit.profile === key && Date.now() - hit.at < TTL_MS) return hit.client;
-    const client = resolveCredentials(profile, secrets).then((c) => createS3Client(profile, c));
+    const client = resolveCredentials(profile, secrets, env).then((c) => createS3Client(profile, c));
     client.catch(() => clients.delete(profile.id));
     clients.set(profile.id, { at: Date.now(), profile: key, client });
     return client;
@@ -67,7 +70,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     const key = JSON.stringify(profile);
     const hit = signers.get(profile.id);
     if (hit && hit.profile === key && Date.now() - hit.at < TTL_MS) return hit.signer;
-    const signer = createProfileSigner(profile, secrets);
+    const signer = createProfileSigner(profile, secrets, env);
     signers.set(profile.id, { at: Date.now(), profile: key, signer });
     return signer;
   }
@@ -144,7 +147,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     async testProfile(id) {
       const profile = await profiles.get(id);
       try {
-        const client = createS3Client(profile, await resolveCredentials(profile, secrets));
+        const client = createS3Client(profile, await resolveCredentials(profile, secrets, env));
         await client.send(new HeadBucketCommand({ Bucket: profile.bucket }));
         return { status: 'ok', ok: true, message: `Connected: bucket "${profile.bucket}" is reachable with these credentials.` } satisfies LinkCheckResult;
       } catch (e) {

@@ -34,7 +34,7 @@ export function cloudFrontUrlFor(link: Extract<Profile['link'], { kind: 'cloudfr
   return `https://${link.domain}/${uriEncodePath(origin ? key.slice(origin.length + 1) : key)}`;
 }
 
-export function createProfileSigner(profile: Profile, secrets: SecretStore): ProfileSigner {
+export function createProfileSigner(profile: Profile, secrets: SecretStore, env: NodeJS.ProcessEnv = process.env): ProfileSigner {
   let s3: ReturnType<typeof createS3Presigner> | undefined;
   let cf: ReturnType<typeof createCloudFrontSigner> | undefined;
   return {
@@ -53,7 +53,7 @@ export function createProfileSigner(profile: Profile, secrets: SecretStore): Pro
       if (options.startAt || options.ipAddress) {
         throw new SignetError('OPTION_INVALID', 'A start time and an IP restriction need a CloudFront link; S3 presigned URLs cannot carry them.');
       }
-      s3 ??= createS3Presigner({ credentials: await resolveCredentials(profile, secrets), region: profile.region, endpoint: profile.endpoint, forcePathStyle: profile.forcePathStyle });
+      s3 ??= createS3Presigner({ credentials: await resolveCredentials(profile, secrets, env), region: profile.region, endpoint: profile.endpoint, forcePathStyle: profile.forcePathStyle });
       return s3.presignSync({ bucket, key, method: options.method ?? 'GET', expiresAt, now, downloadName: options.downloadName, inline: options.inline, contentType: options.contentType });
     },
   };
