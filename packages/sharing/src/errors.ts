@@ -66,6 +66,9 @@ export function toUserMessage(err: unknown): { code: string; message: string } {
   const name = typeof e.name === 'string' ? e.name : '';
   const code = typeof e.code === 'string' ? e.code : '';
   if (name && AWS_MESSAGES[name]) return { code: name, message: AWS_MESSAGES[name] };
+  if (name === 'TimeoutError' && /inactivity/.test(String((err as { message?: unknown }).message))) {
+    return { code: 'SERVER_UNREACHABLE', message: 'The storage server stopped answering: the connection went quiet and stayed quiet on every retry. Check the network and the endpoint, then try again.' };
+  }
   if (['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'].includes(code) || name === 'TimeoutError') {
     return { code: 'SERVER_UNREACHABLE', message: 'The storage server could not be reached. Check the network and the endpoint, then try again.' };
   }

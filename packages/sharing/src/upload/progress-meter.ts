@@ -1,5 +1,5 @@
 // Turns "bytes uploaded so far" into what a progress bar shows: percent, a smoothed rate and
-// an ETA. Parts finish in bursts (lib-storage reports per part in Node), so the rate is an
+// an ETA. Parts finish in bursts (progress is counted per part sent), so the rate is an
 // exponential moving average over time, not the last interval.
 import type { UploadProgress } from '../api.js';
 

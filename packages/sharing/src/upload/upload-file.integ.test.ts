@@ -19,7 +19,8 @@ const MiB = 2 ** 20;
 describe('uploadFile: retries, progress and content type', () => {
   const bucket = uniqueBucket('upload');
   const dir = mkdtempSync(join(tmpdir(), 'signet-upload-'));
-  const faults: { match: (req: IncomingMessage) => boolean; kind: '503' | 'reset' }[] = [];
+  const faults: { match: (req: IncomingMessage) => boolean; kind: '503' | 'reset' | 'stall' }[] = [];
+  let connections = 0;
   const served: string[] = [];
   let proxyEndpoint = '';
   const proxy = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -27,6 +28,7 @@ describe('uploadFile: retries, progress and content type', () => {
     if (i >= 0) {
       const [fault] = faults.splice(i, 1);
       served.push(`${fault!.kind} ${req.method} ${req.url}`);
+      if (fault!.kind === 'stall') return; // the connection stays open and silent
       if (fault!.kind === 'reset') {
         req.socket.destroy(); // the connection drops in the middle of the upload
         return;
@@ -47,16 +49,21 @@ describe('uploadFile: retries, progress and content type', () => {
     req.pipe(fwd);
   });
 
+  proxy.on('connection', () => connections++);
+
   beforeAll(async () => {
     await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     proxyEndpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((r) => proxy.close(() => r())));
+  afterAll(() => new Promise<void>((r) => {
+    proxy.closeAllConnections();
+    proxy.close(() => r());
+  }));
 
-  const client = () => {
+  const client = (timeouts?: { idleMs: number }) => {
     const s3 = testS3();
-    return createS3Client({ region: s3.region, endpoint: proxyEndpoint, forcePathStyle: true }, s3);
+    return createS3Client({ region: s3.region, endpoint: proxyEndpoint, forcePathStyle: true }, s3, timeouts);
   };
   const partRequest = (n: number) => (req: IncomingMessage) => req.method === 'PUT' && new URL(req.url!, 'http://x').searchParams.get('partNumber') === String(n);
 
@@ -94,6 +101,40 @@ describe('uploadFile: retries, progress and content type', () => {
     const err = (await uploadFile({ client: client(), bucket, key: 'doomed.bin', filePath: file, partSize: 5 * MiB, queueSize: 1 }).catch((e: unknown) => e)) as { code?: string; message?: string };
     expect(err.code).toBe('UPLOAD_FAILED');
     expect(err.message).toMatch(/doomed\.bin failed: .*SlowDown/);
+    expect((await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+  });
+
+  it('keeps connections open between parts: one per part in flight, not one per request', async () => {
+    const file = join(dir, 'reuse.bin');
+    writeFileSync(file, Buffer.alloc(31 * MiB, 7));
+    connections = 0;
+    await uploadFile({ client: client(), bucket, key: 'reuse.bin', filePath: file, partSize: 5 * MiB, queueSize: 2 });
+    // HeadObject, CreateMultipartUpload, 7 parts, Complete: 10 requests over at most 2 connections
+    // (with `Expect: 100-continue` the SDK opened a fresh connection for every part).
+    expect(connections).toBeGreaterThan(0);
+    expect(connections).toBeLessThanOrEqual(2);
+  });
+
+  it('a part whose connection goes silent is given up after the idle timeout and sent again; the object is whole', async () => {
+    const file = join(dir, 'stall.bin');
+    const bytes = Buffer.alloc(11 * MiB);
+    for (let i = 0; i < bytes.length; i += 1024) bytes[i] = (i / 1024) % 251;
+    writeFileSync(file, bytes);
+    served.length = 0;
+    faults.push({ match: partRequest(2), kind: 'stall' });
+    const put = await uploadFile({ client: client({ idleMs: 400 }), bucket, key: 'stall.bin', filePath: file, partSize: 5 * MiB, queueSize: 2 });
+    expect(served).toEqual([expect.stringMatching(/^stall PUT .*partNumber=2/)]);
+    const got = Buffer.from(await (await testS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: put.key }))).Body!.transformToByteArray());
+    expect(got.equals(bytes)).toBe(true);
+  });
+
+  it('a server that stays silent ends in a clear error after the retries, not a share that hangs', async () => {
+    const file = join(dir, 'silent.bin');
+    writeFileSync(file, Buffer.alloc(11 * MiB, 3));
+    for (let i = 0; i < 5; i++) faults.push({ match: partRequest(2), kind: 'stall' });
+    const err = (await uploadFile({ client: client({ idleMs: 300 }), bucket, key: 'silent.bin', filePath: file, partSize: 5 * MiB, queueSize: 1 }).catch((e: unknown) => e)) as { code?: string; message?: string };
+    expect(err.code).toBe('SERVER_UNREACHABLE');
+    expect(err.message).toMatch(/silent\.bin failed: The storage server stopped answering/);
     expect((await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
   });
 });

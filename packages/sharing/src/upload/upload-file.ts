@@ -1,7 +1,7 @@
-// Uploads one file with @aws-sdk/lib-storage: one PUT for small files, parallel multipart parts
-// above the part size, progress (bytes, %, smoothed rate, ETA), cancel that leaves nothing on
-// the server, SDK retries with backoff for transient errors (createS3Client), and never an
-// accidental overwrite. The file is streamed: memory is bounded by part size × parallel parts.
+// Uploads one file: one PUT for small files, parallel multipart parts above the part size
+// (send-file.ts), progress (bytes, %, smoothed rate, ETA), cancel that leaves nothing on the
+// server, SDK retries with backoff for transient errors (createS3Client), and never an
+// accidental overwrite. Memory is bounded by part size × parallel parts, whatever the file size.
 //
 // Never overwriting, and what remains of the race:
 // 1. HeadObject first: a taken key moves to "name (2).ext" (or fails, ifExists: 'fail').
@@ -11,17 +11,15 @@
 // that ignores the header can overwrite an object that someone else creates at the very same
 // key between our HeadObject and our CompleteMultipartUpload. Default keys carry a fresh uuid,
 // so that needs a template without {uuid} and a concurrent writer choosing the same name.
-import { setMaxListeners } from 'node:events';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import { DeleteObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import mime from 'mime';
 import type { UploadProgress } from '../api.js';
-import { SharingError, toUserMessage } from '../errors.js';
+import { isSharingError, SharingError, toUserMessage } from '../errors.js';
 import { choosePartSize, DEFAULT_QUEUE_SIZE } from './part-size.js';
 import { alternativeKey } from './plan-object-key.js';
 import { ProgressMeter } from './progress-meter.js';
+import { sendFile } from './send-file.js';
 
 export interface UploadFileOptions {
   client: S3Client;
@@ -86,75 +84,36 @@ export async function uploadFile(o: UploadFileOptions): Promise<UploadedObject> 
 /** One upload attempt at a free key: 'done', 'taken' (someone wrote there first), or a SharingError. */
 async function putOnce(o: UploadFileOptions, key: string, contentType: string, before: { size: number; mtimeMs: number }, meter: ProgressMeter): Promise<'done' | 'taken'> {
   const size = before.size;
-  // Every request of this upload goes through `tracked`: cancelling aborts the ones in flight
-  // (except creating and aborting the multipart upload, which must finish to be cleaned up),
-  // and the cleanup waits until none is left before it checks the server.
-  const controller = new AbortController();
-  // Each request in flight listens on the signal: parts, plus the odd HeadObject or Complete.
-  setMaxListeners((o.queueSize ?? DEFAULT_QUEUE_SIZE) + 16, controller.signal);
-  const inflight = new Set<Promise<unknown>>();
-  const tracked = new Proxy(o.client, {
-    get(target, prop) {
-      if (prop !== 'send') return Reflect.get(target, prop, target) as unknown;
-      return (command: { constructor: unknown }, options?: object) => {
-        const cancellable = !(command instanceof CreateMultipartUploadCommand || command instanceof AbortMultipartUploadCommand);
-        const p = target.send(command as never, { ...options, ...(cancellable ? { abortSignal: controller.signal } : {}) });
-        inflight.add(p);
-        void p.catch(() => {}).finally(() => inflight.delete(p));
-        return p;
-      };
-    },
-  });
-  const upload = new Upload({
-    client: tracked,
-    params: {
-      Bucket: o.bucket,
-      Key: key,
-      // 1 MiB reads: fewer, larger chunks for lib-storage to assemble into parts.
-      Body: createReadStream(o.filePath, { highWaterMark: 1 << 20 }),
-      ContentType: contentType,
-      ContentLength: size,
-      IfNoneMatch: '*',
-    },
-    partSize: choosePartSize(size, o.partSize),
-    queueSize: o.queueSize ?? DEFAULT_QUEUE_SIZE,
-    leavePartsOnError: false,
-    abortController: controller,
-  });
-  upload.on('httpUploadProgress', (p) => {
-    if (p.loaded !== undefined && p.loaded < size) o.onProgress?.(meter.update(p.loaded));
-  });
-  const onAbort = () => controller.abort();
-  o.signal?.addEventListener('abort', onAbort, { once: true });
+  const signal = o.signal ?? new AbortController().signal;
   try {
-    if (o.signal?.aborted) controller.abort();
-    await upload.done();
+    await sendFile({
+      client: o.client,
+      bucket: o.bucket,
+      key,
+      filePath: o.filePath,
+      size,
+      contentType,
+      partSize: choosePartSize(size, o.partSize),
+      queueSize: o.queueSize ?? DEFAULT_QUEUE_SIZE,
+      signal,
+      onBytes: (loaded) => {
+        if (loaded < size) o.onProgress?.(meter.update(loaded));
+      },
+    });
     return 'done';
   } catch (e) {
-    if (controller.signal.aborted) {
-      await cleanUp(o.client, o.bucket, key, upload, inflight);
+    if (signal.aborted) {
+      // sendFile aborted the multipart upload; a single PUT may have landed just before the
+      // cancel. The key was free before (HeadObject + If-None-Match), so what is there is ours.
+      if (await exists(o.client, o.bucket, key).catch(() => false)) await deleteQuietly(o.client, o.bucket, key);
       throw new SharingError('UPLOAD_CANCELLED', `The upload of ${o.filePath} was cancelled; nothing was left on the server.`);
     }
+    if (isSharingError(e)) throw e;
     if (statusOf(e) === 412 || (e as { name?: string }).name === 'PreconditionFailed') return 'taken';
     const changedMeanwhile = await stat(o.filePath).then((s) => s.size !== size || s.mtimeMs !== before.mtimeMs, () => true);
     if (changedMeanwhile) throw changed(o.filePath);
     throw uploadError(o, e);
-  } finally {
-    o.signal?.removeEventListener('abort', onAbort);
   }
-}
-
-/**
- * After a cancel: wait for every request still running, abort the multipart upload (lib-storage
- * does too, but only later and without telling us when), and delete the object if a single PUT
- * had already landed. The key was free before (HeadObject + If-None-Match), so it is ours.
- */
-async function cleanUp(client: S3Client, bucket: string, key: string, upload: Upload, inflight: Set<Promise<unknown>>): Promise<void> {
-  while (inflight.size > 0) await Promise.allSettled([...inflight]);
-  if (upload.uploadId) {
-    await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: upload.uploadId })).catch(() => {});
-  }
-  if (await exists(client, bucket, key).catch(() => false)) await deleteQuietly(client, bucket, key);
 }
 
 async function deleteQuietly(client: S3Client, bucket: string, key: string): Promise<void> {
