@@ -173,6 +173,11 @@ describe('signet CLI', () => {
     expect(new URL(viaProfile.out.trim()).searchParams.get('X-Amz-Expires')).toBe('86400');
     expect(await (await fetch(viaProfile.out.trim())).text()).toBe('quarterly');
     expect(signet(['links', '--search', 'Q3 report']).out).toContain('docs/Q3 report + notes.txt');
+    // An upload link through the profile tells the uploader which signed header to send.
+    const putLink = signet(['link', `s3://${bucket}/inbox/data.csv`, '--profile', 'work', '--method', 'PUT', '--content-type', 'text/csv']);
+    expect(putLink.code, putLink.err).toBe(0);
+    expect(putLink.err).toContain('The uploader must send Content-Type: text/csv with the upload.');
+    expect((await fetch(putLink.out.trim(), { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: 'x,y' })).status).toBe(200);
     expect(signet(['links', '--expired']).out).toContain('revoked');
     const second = signet(['profile', 'add', 'other', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--default-chain']);
     expect(second.code, second.err).toBe(0);

@@ -30,6 +30,8 @@ export interface LinkResult {
   /** History id of the link (renew/revoke/copy use it). */
   id: string;
   url: string;
+  /** Headers whoever uses the link must send (a PUT link signed with a content type). */
+  headers?: Record<string, string>;
   kind: 's3' | 'cloudfront';
   method: 'GET' | 'PUT';
   profileId: string;
@@ -175,7 +177,8 @@ export interface SharingService {
   // links
   share(request: ShareRequest): Promise<ShareResult>;
   link(request: LinkRequest): Promise<LinkResult>;
-  checkLink(url: string, method?: 'GET' | 'PUT'): Promise<LinkCheckResult>;
+  /** `headers`: what the link's request must carry (LinkResult.headers of a PUT link). */
+  checkLink(url: string, method?: 'GET' | 'PUT', headers?: Record<string, string>): Promise<LinkCheckResult>;
 
   // history
   listLinks(query?: ListLinksQuery): Promise<LinkRecord[]>;

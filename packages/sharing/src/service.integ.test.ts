@@ -118,6 +118,17 @@ describe('sharing service against RGW and the real keychain', () => {
     await expect(service.link({ ref: 's3://someone-elses-bucket/x', source: 'extension' })).rejects.toMatchObject({ code: 'NO_PROFILE_FOR_OBJECT' });
   });
 
+  it('an upload (PUT) link signed with a content type says which header to send, and its check sends it', async () => {
+    const put = await service.link({ ref: `s3://${bucket}/inbox/report.csv`, expires: '10m', options: { method: 'PUT', contentType: 'text/csv' }, check: true, source: 'cli' });
+    expect(put.headers).toEqual({ 'Content-Type': 'text/csv' });
+    expect(put.check).toMatchObject({ ok: true, status: 'ok' }); // without the header RGW would refuse the signature
+    expect((await service.checkLink(put.url, 'PUT')).ok).toBe(false);
+    expect(await service.checkLink(put.url, 'PUT', put.headers)).toMatchObject({ ok: true });
+    const up = await fetch(put.url, { method: 'PUT', headers: put.headers, body: 'a,b\n' });
+    expect(up.status).toBe(200);
+    expect((await admin.send(new HeadObjectCommand({ Bucket: bucket, Key: 'inbox/report.csv' }))).ContentType).toBe('text/csv');
+  });
+
   it('refuses bad input before uploading anything', async () => {
     await expect(service.share({ paths: [join(work, 'nope.txt')], source: 'cli' })).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
     const loop = join(work, 'loop');

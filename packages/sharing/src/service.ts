@@ -161,7 +161,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
 
     share: (request) => shareFiles(ctx, request),
     link: (request) => linkObject(ctx, request),
-    checkLink: (url, method) => checkLink(url, { method: method ?? 'GET' }),
+    checkLink: (url, method, headers) => checkLink(url, { method: method ?? 'GET', ...(headers ? { headers } : {}) }),
 
     listLinks: (query) => history.list(query ?? {}, now()),
     getLinkUrl: (id) => history.getUrl(id),

@@ -183,7 +183,7 @@ function createProfileRefSigner(f: LinkFlags, startAt: Date | undefined, asked: 
         },
         source: 'cli',
       });
-      return { url: r.url, kind: r.kind, method: r.method, expiresAt: new Date(r.expiresAt), effectiveExpiresAt: new Date(r.effectiveExpiresAt), warnings: r.warnings };
+      return { url: r.url, kind: r.kind, method: r.method, expiresAt: new Date(r.expiresAt), effectiveExpiresAt: new Date(r.effectiveExpiresAt), warnings: r.warnings, ...(r.headers ? { headers: r.headers } : {}) };
     },
   };
 }

@@ -23,7 +23,7 @@ export async function linkObject(ctx: SharingContext, request: LinkRequest): Pro
   const link = await signLink(ctx, { profile, bucket, key, expires: request.expires, options });
   const prepared = prepareLink(ctx, { profile, bucket, key, link, options, source: request.source });
   const result = toLinkResult(prepared);
-  if (request.check) result.check = await checkLink(result.url, { method: result.method });
+  if (request.check) result.check = await checkLink(result.url, { method: result.method, ...(result.headers ? { headers: result.headers } : {}) });
   await ctx.history.append(prepared.record, prepared.url);
   return result;
 }

@@ -29,6 +29,8 @@ export async function signLink(ctx: SharingContext, { profile, bucket, key, expi
 export interface PreparedLink {
   record: LinkRecord;
   url: string;
+  /** Headers the link's request must carry (a PUT link signed with a content type). */
+  headers?: Record<string, string> | undefined;
 }
 
 /** The history record of a signed link (not yet written). */
@@ -52,14 +54,15 @@ export function prepareLink(
     warnings: i.link.warnings,
     ...(i.file ? { file: i.file } : {}),
   };
-  return { record, url: i.link.url };
+  return { record, url: i.link.url, ...(i.link.headers ? { headers: i.link.headers } : {}) };
 }
 
 /** What a client gets back for a record. */
-export function toLinkResult({ record, url }: PreparedLink): LinkResult {
+export function toLinkResult({ record, url, headers }: PreparedLink): LinkResult {
   return {
     id: record.id,
     url,
+    ...(headers ? { headers } : {}),
     kind: record.kind,
     method: record.method,
     profileId: record.profileId,

@@ -63,7 +63,7 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
   }
   const results = prepared.map(toLinkResult);
   if (request.check) {
-    const checks = await Promise.all(results.map((r) => checkLink(r.url, { method: r.method })));
+    const checks = await Promise.all(results.map((r) => checkLink(r.url, { method: r.method, ...(r.headers ? { headers: r.headers } : {}) })));
     results.forEach((r, i) => (r.check = checks[i]));
   }
   // Recorded last: the history only ever lists links that exist.
