@@ -2,7 +2,7 @@
 // SigV4-checking S3 server (RGW) and the real keychain (scripts/with-keyring.sh).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, verify } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +179,15 @@ describe('signet CLI', () => {
     expect(putLink.err).toContain('The uploader must send Content-Type: text/csv with the upload.');
     expect((await fetch(putLink.out.trim(), { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: 'x,y' })).status).toBe(200);
     expect(signet(['links', '--expired']).out).toContain('revoked');
+    // A damaged history line (a crash mid-write, a manual edit) is reported, kept, and skipped.
+    appendFileSync(join(home, 'signet', 'history.jsonl'), '{"op":"add","record":{"id":\n');
+    const listed = signet(['links']);
+    expect(listed.code, listed.err).toBe(0);
+    expect(listed.out).toContain('docs/Q3 report + notes.txt');
+    expect(listed.err).toMatch(/^signet: warning: 1 line\(s\) of the link history .*history\.jsonl cannot be read \(line \d+\).*kept as they are/m);
+    const asJson = signet(['links', '--json']);
+    expect(asJson.out.trim().split('\n').every((l) => typeof (JSON.parse(l) as { id?: unknown }).id === 'string')).toBe(true);
+    expect(asJson.err).toContain('cannot be read');
     const second = signet(['profile', 'add', 'other', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--default-chain']);
     expect(second.code, second.err).toBe(0);
     expect(signet(['profile', 'default', 'other']).code).toBe(0);

@@ -5,7 +5,7 @@
 // real S3 server (RGW). The one Electron-only piece is webUtils.getPathForFile: the harness maps
 // a dropped file's name to the temp file the test wrote. Nothing else is stubbed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -216,6 +216,31 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const renewed = await page.inputValue('[data-testid=result-url]');
     expect(renewed).toContain('fifteen.txt');
     expect(await (await fetch(renewed)).text()).toBe('15 minutes');
+    await page.click('[data-testid=tab-share]');
+  });
+
+  it('a damaged history line is reported above the list, which still shows every readable link', async () => {
+    const file = join(home, 'history.jsonl');
+    const before = readFileSync(file);
+    try {
+      appendFileSync(file, '{"op":"add","record":{"id":"torn\n');
+      await page.click('[data-testid=tab-history]');
+      await page.click('[role=radio]:has-text("All")');
+      await page.waitForSelector('[data-testid=history-problem]');
+      expect(await page.textContent('[data-testid=history-problem]')).toMatch(/1 line\(s\) of the link history .*history\.jsonl cannot be read \(line \d+\)\. They are kept as they are and skipped/);
+      expect(await page.textContent('[data-testid=history]')).toContain('Quarterly report.pdf');
+      await page.screenshot({ path: join(shots, 'history-damaged-line.png'), fullPage: true });
+      // Removing expired links compacts the file: the damaged line moves aside, kept, and the user is told where.
+      await page.click('[data-testid=prune]');
+      await page.waitForFunction(() => /moved to/.test(document.querySelector('[data-testid=history-problem]')?.textContent ?? ''));
+      expect(await page.textContent('[data-testid=history-problem]')).toMatch(/1 damaged line\(s\) of the link history were moved to .*history\.damaged\.jsonl/);
+      expect(readFileSync(join(home, 'history.damaged.jsonl'), 'utf8')).toContain('{"op":"add","record":{"id":"torn');
+      expect(await page.textContent('[data-testid=history-message]')).toMatch(/expired links? (was|were) removed/);
+    } finally {
+      writeFileSync(file, before);
+    }
+    await page.click('[role=radio]:has-text("Active")');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=history-problem]'));
     await page.click('[data-testid=tab-share]');
   });
 

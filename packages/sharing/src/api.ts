@@ -71,6 +71,16 @@ export interface LinkRecord {
 
 export type HistoryFilter = 'active' | 'expired' | 'all';
 
+/** The state of the link history file: clients show `problems` to the user. */
+export interface HistoryHealth {
+  file: string;
+  entries: number;
+  /** 1-based numbers of the lines that cannot be read (kept as they are, skipped). */
+  damagedLines: number[];
+  /** Plain-language reports (damaged lines, files moved aside); empty when all is well. */
+  problems: string[];
+}
+
 export interface ListLinksQuery {
   filter?: HistoryFilter;
   /** Case-insensitive match on key, bucket, file name and profile. */
@@ -191,4 +201,6 @@ export interface SharingService {
   /** Deletes the object (when `deleteObject`) and marks the entry revoked. */
   revokeLink(id: string, options: { deleteObject: boolean }): Promise<LinkRecord>;
   pruneExpired(): Promise<number>;
+  /** Damaged lines or a damaged file found in the history, in words (empty when all is well). */
+  historyHealth(): Promise<HistoryHealth>;
 }

@@ -169,6 +169,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     describeRevocation: (id) => describeRevocation(ctx, id),
     revokeLink: (id, o) => revokeLink(ctx, id, o),
     pruneExpired: () => history.prune(now()),
+    historyHealth: () => history.inspect(now()),
   };
 }
 

@@ -19,6 +19,8 @@ export const registerLinksCommand: RegisterCommand = (program) => {
     .action(async (f: { active?: boolean; expired?: boolean; search?: string; json?: boolean }) => {
       if (f.active && f.expired) throw new UsageError('Pick one of --active and --expired.');
       const list = await sharing().listLinks({ filter: f.active ? 'active' : f.expired ? 'expired' : 'all', ...(f.search ? { search: f.search } : {}) });
+      // Damaged lines are skipped by the list: say so (on stderr, so --json stays clean).
+      for (const problem of (await sharing().historyHealth()).problems) process.stderr.write(`signet: warning: ${problem}\n`);
       if (f.json) {
         for (const r of list) process.stdout.write(`${JSON.stringify(r)}\n`);
         return;

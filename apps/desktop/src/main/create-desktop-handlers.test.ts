@@ -14,6 +14,7 @@ function setup() {
       calls.push(`${name}:${JSON.stringify(args)}`);
       if (name === 'share') return { links: [] };
       if (name === 'listLinks' || name === 'listProfiles') return [];
+      if (name === 'historyHealth') return { problems: [] };
       return undefined;
     },
   });

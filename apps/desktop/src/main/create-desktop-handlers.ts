@@ -74,6 +74,8 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
     checkLink: (url: string) => service.checkLink(url),
     listLinks: async (q: { filter?: 'active' | 'expired' | 'all'; search?: string }): Promise<LinkRecordView[]> =>
       (await service.listLinks(q)).map(({ options: _o, warnings: _w, method: _m, ...r }) => r),
+    historyProblems: async () => (await service.historyHealth()).problems,
+    pruneExpired: () => service.pruneExpired(),
     getLinkUrl: (id: string) => service.getLinkUrl(id),
     renewLink: async (id: string, expires?: string) => toLinkView(await service.renewLink(id, expires, 'desktop')),
     describeRevocation: (id: string) => service.describeRevocation(id),

@@ -33,6 +33,8 @@ export const PAYLOADS = {
   cancelShare: z.tuple([id]),
   checkLink: z.tuple([z.url({ protocol: /^https?$/ }).max(16_384)]),
   listLinks: z.tuple([z.object({ filter: z.enum(['active', 'expired', 'all']).optional(), search: z.string().max(200).optional() }).strict()]),
+  historyProblems: z.tuple([]),
+  pruneExpired: z.tuple([]),
   getLinkUrl: z.tuple([id]),
   renewLink: z.union([z.tuple([id]), z.tuple([id, expires])]),
   describeRevocation: z.tuple([id]),

@@ -13,7 +13,12 @@ export function HistoryView({ version }: { version: number }) {
   const [message, setMessage] = useState('');
   const [renewed, setRenewed] = useState<LinkView>();
   const [confirm, setConfirm] = useState<{ id: string; text: string }>();
-  const load = () => api().listLinks({ filter, ...(search ? { search } : {}) }).then(setRows, (e) => setMessage(errorText(e)));
+  const [problems, setProblems] = useState<string[]>([]);
+  const load = () =>
+    Promise.all([
+      api().listLinks({ filter, ...(search ? { search } : {}) }).then(setRows, (e) => setMessage(errorText(e))),
+      api().historyProblems().then(setProblems, () => setProblems([])),
+    ]);
   // reload whenever the filter, the search or the shared-links counter changes
   useEffect(() => void load(), [filter, search, version]);
 
@@ -41,7 +46,18 @@ export function HistoryView({ version }: { version: number }) {
         </div>
         <input type="search" placeholder="Search file, bucket, profile" aria-label="Search links" value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
+      {filter !== 'active' && (rows.some((r) => r.revokedAt || Date.parse(r.effectiveExpiresAt) <= Date.now()) || problems.length > 0) && (
+        <div className="actions">
+          <button type="button" data-testid="prune" onClick={() => void api().pruneExpired().then((n) => {
+            setMessage(n === 1 ? '1 expired link was removed from the history.' : `${n} expired links were removed from the history.`);
+            return load();
+          }, (e) => setMessage(errorText(e)))}>Remove expired links</button>
+        </div>
+      )}
       <p className="toast-float" role="status" data-testid="history-message">{message}</p>
+      {problems.map((p) => (
+        <p key={p} className="warning" role="alert" data-testid="history-problem">{p}</p>
+      ))}
       {confirm && (
         <div className="card confirm" role="alertdialog" aria-label="Revoke link">
           <p>{confirm.text}</p>

@@ -139,6 +139,10 @@ export interface DesktopApi {
   checkLink(url: string): Promise<CheckView>;
 
   listLinks(query: { filter?: 'active' | 'expired' | 'all'; search?: string }): Promise<LinkRecordView[]>;
+  /** What is wrong with the link history file (damaged lines kept and skipped), in words; empty when all is well. */
+  historyProblems(): Promise<string[]>;
+  /** Removes expired and revoked links from the history (damaged lines move to a side file); returns how many. */
+  pruneExpired(): Promise<number>;
   getLinkUrl(id: string): Promise<string>;
   renewLink(id: string, expires?: string): Promise<LinkView>;
   describeRevocation(id: string): Promise<{ canDeleteObject: boolean; message: string }>;
@@ -172,6 +176,8 @@ export const DESKTOP_CHANNELS = {
   cancelShare: 'signet:cancelShare',
   checkLink: 'signet:checkLink',
   listLinks: 'signet:listLinks',
+  historyProblems: 'signet:historyProblems',
+  pruneExpired: 'signet:pruneExpired',
   getLinkUrl: 'signet:getLinkUrl',
   renewLink: 'signet:renewLink',
   describeRevocation: 'signet:describeRevocation',

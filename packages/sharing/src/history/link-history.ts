@@ -7,7 +7,7 @@
 // carry a session token go to the keychain (the vault), never into this file.
 import { appendFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LinkRecord, ListLinksQuery } from '../api.js';
+import type { HistoryHealth, LinkRecord, ListLinksQuery } from '../api.js';
 import { SharingError } from '../errors.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { withFileLock } from './file-lock.js';
@@ -26,15 +26,6 @@ export interface HistoryState {
   damagedLines: number[];
 }
 
-/** What `inspect` finds: clients show `problems` to the user. */
-export interface HistoryHealth {
-  file: string;
-  entries: number;
-  damagedLines: number[];
-  /** Plain-language reports (damaged lines, files moved aside); empty when all is well. */
-  problems: string[];
-}
-
 interface Loaded {
   records: Map<string, LinkRecord>;
   urls: Map<string, { url?: string; inKeychain: boolean }>;
@@ -47,6 +38,8 @@ interface Loaded {
 
 const hasToken = (url: string) => /[?&]X-Amz-Security-Token=/i.test(url);
 const isOver = (r: LinkRecord, now: Date) => Boolean(r.revokedAt) || Date.parse(r.effectiveExpiresAt) <= now.getTime();
+
+export type { HistoryHealth };
 
 export class LinkHistory {
   readonly file: string;
