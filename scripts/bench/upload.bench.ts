@@ -3,8 +3,9 @@
 //     existence check, multipart upload, signing, history) vs `aws s3 cp` of the same 1 GiB
 //     file to the same server — goal: ≥ 1.0× aws. Both commands pay their own start-up.
 //     Each pair runs on a fresh RGW (its memstore OSD slows down as it fills, and deleted
-//     objects are only reclaimed hours later), the order alternating between pairs; the
-//     result is the median of the per-pair ratios.
+//     objects are only reclaimed hours later), warmed up by a 256 MiB upload first (the first
+//     upload to a new server is slower, whoever makes it); the order alternates between
+//     pairs, and the result is the geometric mean of the per-pair ratios.
 //   - peak memory of a child process uploading 256 MiB and 1 GiB: bounded by part size ×
 //     parallel parts and the same for both sizes, not growing with the file
 import { spawnSync } from 'node:child_process';
@@ -14,12 +15,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { createS3Client, DEFAULT_PART_SIZE, DEFAULT_QUEUE_SIZE } from '../../packages/sharing/src/index.js';
+import { createS3Client, DEFAULT_PART_SIZE, DEFAULT_QUEUE_SIZE, uploadFile } from '../../packages/sharing/src/index.js';
 import { startRgw, type RunningRgw } from '../test-support/rgw.js';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
-const PAIRS = 3;
+const PAIRS = 4; // even: each tool goes first equally often
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'apps/cli/dist/signet.mjs');
 
@@ -30,6 +31,7 @@ export async function run(): Promise<{ missed: number }> {
     const build = spawnSync('pnpm', ['--filter', '@signet/cli', 'run', 'build'], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`building the CLI failed: ${build.stderr}`);
     const big = randomFile(dir, 'big.bin', GiB);
+    const quarter = randomFile(dir, 'quarter.bin', GiB / 4);
 
     // 1) throughput: `signet share` vs `aws s3 cp`, one fresh server per pair
     console.log(`\n## Upload throughput, 1 GiB to RGW on loopback: \`signet share\` vs \`aws s3 cp\`, ${PAIRS} pairs, a fresh server each (${DEFAULT_PART_SIZE / MiB} MiB parts × ${DEFAULT_QUEUE_SIZE} in flight, as aws)`);
@@ -39,7 +41,9 @@ export async function run(): Promise<{ missed: number }> {
       try {
         const home = join(dir, `home-${pair}`);
         mkdirSync(home);
-        await createS3Client({ region: rgw.region, endpoint: rgw.endpoint, forcePathStyle: true }, rgw).send(new CreateBucketCommand({ Bucket: 'bench' }));
+        const client = createS3Client({ region: rgw.region, endpoint: rgw.endpoint, forcePathStyle: true }, rgw);
+        await client.send(new CreateBucketCommand({ Bucket: 'bench' }));
+        await uploadFile({ client, bucket: 'bench', key: 'warm-up.bin', filePath: quarter });
         signet(rgw, home, ['profile', 'add', 'bench', '--bucket', 'bench', '--endpoint', rgw.endpoint, '--path-style', '--default-chain', '--key-template', '{uuid}/{name}', '--default']);
         const runAws = () => timed(() => aws(rgw, big, `s3://bench/aws-${pair}.bin`));
         const runSignet = () => timed(() => signet(rgw, home, ['share', big]));
@@ -59,17 +63,16 @@ export async function run(): Promise<{ missed: number }> {
         await rgw.stop();
       }
     }
-    const median = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)]!;
-    const pass = median >= 1.0;
+    const mean = Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length);
+    const pass = mean >= 1.0;
     if (!pass) missed++;
-    console.log(`${pass ? 'PASS' : 'MISS'}  signet share throughput = ${median.toFixed(2)}× aws s3 cp (median of ${PAIRS} pairs; goal ≥ 1.0×)`);
+    console.log(`${pass ? 'PASS' : 'MISS'}  signet share throughput = ${mean.toFixed(2)}× aws s3 cp (geometric mean of ${PAIRS} pairs, range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×; goal ≥ 1.0×)`);
 
     // 2) peak memory in a child process, two file sizes
     const rgw = await startRgw();
     try {
       await createS3Client({ region: rgw.region, endpoint: rgw.endpoint, forcePathStyle: true }, rgw).send(new CreateBucketCommand({ Bucket: 'bench' }));
       const bound = DEFAULT_QUEUE_SIZE * DEFAULT_PART_SIZE; // one reused buffer per part in flight
-      const quarter = randomFile(dir, 'quarter.bin', GiB / 4);
       console.log(`\n## Peak memory while uploading (child process; bound = parallel parts × part size = ${bound / MiB} MiB)`);
       const peaks: number[] = [];
       for (const [file, label] of [[quarter, '256 MiB'], [big, '1 GiB']] as const) {
