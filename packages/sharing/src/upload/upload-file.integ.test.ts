@@ -2,12 +2,13 @@
 // real networks and S3 produce (503 SlowDown, a connection reset mid-request), plus progress
 // and cancel timing. SigV4 signs the Host header the client sent, which the proxy passes on
 // unchanged, so RGW still verifies every signature.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../../scripts/test-support/s3.js';
 import type { UploadProgress } from '../api.js';
@@ -19,17 +20,17 @@ const MiB = 2 ** 20;
 describe('uploadFile: retries, progress and content type', () => {
   const bucket = uniqueBucket('upload');
   const dir = mkdtempSync(join(tmpdir(), 'signet-upload-'));
-  const faults: { match: (req: IncomingMessage) => boolean; kind: '503' | 'reset' | 'stall' }[] = [];
+  const faults: { match: (req: IncomingMessage) => boolean; kind: '503' | 'reset' | 'stall' | 'slow' }[] = [];
   let connections = 0;
   const served: string[] = [];
   let proxyEndpoint = '';
   const proxy = createServer((req: IncomingMessage, res: ServerResponse) => {
     const i = faults.findIndex((f) => f.match(req));
-    if (i >= 0) {
-      const [fault] = faults.splice(i, 1);
-      served.push(`${fault!.kind} ${req.method} ${req.url}`);
-      if (fault!.kind === 'stall') return; // the connection stays open and silent
-      if (fault!.kind === 'reset') {
+    const fault = i >= 0 ? faults.splice(i, 1)[0] : undefined;
+    if (fault && fault.kind !== 'slow') {
+      served.push(`${fault.kind} ${req.method} ${req.url}`);
+      if (fault.kind === 'stall') return; // the connection stays open and silent
+      if (fault.kind === 'reset') {
         req.socket.destroy(); // the connection drops in the middle of the upload
         return;
       }
@@ -46,6 +47,17 @@ describe('uploadFile: retries, progress and content type', () => {
       up.pipe(res);
     });
     fwd.on('error', () => res.destroy());
+    if (fault?.kind === 'slow') {
+      // A slow uplink: the body trickles through in 64 KiB steps, 5 ms apart (~12 MB/s).
+      served.push(`slow ${req.method} ${req.url}`);
+      req.on('data', (chunk: Buffer) => {
+        fwd.write(chunk);
+        req.pause();
+        setTimeout(() => req.resume(), 5);
+      });
+      req.on('end', () => fwd.end());
+      return;
+    }
     req.pipe(fwd);
   });
 
@@ -136,5 +148,44 @@ describe('uploadFile: retries, progress and content type', () => {
     expect(err.code).toBe('SERVER_UNREACHABLE');
     expect(err.message).toMatch(/silent\.bin failed: The storage server stopped answering/);
     expect((await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+  });
+
+  it('progress moves while a part is still being sent on a slow connection, not only when it completes', async () => {
+    const file = join(dir, 'slow.bin');
+    writeFileSync(file, Buffer.alloc(20 * MiB, 9));
+    served.length = 0;
+    faults.push({ match: partRequest(1), kind: 'slow' });
+    const events: UploadProgress[] = [];
+    // A 16 MiB part: loopback socket buffers swallow several MiB at once, the rest trickles.
+    await uploadFile({ client: client(), bucket, key: 'slow.bin', filePath: file, partSize: 16 * MiB, queueSize: 1, onProgress: (p) => events.push(p) });
+    expect(served).toEqual([expect.stringMatching(/^slow PUT .*partNumber=1/)]);
+    const withinFirstPart = events.filter((e) => e.loaded > 0 && e.loaded < 16 * MiB);
+    expect(withinFirstPart.length).toBeGreaterThanOrEqual(3); // reported every 100 ms while it trickles
+    for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).toBeGreaterThanOrEqual(events[i - 1]!.loaded);
+    expect(events.at(-1)).toMatchObject({ loaded: 20 * MiB, percent: 100 });
+  });
+
+  it('over plain HTTP every body is sent with its signed SHA-256, which RGW checks against the bytes', async () => {
+    const file = join(dir, 'hashed.bin');
+    const bytes = Buffer.alloc(11 * MiB);
+    for (let i = 0; i < bytes.length; i += 512) bytes[i] = (i / 512) % 253;
+    writeFileSync(file, bytes);
+    const hashes: string[] = [];
+    const spy = client();
+    spy.middlewareStack.add((next) => async (args) => {
+      const h = (args.request as { headers: Record<string, string> }).headers['x-amz-content-sha256'];
+      if ((args.input as { PartNumber?: number }).PartNumber) hashes.push(h ?? '');
+      return next(args);
+    }, { step: 'finalizeRequest', name: 'spyPayloadHash' });
+    await uploadFile({ client: spy, bucket, key: 'hashed.bin', filePath: file, partSize: 5 * MiB, queueSize: 1 });
+    const expected = [bytes.subarray(0, 5 * MiB), bytes.subarray(5 * MiB, 10 * MiB), bytes.subarray(10 * MiB)].map((b) => createHash('sha256').update(b).digest('hex'));
+    expect(hashes).toEqual(expected);
+    // The hash is really checked: a body that does not match its signed hash is refused.
+    const liar = client();
+    liar.middlewareStack.add((next) => async (args) => {
+      (args.request as { headers: Record<string, string> }).headers['x-amz-content-sha256'] = createHash('sha256').update('something else').digest('hex');
+      return next(args);
+    }, { step: 'build', name: 'wrongPayloadHash' });
+    await expect(liar.send(new PutObjectCommand({ Bucket: bucket, Key: 'liar.bin', Body: Buffer.from('the real bytes') }))).rejects.toMatchObject({ name: 'XAmzContentSHA256Mismatch' });
   });
 });
