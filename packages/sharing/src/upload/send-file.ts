@@ -214,6 +214,11 @@ export async function payloadHashOf(client: S3Client): Promise<string | undefine
   return endpoint === undefined || endpoint.protocol === 'https:' ? 'UNSIGNED-PAYLOAD' : undefined;
 }
 
+type RequestHandler = (args: { request: unknown }) => Promise<unknown>;
+interface RequestStack {
+  add(middleware: (next: RequestHandler) => RequestHandler, options: { step: 'build' | 'deserialize'; name: string; priority?: 'low' }): void;
+}
+
 /**
  * Prepares a command's body: UNSIGNED-PAYLOAD where TLS protects it (the signer then does not
  * hash it), and it is sent in slices, reporting how many bytes the connection
@@ -221,8 +226,10 @@ export async function payloadHashOf(client: S3Client): Promise<string | undefine
  * below the retry loop, on a copy of the request: a retry gets the bytes again.
  */
 function withBody<C extends PutObjectCommand | UploadPartCommand>(command: C, payloadHash: string | undefined, onSent: (bytes: number) => void): C {
+  // Both commands' stacks take these middlewares; TypeScript cannot call `add` on their union.
+  const stack = command.middlewareStack as unknown as RequestStack;
   if (payloadHash) {
-    command.middlewareStack.add(
+    stack.add(
       (next) => async (args) => {
         (args.request as { headers: Record<string, string> }).headers['x-amz-content-sha256'] = payloadHash;
         return next(args);
@@ -230,7 +237,7 @@ function withBody<C extends PutObjectCommand | UploadPartCommand>(command: C, pa
       { step: 'build', name: 'signetPayloadHash' },
     );
   }
-  command.middlewareStack.add(
+  stack.add(
     (next) => async (args) => {
       const request = args.request as { body?: unknown };
       const body = request.body;
