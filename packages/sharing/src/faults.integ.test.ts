@@ -133,6 +133,38 @@ describe('share faults', () => {
     expect(await service.listLinks({ search: 'noperm' })).toHaveLength(0);
   });
 
+  it('a wrong secret or an unknown access key is named as such (not "Unknown"), in share and in the profile test', async () => {
+    const s3 = testS3();
+    await service.saveProfile({ id: 'badsecret', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await service.setAwsSecret('badsecret', { accessKeyId: s3.accessKeyId, secretAccessKey: 'not-the-secret-at-all' });
+    const wrong = (await service.share({ paths: [file('w.txt', 'w')], profileId: 'badsecret', source: 'cli' }).catch((e: unknown) => e)) as { code: string; message: string };
+    expect([wrong.code, wrong.message]).toEqual(['CREDENTIALS_REJECTED', expect.stringMatching(/secret access key does not match the access key id/)]);
+    expect(await service.testProfile('badsecret')).toMatchObject({ ok: false, status: 'signature-mismatch', message: expect.stringMatching(/secret access key does not match/) });
+    await service.saveProfile({ id: 'badkey', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await service.setAwsSecret('badkey', { accessKeyId: 'AKIAUNKNOWNUNKNOWN12', secretAccessKey: s3.secretAccessKey });
+    const unknown = (await service.share({ paths: [file('u.txt', 'u')], profileId: 'badkey', source: 'cli' }).catch((e: unknown) => e)) as { code: string; message: string };
+    expect([unknown.code, unknown.message]).toEqual(['CREDENTIALS_REJECTED', expect.stringMatching(/does not know this access key id/)]);
+    expect(JSON.stringify([wrong.message, unknown.message])).not.toMatch(/Unknown|not-the-secret/);
+  });
+
+  it('credentials that may write but not read or list (a common IAM policy) still share, and still never overwrite', async () => {
+    const s3 = testS3();
+    const writeOnly = uniqueBucket('wonly');
+    await admin.send(new CreateBucketCommand({ Bucket: writeOnly }));
+    await admin.send(new PutBucketPolicyCommand({ Bucket: writeOnly, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Deny', Principal: '*', Action: ['s3:GetObject'], Resource: `arn:aws:s3:::${writeOnly}/*` },
+      { Effect: 'Deny', Principal: '*', Action: ['s3:ListBucket'], Resource: `arn:aws:s3:::${writeOnly}` },
+    ] }) }));
+    await service.saveProfile({ id: 'wonly', bucket: writeOnly, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, keyTemplate: 'drop/{name}' });
+    await service.setAwsSecret('wonly', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+    const first = await service.share({ paths: [file('note.txt', 'first')], profileId: 'wonly', source: 'cli' });
+    const second = await service.share({ paths: [file('note.txt', 'second')], profileId: 'wonly', source: 'cli' });
+    // The existence check cannot see the key; the PUT's If-None-Match refuses the taken key.
+    expect([first.links[0]!.key, second.links[0]!.key]).toEqual(['drop/note.txt', 'drop/note (2).txt']);
+    await admin.send(new PutBucketPolicyCommand({ Bucket: writeOnly, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: `arn:aws:s3:::${writeOnly}/*` }] }) }));
+    expect(await (await fetch(first.links[0]!.url)).text()).toBe('first');
+  });
+
   it('imports a CloudFront key: validated, stored in the keychain, the file left alone; links then sign', async () => {
     const s3 = testS3();
     await service.saveProfile({ id: 'cdn', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, link: { kind: 'cloudfront', domain: 'd111111abcdef8.cloudfront.net', keyPairId: 'K2JCJMDEHXQW5F' } });

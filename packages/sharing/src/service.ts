@@ -23,6 +23,7 @@ import {
   type SharingContext,
 } from './share/index.js';
 import { createS3Client } from './upload/index.js';
+import { explainBucketRefusal } from './upload/explain-refusal.js';
 
 export interface SharingServiceOptions {
   paths?: SignetPaths;
@@ -146,12 +147,14 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     },
     async testProfile(id) {
       const profile = await profiles.get(id);
+      let client: S3Client | undefined;
       try {
-        const client = createS3Client(profile, await resolveCredentials(profile, secrets, env));
+        client = createS3Client(profile, await resolveCredentials(profile, secrets, env));
         await client.send(new HeadBucketCommand({ Bucket: profile.bucket }));
         return { status: 'ok', ok: true, message: `Connected: bucket "${profile.bucket}" is reachable with these credentials.` } satisfies LinkCheckResult;
       } catch (e) {
         const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+        if (status === 403 && client) return explainBucketRefusal(client, profile.bucket);
         const m = toUserMessage(e);
         const kind = status === 404 ? 'no-such-bucket' : status === 403 ? 'access-denied' : m.code === 'SERVER_UNREACHABLE' ? 'unreachable' : 'unexpected';
         const message = status === 404 ? `The bucket "${profile.bucket}" does not exist on this endpoint. Check the bucket name, region and endpoint.` : m.message;

@@ -52,8 +52,8 @@ export function partsInFlight(partSize: number, preferred: number): number {
 /**
  * Uploads the file's `size` bytes to the key with `If-None-Match: *`. On a failure or a cancel
  * it stops the other parts, waits until no request is running and aborts the multipart upload
- * (no orphaned parts), then throws: the SDK's error as it is (the caller words it), an
- * AbortError after a cancel, FILE_CHANGED when the file got shorter.
+ * (no orphaned parts), then throws a SendFailed whose cause is the SDK's error as it is (the
+ * caller words it), an AbortError after a cancel, or FILE_CHANGED when the file got shorter.
  */
 export async function sendFile(o: SendFileOptions): Promise<void> {
   const run = new Run(o);
@@ -62,10 +62,25 @@ export async function sendFile(o: SendFileOptions): Promise<void> {
     if (o.size <= o.partSize) await sendWhole(run, file);
     else await sendParts(run, file);
   } catch (e) {
-    await run.stop();
-    throw o.signal.aborted ? abortError() : e;
+    const leftover = await run.stop();
+    throw new SendFailed(o.signal.aborted ? abortError() : e, leftover);
   } finally {
     await file.close().catch(() => {});
+  }
+}
+
+/**
+ * A send that did not complete: `cause` is what went wrong (an AbortError after a cancel);
+ * `leftoverUploadId` is set when the multipart upload could not be aborted (the server was
+ * gone), so its parts stay on the server until someone aborts it or a lifecycle rule does.
+ */
+export class SendFailed extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly leftoverUploadId: string | undefined,
+  ) {
+    super('The upload did not complete.');
+    this.name = 'SendFailed';
   }
 }
 
@@ -100,15 +115,18 @@ class Run {
     return p;
   }
 
-  /** Aborts what runs, waits until nothing does, aborts the multipart upload. */
-  async stop(): Promise<void> {
+  /** Aborts what runs, waits until nothing does, aborts the multipart upload; returns its id if that failed. */
+  async stop(): Promise<string | undefined> {
     this.controller.abort();
     while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
-    if (this.uploadId) {
-      const { client, bucket, key } = this.o;
-      await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: this.uploadId })).catch(() => {});
-      this.uploadId = undefined;
-    }
+    const uploadId = this.uploadId;
+    this.uploadId = undefined;
+    if (!uploadId) return undefined;
+    const { client, bucket, key } = this.o;
+    return client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })).then(
+      () => undefined,
+      (e: unknown) => ((e as { name?: string }).name === 'NoSuchUpload' ? undefined : uploadId),
+    );
   }
 }
 
@@ -150,16 +168,17 @@ async function sendParts(run: Run, file: FileHandle): Promise<void> {
       progress.confirmed(index, length);
     }
   };
-  // The first failure aborts the parts still running; the first error is the one reported.
+  // The first failure aborts the parts still running, and is the one reported (not the
+  // AbortErrors of the parts it stopped).
+  let first: { error: unknown } | undefined;
   const workers = Array.from({ length: Math.min(count, partsInFlight(o.partSize, o.queueSize)) }, () =>
     worker().catch((e: unknown) => {
+      first ??= { error: e };
       run.controller.abort();
-      throw e;
     }),
   );
-  const settled = await Promise.allSettled(workers);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
+  await Promise.all(workers);
+  if (first) throw first.error;
   if (run.aborted) throw abortError();
   await run.cancellable((abortSignal) =>
     o.client.send(new CompleteMultipartUploadCommand({ Bucket: o.bucket, Key: o.key, UploadId: uploadId, MultipartUpload: { Parts: parts }, IfNoneMatch: '*' }), { abortSignal }),

@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../../scripts/test-support/s3.js';
 import type { UploadProgress } from '../api.js';
@@ -187,5 +187,40 @@ describe('uploadFile: retries, progress and content type', () => {
       return next(args);
     }, { step: 'build', name: 'wrongPayloadHash' });
     await expect(liar.send(new PutObjectCommand({ Bucket: bucket, Key: 'liar.bin', Body: Buffer.from('the real bytes') }))).rejects.toMatchObject({ name: 'XAmzContentSHA256Mismatch' });
+  });
+
+  it('a server that vanishes mid-upload: a clear error that says the parts could not be discarded, and how to abort them', async () => {
+    const file = join(dir, 'vanish.bin');
+    writeFileSync(file, Buffer.alloc(40 * MiB, 4));
+    // A TCP relay to RGW that is shut down, connections and all, once the first part is going.
+    const target = new URL(testS3().endpoint);
+    const sockets = new Set<Socket>();
+    const relay = createNetServer((c) => {
+      const up = connect(Number(target.port), target.hostname);
+      for (const s of [c, up]) { sockets.add(s); s.on('error', () => {}); }
+      c.pipe(up);
+      up.pipe(c);
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+    const s3 = testS3();
+    const viaRelay = createS3Client({ region: s3.region, endpoint: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`, forcePathStyle: true }, s3);
+    let cut = false;
+    const err = (await uploadFile({
+      client: viaRelay, bucket, key: 'vanish.bin', filePath: file, partSize: 5 * MiB, queueSize: 2,
+      onProgress: (p) => {
+        if (!cut && p.loaded > 0) {
+          cut = true;
+          relay.close();
+          for (const sock of sockets) sock.destroy();
+        }
+      },
+    }).catch((e: unknown) => e)) as { code?: string; message?: string };
+    expect(err.code).toBe('SERVER_UNREACHABLE');
+    expect(err.message).toMatch(/could not be reached.*retried with backoff/);
+    const id = /--upload-id (\S+)$/.exec(err.message ?? '')?.[1];
+    expect(err.message).toContain(`aws s3api abort-multipart-upload --bucket ${bucket} --key 'vanish.bin' --upload-id ${id}`);
+    const open = (await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
+    expect(open.map((u) => u.UploadId)).toEqual([id]); // the one the message names, and only it
+    await testS3Client().send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: 'vanish.bin', UploadId: id }));
   });
 });

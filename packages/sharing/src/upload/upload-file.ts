@@ -19,7 +19,8 @@ import { isSharingError, SharingError, toUserMessage } from '../errors.js';
 import { choosePartSize, DEFAULT_QUEUE_SIZE } from './part-size.js';
 import { alternativeKey } from './plan-object-key.js';
 import { ProgressMeter } from './progress-meter.js';
-import { sendFile } from './send-file.js';
+import { SendFailed, sendFile } from './send-file.js';
+import { CREDENTIAL_CODES, probeObject } from './explain-refusal.js';
 
 export interface UploadFileOptions {
   client: S3Client;
@@ -101,30 +102,37 @@ async function putOnce(o: UploadFileOptions, key: string, contentType: string, b
       },
     });
     return 'done';
-  } catch (e) {
+  } catch (failure) {
+    const e = failure instanceof SendFailed ? failure.cause : failure;
+    const leftover = failure instanceof SendFailed && failure.leftoverUploadId ? leftoverNote(o.bucket, key, failure.leftoverUploadId) : '';
     if (signal.aborted) {
       // sendFile aborted the multipart upload; a single PUT may have landed just before the
       // cancel. The key was free before (HeadObject + If-None-Match), so what is there is ours.
       if (await exists(o.client, o.bucket, key).catch(() => false)) await deleteQuietly(o.client, o.bucket, key);
-      throw new SharingError('UPLOAD_CANCELLED', `The upload of ${o.filePath} was cancelled; nothing was left on the server.`);
+      throw new SharingError('UPLOAD_CANCELLED', leftover ? `The upload of ${o.filePath} was cancelled.${leftover}` : `The upload of ${o.filePath} was cancelled; nothing was left on the server.`);
     }
-    if (isSharingError(e)) throw e;
+    if (isSharingError(e)) throw leftover ? new SharingError(e.code, `${e.message}${leftover}`, { cause: e, ...(e.details ? { details: e.details } : {}) }) : e;
     if (statusOf(e) === 412 || (e as { name?: string }).name === 'PreconditionFailed') return 'taken';
     const changedMeanwhile = await stat(o.filePath).then((s) => s.size !== size || s.mtimeMs !== before.mtimeMs, () => true);
     if (changedMeanwhile) throw changed(o.filePath);
-    throw uploadError(o, e);
+    throw uploadError(o, e, leftover);
   }
+}
+
+/** What to do about a multipart upload the server could not be told to discard. */
+function leftoverNote(bucket: string, key: string, uploadId: string): string {
+  return ` The parts already sent could not be discarded (the server did not answer): they stay in bucket "${bucket}" until the incomplete upload is aborted — by a lifecycle rule for incomplete multipart uploads, or with: aws s3api abort-multipart-upload --bucket ${bucket} --key '${key.replace(/'/g, "'\\''")}' --upload-id ${uploadId}`;
 }
 
 async function deleteQuietly(client: S3Client, bucket: string, key: string): Promise<void> {
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => {});
 }
 
-function uploadError(o: UploadFileOptions, e: unknown): SharingError {
+function uploadError(o: UploadFileOptions, e: unknown, leftover: string): SharingError {
   const m = toUserMessage(e);
-  const code = m.code === 'NoSuchBucket' ? 'BUCKET_NOT_FOUND' : m.code === 'AccessDenied' ? 'ACCESS_DENIED' : m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'UPLOAD_FAILED';
-  const more = code === 'SERVER_UNREACHABLE' ? ' Signet retried with backoff; share again once the server answers. Parts already sent are discarded by the server when it cleans up incomplete uploads.' : '';
-  return new SharingError(code, `Uploading ${o.filePath} failed: ${m.message}${more}`, { cause: e });
+  const code = m.code === 'NoSuchBucket' ? 'BUCKET_NOT_FOUND' : m.code === 'AccessDenied' ? 'ACCESS_DENIED' : m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : CREDENTIAL_CODES.has(m.code) ? 'CREDENTIALS_REJECTED' : 'UPLOAD_FAILED';
+  const more = code === 'SERVER_UNREACHABLE' ? ' Signet retried with backoff; share again once the server answers.' : '';
+  return new SharingError(code, `Uploading ${o.filePath} failed: ${m.message}${more}${leftover}`, { cause: e });
 }
 
 function changed(path: string): SharingError {
@@ -151,7 +159,17 @@ export async function exists(client: S3Client, bucket: string, key: string): Pro
       throw new SharingError('BUCKET_NOT_FOUND', `The bucket "${bucket}" does not exist on this endpoint. Check the profile's bucket, region and endpoint.`, { cause: e });
     }
     if (status === 404) return false;
-    if (status === 403) throw new SharingError('ACCESS_DENIED', `The server refused access to bucket "${bucket}": ${m.message}`, { cause: e });
+    if (status === 403) {
+      // A HEAD answer has no body: ask again with a GET to learn why.
+      const probe = await probeObject(client, bucket, key);
+      if (probe.kind === 'exists') return true;
+      if (probe.kind === 'missing') return false;
+      if (CREDENTIAL_CODES.has(probe.code)) throw new SharingError('CREDENTIALS_REJECTED', toUserMessage(probe.error).message, { cause: probe.error });
+      // Allowed to write but not to read or list (a common IAM policy): whether the key is taken
+      // cannot be seen, so the write's If-None-Match is what keeps an existing object safe.
+      if (probe.code === 'AccessDenied') return false;
+      throw new SharingError('ACCESS_DENIED', `The server refused access to bucket "${bucket}": ${toUserMessage(probe.error).message}`, { cause: probe.error });
+    }
     const region = (e as { $response?: { headers?: Record<string, string> } }).$response?.headers?.['x-amz-bucket-region'];
     if (status === 301 || status === 307 || (status === 400 && region)) {
       const where = region ? `in region ${region}` : 'in another region';
