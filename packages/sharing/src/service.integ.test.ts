@@ -80,6 +80,46 @@ describe('sharing service against RGW and the real keychain', () => {
     await expect(admin.send(new HeadObjectCommand({ Bucket: bucket, Key: links[0]!.key }))).rejects.toThrow();
   });
 
+  it('revoking with the object deleted revokes every link to it (renewed, linked again); renewing them is refused; a second revoke deletes nothing', async () => {
+    const { links } = await service.share({ paths: [writeTmp('revoke-all.txt', 'soon gone')], expires: '1h', source: 'cli' });
+    const first = links[0]!;
+    const renewed = await service.renewLink(first.id, '30m');
+    const linked = await service.link({ ref: `s3://${bucket}/${first.key}`, expires: '20m', source: 'desktop' });
+    const { links: [other] } = await service.share({ paths: [writeTmp('stays.txt', 'stays')], source: 'cli' });
+    for (const l of [first, renewed, linked]) expect((await fetch(l.url)).status).toBe(200);
+    const ids = [first.id, renewed.id, linked.id];
+
+    await service.revokeLink(renewed.id, { deleteObject: true });
+
+    await expect(admin.send(new HeadObjectCommand({ Bucket: bucket, Key: first.key }))).rejects.toThrow();
+    for (const l of [first, renewed, linked]) expect((await fetch(l.url)).status).toBe(404);
+    const all = await service.listLinks({ search: 'revoke-all.txt' });
+    expect(all.map((r) => r.id).sort()).toEqual([...ids].sort());
+    const at = all[0]!.revokedAt;
+    for (const r of all) expect(r, r.id).toMatchObject({ revokedAt: at, revocation: expect.stringMatching(/^object deleted: s3:\/\//) });
+    expect(await service.listLinks({ filter: 'active', search: 'revoke-all.txt' })).toEqual([]);
+    expect((await service.listLinks({ filter: 'active' })).map((r) => r.id)).toContain(other!.id);
+    const journal = readFileSync(join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { op: string; id?: string });
+    expect(journal.slice(-3).map((e) => [e.op, e.id]).sort()).toEqual(ids.map((id) => ['revoke', id]).sort());
+
+    for (const id of ids) {
+      await expect(service.renewLink(id)).rejects.toMatchObject({ code: 'LINK_REVOKED', message: expect.stringMatching(/was deleted then, so a new link would only answer 404.*Share the file again/) });
+    }
+    expect(await service.listLinks({ search: 'revoke-all.txt' })).toHaveLength(3); // no new entry
+
+    expect((await service.describeRevocation(first.id)).message).toMatch(/already revoked .*Revoking it again deletes nothing/);
+    const again = await service.revokeLink(first.id, { deleteObject: true });
+    expect(again.revocation).toMatch(/^already revoked on .*; nothing was deleted this time$/);
+  });
+
+  it('an entry revoked with its object kept can be renewed: the fresh link works', async () => {
+    const { links } = await service.share({ paths: [writeTmp('kept.txt', 'kept')], expires: '1h', source: 'cli' });
+    const revoked = await service.revokeLink(links[0]!.id, { deleteObject: false });
+    expect(revoked.revocation).toMatch(/object was kept/);
+    const renewed = await service.renewLink(links[0]!.id, '15m');
+    expect(await (await fetch(renewed.url)).text()).toBe('kept');
+  });
+
   it('cancelling a multipart upload leaves no object and no orphaned parts', async () => {
     const file = join(work, 'cancel.bin');
     writeFileSync(file, Buffer.alloc(30 * 1024 * 1024, 1));

@@ -66,6 +66,27 @@ describe('LinkHistory', () => {
     await expect(bare.getUrl('tok-2')).rejects.toMatchObject({ code: 'LINK_NOT_FOUND', message: expect.stringMatching(/Renew it/) });
   });
 
+  it('markRevokedWhere revokes the chosen entries in one appended write and drops their vault URLs; the others are untouched', async () => {
+    const vault = memoryVault();
+    const h = new LinkHistory(dir(), vault);
+    await h.append(record('a', { key: 'same.pdf' }), 'https://s3/a');
+    await h.append(record('b', { key: 'same.pdf' }), 'https://s3/b?X-Amz-Security-Token=T');
+    await h.append(record('c'), 'https://s3/c');
+    const before = readFileSync(h.file, 'utf8');
+    const marked = await h.markRevokedWhere((r) => (r.key === 'same.pdf' ? `gone ${r.id}` : undefined), T0);
+    expect(marked.map((r) => [r.id, r.revocation, r.revokedAt])).toEqual([['a', 'gone a', T0.toISOString()], ['b', 'gone b', T0.toISOString()]]);
+    const text = readFileSync(h.file, 'utf8');
+    expect(text.startsWith(before)).toBe(true); // appended, nothing rewritten
+    expect(text.slice(before.length).trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+      { op: 'revoke', id: 'a', at: T0.toISOString(), revocation: 'gone a' },
+      { op: 'revoke', id: 'b', at: T0.toISOString(), revocation: 'gone b' },
+    ]);
+    expect(vault.map.has('b')).toBe(false);
+    expect((await h.list({ filter: 'active' }, T0)).map((r) => r.id)).toEqual(['c']);
+    expect(await h.markRevokedWhere(() => undefined, T0)).toEqual([]);
+    expect(readFileSync(h.file, 'utf8')).toBe(text); // nothing chosen, nothing written
+  });
+
   it('revoked links count as expired; prune forgets them and compacts the file, URLs and vault entries included', async () => {
     const vault = memoryVault();
     const h = new LinkHistory(dir(), vault);

@@ -240,6 +240,34 @@ export class LinkHistory {
   }
 
   /**
+   * Marks revoked every entry `revocationOf` gives words for (undefined: left as it is), with
+   * one write under the lock: the entries are chosen under the lock too, so a link another
+   * process records meanwhile is either seen here or recorded after. Returns the entries marked.
+   */
+  async markRevokedWhere(revocationOf: (r: LinkRecord) => string | undefined, at: Date = new Date()): Promise<LinkRecord[]> {
+    await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
+    const { revoked, inKeychain } = await this.locked(async () => {
+      const l = await this.usable();
+      const revoked: LinkRecord[] = [];
+      const events: HistoryEvent[] = [];
+      for (const r of l.records.values()) {
+        const revocation = revocationOf(r);
+        if (revocation === undefined) continue;
+        revoked.push({ ...r, revokedAt: at.toISOString(), revocation });
+        events.push({ op: 'revoke', id: r.id, at: at.toISOString(), revocation });
+      }
+      if (events.length > 0) {
+        await this.write(events);
+        const after = await stat(this.file);
+        this.readable = { ino: after.ino, size: after.size };
+      }
+      return { revoked, inKeychain: revoked.filter((r) => l.urls.get(r.id)?.inKeychain).map((r) => r.id) };
+    });
+    if (this.vault) for (const id of inKeychain) await this.vault.deleteLinkSecret(id);
+    return revoked;
+  }
+
+  /**
    * Forgets links that expired or were revoked before `now` and compacts the file (their URLs
    * leave the disk). Damaged lines are moved to `damagedFile` first, not dropped. Returns how many.
    */

@@ -1,38 +1,60 @@
 // Revocation, honestly: a presigned S3 URL or a CloudFront signed URL cannot be withdrawn on its
 // own. What stops it early is deleting the object (all its links die), deactivating the signing
 // access key (S3) or removing the public key from the trusted key group (CloudFront).
+// Deleting the object therefore revokes every download link to it in the history, not just the
+// one asked about; an entry revoked without deleting its object still works until it expires.
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import type { LinkRecord } from '../api.js';
 import { SharingError, toUserMessage } from '../errors.js';
 import type { SharingContext } from './sharing-context.js';
 
+/** How every revocation that deleted the object begins (older histories hold `object deleted: s3://…` too). */
+const OBJECT_DELETED = 'object deleted';
+const KEPT = 'marked revoked (the object was kept, so the link works until it expires)';
+
+/** The entry was revoked by deleting its object: no link to it works, and a renewed one would answer 404. */
+export function objectWasDeleted(r: LinkRecord): boolean {
+  return Boolean(r.revokedAt) && (r.revocation ?? '').startsWith(OBJECT_DELETED);
+}
+
 export async function describeRevocation(ctx: SharingContext, id: string): Promise<{ canDeleteObject: boolean; message: string }> {
   const r = await ctx.history.get(id);
   const object = `s3://${r.bucket}/${r.key}`;
-  if (r.revokedAt) return { canDeleteObject: false, message: `This link was already revoked (${r.revocation ?? 'marked revoked'}).` };
+  if (objectWasDeleted(r)) {
+    return { canDeleteObject: false, message: `This link was already revoked on ${r.revokedAt}: its object ${object} was deleted then, so no link to it works. Revoking it again deletes nothing.` };
+  }
+  // Marked revoked with the object kept: the link still works, and deleting the object still stops it.
+  const kept = r.revokedAt ? 'This link was marked revoked, but its object was kept, so it still works until it expires. ' : '';
   if (r.method === 'PUT') {
     return {
       canDeleteObject: false,
-      message: `An upload link cannot be revoked on its own: it lets anyone with it upload to ${object} until it expires. To stop it now, deactivate the access key that signed it (every link it signed stops working). Deleting the object does not help.`,
+      message: `${kept}An upload link cannot be revoked on its own: it lets anyone with it upload to ${object} until it expires. To stop it now, deactivate the access key that signed it (every link it signed stops working). Deleting the object does not help.`,
     };
   }
   if (r.kind === 'cloudfront') {
     return {
       canDeleteObject: true,
-      message: `A CloudFront signed URL cannot be revoked on its own: it works until it expires. To stop it now: delete the object ${object} (this and every other link to it stop working; cached copies at the edge may be served until they expire or are invalidated), or remove the signing public key from the distribution's trusted key group (every link signed with that key stops working).`,
+      message: `${kept}A CloudFront signed URL cannot be revoked on its own: it works until it expires. To stop it now: delete the object ${object} (this and every other link to it stop working; cached copies at the edge may be served until they expire or are invalidated), or remove the signing public key from the distribution's trusted key group (every link signed with that key stops working).`,
     };
   }
   return {
     canDeleteObject: true,
-    message: `A presigned S3 link cannot be revoked on its own: it works until it expires. To stop it now, delete the object ${object} (every link to it stops working), or deactivate the access key that signed it (every link it signed stops working).`,
+    message: `${kept}A presigned S3 link cannot be revoked on its own: it works until it expires. To stop it now, delete the object ${object} (every link to it stops working), or deactivate the access key that signed it (every link it signed stops working).`,
   };
 }
 
-/** Deletes the object when asked (the caller has confirmed) and marks the entry revoked. */
+/**
+ * Deletes the object when asked (the caller has confirmed) and marks the entry revoked — and,
+ * once the object is gone, every other download link to it in the history too (same profile,
+ * bucket and key), in one history write. Upload (PUT) links to it are left as they are: they
+ * still work, and could put the object back. An entry whose object was already deleted is not
+ * deleted again: the returned record says so instead of repeating the first revocation.
+ */
 export async function revokeLink(ctx: SharingContext, id: string, { deleteObject }: { deleteObject: boolean }): Promise<LinkRecord> {
   const r = await ctx.history.get(id);
-  if (r.revokedAt) return r;
-  if (!deleteObject) return ctx.history.markRevoked(r.id, 'marked revoked (the object was kept, so the link works until it expires)', ctx.now());
+  if (objectWasDeleted(r)) return deleteObject ? { ...r, revocation: `already revoked on ${r.revokedAt} (${r.revocation}); nothing was deleted this time` } : r;
+  if (!deleteObject) return r.revokedAt ? r : ctx.history.markRevoked(r.id, KEPT, ctx.now());
+  const object = `s3://${r.bucket}/${r.key}`;
   const profile = await ctx.profiles.get(r.profileId);
   const client = await ctx.clientFor(profile);
   try {
@@ -40,7 +62,16 @@ export async function revokeLink(ctx: SharingContext, id: string, { deleteObject
   } catch (e) {
     ctx.forget(profile.id);
     const m = toUserMessage(e);
-    throw new SharingError(m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'ACCESS_DENIED', `The object s3://${r.bucket}/${r.key} could not be deleted, so the link still works: ${m.message}`, { cause: e });
+    throw new SharingError(m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'ACCESS_DENIED', `The object ${object} could not be deleted, so the link still works: ${m.message}`, { cause: e });
   }
-  return ctx.history.markRevoked(r.id, `object deleted: s3://${r.bucket}/${r.key}`, ctx.now());
+  const at = ctx.now();
+  const revocation = `${OBJECT_DELETED}: ${object}`;
+  const marked = await ctx.history.markRevokedWhere((x) => {
+    if (x.id === r.id) return revocation;
+    const sameObject = x.profileId === r.profileId && x.bucket === r.bucket && x.key === r.key;
+    if (!sameObject || x.method === 'PUT' || objectWasDeleted(x)) return undefined;
+    return `${revocation} (when link ${r.id} was revoked)`;
+  }, at);
+  // Another process may have pruned the entry meanwhile: the object is deleted all the same.
+  return marked.find((x) => x.id === r.id) ?? { ...r, revokedAt: at.toISOString(), revocation };
 }
