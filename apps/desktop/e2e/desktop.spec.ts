@@ -260,6 +260,13 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     expect(await page.textContent('[data-testid=history-message]')).toContain('no longer works');
     expect((await fetch(url)).status).toBe(404);
     expect((await service.listLinks({ search: 'week.txt', filter: 'all' }))[0]?.revokedAt).toBeDefined();
+    // The revoked row offers no Renew (its object is gone: a new link would only answer 404).
+    await page.click('[role=radio]:has-text("Expired")');
+    const row = page.locator('tr', { hasText: 'week.txt' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Revoked');
+    expect(await row.locator('[data-testid=renew]').count()).toBe(0);
+    await page.click('[role=radio]:has-text("Active")');
     await page.click('[data-testid=tab-share]');
   });
 

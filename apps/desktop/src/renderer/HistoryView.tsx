@@ -83,7 +83,7 @@ export function HistoryView({ version }: { version: number }) {
                 <td><span className={`badge source-${r.source}`}>{SOURCE_LABELS[r.source]}</span></td>
                 <td><div className="row-actions">
                   <button type="button" aria-label={`Copy link to ${r.key}`} onClick={() => void act(async () => navigator.clipboard.writeText(await api().getLinkUrl(r.id)), 'Link copied to the clipboard')}>Copy</button>
-                  <button type="button" aria-label={`Renew link to ${r.key}`} data-testid="renew" onClick={() => void act(async () => setRenewed(await api().renewLink(r.id)), 'A fresh link was made.')}>Renew</button>
+                  {!r.revokedAt && <button type="button" aria-label={`Renew link to ${r.key}`} data-testid="renew" onClick={() => void act(async () => setRenewed(await api().renewLink(r.id)), 'A fresh link was made.')}>Renew</button>}
                   {!r.revokedAt && <button type="button" aria-label={`Revoke link to ${r.key}`} onClick={() => void api().describeRevocation(r.id).then((d) => setConfirm({ id: r.id, text: d.message }), (e) => setMessage(errorText(e)))}>Revoke…</button>}
                 </div></td>
               </tr>
