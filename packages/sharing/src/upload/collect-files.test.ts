@@ -25,6 +25,17 @@ describe('collectFiles', () => {
     ]);
   });
 
+  it('a folder named as "." or "sub/.." (the current folder, `signet share .`) keeps its real name in the keys', async () => {
+    const d = tmp();
+    mkdirSync(join(d, 'pics', 'sub'), { recursive: true });
+    writeFileSync(join(d, 'pics', 'b.jpg'), 'b');
+    // Built by hand: join() would normalise the "." away.
+    for (const p of [`${d}/pics/.`, `${d}/pics/./`, `${d}/pics/sub/..`]) {
+      const { files } = await collectFiles([p]);
+      expect(files.map((f) => f.name), p).toEqual(['pics/b.jpg']);
+    }
+  });
+
   it('leaves hidden entries out of folders (reported), but shares a hidden file named explicitly', async () => {
     const d = tmp();
     mkdirSync(join(d, 'proj', '.git'), { recursive: true });

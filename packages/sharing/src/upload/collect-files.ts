@@ -10,7 +10,7 @@
 // - Zero-byte files are shared like any other; sockets, pipes and devices are refused.
 import { constants } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { SharingError } from '../errors.js';
 
 export interface CollectedFile {
@@ -37,7 +37,8 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       throw unreadable(p, e);
     });
     if (st.isDirectory()) {
-      await walk({ dir: p, prefix: basename(p), seen: new Set([await realpath(p)]), root, result });
+      // The folder's own name, also for `.`, `./sub/.` or `..` (whose basename is not a name).
+      await walk({ dir: p, prefix: basename(resolve(p)), seen: new Set([await realpath(p)]), root, result });
     } else if (st.isFile()) {
       await checkReadable(p);
       result.files.push({ path: p, name: basename(p), root, size: st.size, mtimeMs: st.mtimeMs });
