@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { ProgressMeter } from '@signet/sharing';
 import { describe, expect, it } from 'vitest';
 import { createProgressBar, formatBytes } from './progress-bar.js';
 
@@ -32,5 +33,16 @@ describe('progress bar', () => {
     bar.update({ file: 'empty.txt', loaded: 0, total: 0, percent: 100, rate: 0 });
     bar.done();
     expect(o.text()).toBe('Uploaded a.txt (2 B).\nUploaded empty.txt (0 B).\n');
+  });
+
+  it('a zero-byte file is "Uploaded" only on the final event, not on the first (0 of 0 B) before anything was sent', () => {
+    const o = stream(false);
+    const bar = createProgressBar(o.s);
+    const meter = new ProgressMeter('empty.bin', 0);
+    bar.update(meter.update(0)); // what the upload reports before it sends anything
+    expect(o.text()).toBe('');
+    bar.update(meter.done()); // what it reports once the object is there
+    bar.done();
+    expect(o.text()).toBe('Uploaded empty.bin (0 B).\n');
   });
 });

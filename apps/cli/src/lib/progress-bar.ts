@@ -21,7 +21,9 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
   return {
     update(p) {
       if (!tty) {
-        if (p.loaded >= p.total && !finished.has(p.file)) {
+        // Only the final event (100 %) means uploaded: a zero-byte file's first event (0 of 0 B,
+        // 0 %) comes before anything is sent, and the upload can still fail.
+        if (p.percent >= 100 && p.loaded >= p.total && !finished.has(p.file)) {
           finished.add(p.file);
           stream.write(`Uploaded ${p.file} (${formatBytes(p.total)}).\n`);
         }
