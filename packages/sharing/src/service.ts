@@ -8,7 +8,7 @@ import { describeCloudFrontKey, parseCloudFrontPrivateKey, type Profile } from '
 import type { AwsSecretInput, LinkCheckResult, ProfileSummary, SharingService } from './api.js';
 import { checkLink } from './check/index.js';
 import { resolveCredentials } from './credentials/index.js';
-import { SharingError, toUserMessage } from './errors.js';
+import { isSharingError, SharingError, toUserMessage } from './errors.js';
 import { LinkHistory } from './history/index.js';
 import { resolveSignetPaths, type SignetPaths } from './paths.js';
 import { ProfileStore } from './profiles/index.js';
@@ -113,9 +113,16 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
       return summary(p, defaultId);
     },
     async removeProfile(id) {
-      await profiles.get(id);
+      const p = await profiles.get(id);
       forget(id);
-      await secrets.deleteProfileSecrets(id);
+      try {
+        await secrets.deleteProfileSecrets(id);
+      } catch (e) {
+        // A profile that stores no secret (AWS profile / default chain, S3 links) can be removed
+        // without a keychain. One that may hold a secret cannot: it would be left behind.
+        const storesSecrets = p.credentials.source === 'keychain' || p.link.kind === 'cloudfront';
+        if (storesSecrets || !(isSharingError(e, 'KEYCHAIN_UNAVAILABLE') || isSharingError(e, 'KEYCHAIN_LOCKED'))) throw e;
+      }
       await profiles.remove(id);
     },
     async setDefaultProfile(id) {
