@@ -2,15 +2,17 @@
 // links are made. Secrets go to the OS keychain, read from the environment, stdin or a prompt
 // that does not echo, never from a flag value (shell history, `ps`).
 import { Option } from 'commander';
+import { parseProfile, type CredentialSource, type LinkConfig, type Profile } from '@signet/core';
+import { isSharingError, type AwsSecretInput, type ProfileSummary } from '@signet/sharing';
 import { readStdin, promptSecret } from '../lib/read-secret.js';
-import { sharing } from '../lib/sharing.js';
+import { secretStore, sharing } from '../lib/sharing.js';
 import { UsageError } from '../lib/usage-error.js';
 import type { RegisterCommand } from './index.js';
 
 interface AddFlags {
-  bucket: string;
+  bucket?: string;
   name?: string;
-  region: string;
+  region?: string;
   endpoint?: string;
   pathStyle?: boolean;
   keyTemplate?: string;
@@ -26,28 +28,88 @@ interface AddFlags {
   default?: boolean;
 }
 
-async function storeSecret(id: string, accessKeyId: string, fromStdin: boolean): Promise<void> {
+/** Reads the AWS secret (environment, stdin or a prompt) for an access key id. Stores nothing. */
+async function readAwsSecret(accessKeyId: string, fromStdin: boolean): Promise<AwsSecretInput> {
   const secretAccessKey =
     process.env.SIGNET_AWS_SECRET_ACCESS_KEY ||
     (fromStdin ? await readStdin() : await promptSecret('AWS secret access key', 'Pass it in SIGNET_AWS_SECRET_ACCESS_KEY or on stdin with --secret-stdin.'));
   if (!secretAccessKey) throw new UsageError('The secret access key is empty.');
   const sessionToken = process.env.SIGNET_AWS_SESSION_TOKEN || undefined;
   const expiration = process.env.SIGNET_AWS_CREDENTIAL_EXPIRATION || undefined;
-  await sharing().setAwsSecret(id, { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), ...(expiration ? { expiration } : {}) });
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), ...(expiration ? { expiration } : {}) };
 }
+
+async function storeSecret(id: string, accessKeyId: string, fromStdin: boolean): Promise<void> {
+  await sharing().setAwsSecret(id, await readAwsSecret(accessKeyId, fromStdin));
+}
+
+/** The profile `profile add` saves: the existing one (if any) with only the given flags changed. */
+function mergeProfile(id: string, existing: Profile | undefined, f: AddFlags): Record<string, unknown> {
+  const bucket = f.bucket ?? existing?.bucket;
+  if (!bucket) throw new UsageError(`A new profile needs --bucket. (There is no profile "${id}" yet.)`);
+  const credentials: CredentialSource = f.awsProfile
+    ? { source: 'aws-profile', awsProfile: f.awsProfile }
+    : f.defaultChain
+      ? { source: 'default-chain' }
+      : f.accessKeyId
+        ? { source: 'keychain' }
+        : (existing?.credentials ?? { source: 'keychain' });
+  const old = existing?.link.kind === 'cloudfront' ? existing.link : undefined;
+  const domain = f.cloudfrontDomain ?? old?.domain;
+  const keyPairId = f.keyPairId ?? old?.keyPairId;
+  const cloudFrontAsked = Boolean(f.cloudfrontDomain || f.keyPairId || f.hash || f.originPath !== undefined);
+  if (cloudFrontAsked && !(domain && keyPairId)) throw new UsageError('A CloudFront profile needs both --cloudfront-domain and --key-pair-id.');
+  const link: LinkConfig =
+    domain && keyPairId
+      ? {
+          kind: 'cloudfront',
+          domain,
+          keyPairId,
+          hash: f.hash ?? old?.hash ?? 'sha1',
+          ...((f.originPath ?? old?.originPath) ? { originPath: f.originPath ?? old?.originPath } : {}),
+        }
+      : { kind: 's3' };
+  const region = f.region ?? existing?.region ?? DEFAULT_REGION;
+  const forcePathStyle = f.pathStyle ?? existing?.forcePathStyle ?? false;
+  return {
+    ...existing,
+    id,
+    bucket,
+    region,
+    ...(f.name ? { name: f.name } : {}),
+    ...(f.endpoint ? { endpoint: f.endpoint } : {}),
+    forcePathStyle,
+    ...(f.keyTemplate ? { keyTemplate: f.keyTemplate } : {}),
+    ...(f.defaultExpiry ? { defaultExpiry: f.defaultExpiry } : {}),
+    credentials,
+    link,
+  };
+}
+
+async function findProfile(id: string): Promise<Profile | undefined> {
+  try {
+    return (await sharing().getProfile(id)).profile;
+  } catch (e) {
+    if (isSharingError(e, 'PROFILE_NOT_FOUND')) return undefined;
+    throw e;
+  }
+}
+
+const DEFAULT_REGION = 'us-east-1';
 
 export const registerProfileCommand: RegisterCommand = (program) => {
   const profile = program.command('profile').description('manage profiles (bucket, region, endpoint, link kind); secrets go to the keychain');
 
   profile
     .command('add')
-    .description('create or update a profile')
+    .description('create or update a profile (an update changes only the settings given)')
     .argument('<id>', 'short name, e.g. work or client-a')
-    .requiredOption('--bucket <bucket>', 'bucket where shared files go')
+    .option('--bucket <bucket>', 'bucket where shared files go (needed for a new profile)')
     .option('--name <name>', 'display name')
-    .option('--region <region>', 'bucket region', 'us-east-1')
+    .option('--region <region>', `bucket region (new profiles: ${DEFAULT_REGION})`)
     .option('--endpoint <url>', 'S3-compatible endpoint (Ceph, MinIO, R2, B2, Wasabi…)')
     .option('--path-style', 'address the bucket in the path')
+    .option('--no-path-style', 'address the bucket in the host name (virtual-hosted style)')
     .option('--key-template <template>', 'object keys for uploads, e.g. {user}/{yyyy}/{mm}/{uuid}/{name}')
     .option('--default-expiry <duration>', 'default link lifetime, e.g. 1d')
     .option('--aws-profile <name>', 'use this AWS shared-config / SSO profile for credentials (nothing stored)')
@@ -67,23 +129,24 @@ Examples:
     .action(async (id: string, f: AddFlags) => {
       if (f.awsProfile && f.defaultChain) throw new UsageError('Pick one of --aws-profile and --default-chain.');
       if ((f.awsProfile || f.defaultChain) && f.accessKeyId) throw new UsageError('--access-key-id stores keys in the keychain; it cannot be combined with --aws-profile or --default-chain.');
-      if (Boolean(f.cloudfrontDomain) !== Boolean(f.keyPairId)) throw new UsageError('A CloudFront profile needs both --cloudfront-domain and --key-pair-id.');
       const s = sharing();
-      const saved = await s.saveProfile({
-        id,
-        bucket: f.bucket,
-        region: f.region,
-        ...(f.name ? { name: f.name } : {}),
-        ...(f.endpoint ? { endpoint: f.endpoint } : {}),
-        forcePathStyle: Boolean(f.pathStyle),
-        ...(f.keyTemplate ? { keyTemplate: f.keyTemplate } : {}),
-        ...(f.defaultExpiry ? { defaultExpiry: f.defaultExpiry } : {}),
-        credentials: f.awsProfile ? { source: 'aws-profile', awsProfile: f.awsProfile } : f.defaultChain ? { source: 'default-chain' } : { source: 'keychain' },
-        link: f.cloudfrontDomain
-          ? { kind: 'cloudfront', domain: f.cloudfrontDomain, keyPairId: f.keyPairId, ...(f.hash ? { hash: f.hash } : {}), ...(f.originPath ? { originPath: f.originPath } : {}) }
-          : { kind: 's3' },
-      });
-      if (f.accessKeyId) await storeSecret(id, f.accessKeyId, Boolean(f.secretStdin));
+      const existing = await findProfile(id);
+      // Everything that can fail is done before the profile is saved: a failed command saves
+      // nothing. The profile is validated, the secret read and stored, and only then saved.
+      const profile = parseProfile(mergeProfile(id, existing, f));
+      if (f.accessKeyId) {
+        const secret = await readAwsSecret(f.accessKeyId, Boolean(f.secretStdin));
+        // Straight to the keychain: the engine's setAwsSecret wants the profile saved first.
+        await secretStore().setAwsSecret(id, secret);
+      }
+      let saved: ProfileSummary;
+      try {
+        saved = await s.saveProfile(profile);
+      } catch (e) {
+        // A new profile's key must not outlive a profile that was never saved.
+        if (f.accessKeyId && !existing) await secretStore().deleteProfileSecrets(id).catch(() => undefined);
+        throw e;
+      }
       if (f.default) await s.setDefaultProfile(id);
       process.stderr.write(`Profile "${saved.profile.id}" saved.`);
       if (saved.profile.credentials.source === 'keychain' && !f.accessKeyId && !saved.hasAwsSecret) process.stderr.write(` Add its AWS key with: signet profile set-secret ${id} --access-key-id <id>`);
