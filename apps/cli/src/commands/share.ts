@@ -1,7 +1,10 @@
 // `signet share <file|folder...>`: upload, sign, (check), record; one link per file on stdout.
 import type { LinkResult } from '@signet/sharing';
+import { onCancelSignals, signalExitCode } from '../lib/cancel-signals.js';
+import { describeError } from '../lib/describe-error.js';
 import { createProgressBar } from '../lib/progress-bar.js';
 import { sharing } from '../lib/sharing.js';
+import { UsageError } from '../lib/usage-error.js';
 import type { RegisterCommand } from './index.js';
 
 interface ShareFlags {
@@ -26,13 +29,14 @@ export const registerShareCommand: RegisterCommand = (program) => {
     .option('--json', 'one JSON object per link')
     .addHelpText('after', '\nExamples:\n  signet share report.pdf --expires 2d\n  signet share ./build/ --profile client-a --check --json')
     .action(async (paths: string[], f: ShareFlags) => {
+      if (paths.some((p) => p.trim() === '')) throw new UsageError('An empty path was given: name a file or folder to share (e.g. signet share report.pdf, or signet share . for the current folder).');
       const bar = createProgressBar();
-      const ctl = new AbortController();
-      const onSigint = () => {
+      // Ctrl-C, `kill` and a closed terminal all cancel the same way: the upload is aborted on
+      // the server (no orphaned multipart upload), then the exit code says which signal it was.
+      const cancel = onCancelSignals(() => {
+        bar.done();
         process.stderr.write('\nCancelling: aborting the upload on the server…\n');
-        ctl.abort();
-      };
-      process.once('SIGINT', onSigint);
+      });
       try {
         const { links } = await sharing().share({
           paths,
@@ -42,14 +46,19 @@ export const registerShareCommand: RegisterCommand = (program) => {
           check: Boolean(f.check),
           source: 'cli',
           onProgress: (p) => bar.update(p),
-          signal: ctl.signal,
+          signal: cancel.signal,
         });
         bar.done();
         for (const l of links) printLink(l, Boolean(f.json));
         if (links.some((l) => l.check && !l.check.ok)) process.exitCode = 1;
+        if (cancel.received) process.exitCode = signalExitCode(cancel.received);
+      } catch (e) {
+        if (!cancel.received) throw e;
+        process.stderr.write(`signet: ${describeError(e)}\n`);
+        process.exitCode = signalExitCode(cancel.received);
       } finally {
         bar.done();
-        process.off('SIGINT', onSigint);
+        cancel.dispose();
       }
     });
 };
