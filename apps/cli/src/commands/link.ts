@@ -49,7 +49,7 @@ export const registerLinkCommand: RegisterCommand = (program) => {
     .option('--region <region>', 'bucket region (default: from the URL, else AWS_REGION, else us-east-1)')
     .option('--endpoint <url>', 'S3-compatible endpoint, e.g. https://s3.example.com')
     .option('--path-style', 'address the bucket in the path (most S3-compatible services)')
-    .option('--profile <id>', 'Signet profile to sign with (see signet profile list)')
+    .option('-p, --profile <id>', 'Signet profile to sign with (see signet profile list)')
     .option('--key-pair-id <id>', 'CloudFront: public key id of your trusted key group')
     .option('--private-key <pem>', 'CloudFront: private key PEM file (passphrase: SIGNET_KEY_PASSPHRASE)')
     .option('--start <when>', 'CloudFront: not valid before (ISO-8601, or a duration from now)')

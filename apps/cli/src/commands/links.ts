@@ -1,6 +1,7 @@
 // `signet links`: the history of links made by any client (desktop, extension, CLI), and
 // renew / revoke / url / prune on its entries.
 import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
 import { timeLeft } from '../lib/format-left.js';
 import { sharing } from '../lib/sharing.js';
 import { UsageError } from '../lib/usage-error.js';
@@ -26,7 +27,7 @@ export const registerLinksCommand: RegisterCommand = (program) => {
         return;
       }
       if (list.length === 0) {
-        process.stderr.write('No links yet. Make one with: signet share <file> or signet link s3://bucket/key\n');
+        process.stderr.write(`${emptyListMessage(f)}\n`);
         return;
       }
       for (const r of list) {
@@ -49,8 +50,10 @@ export const registerLinksCommand: RegisterCommand = (program) => {
     .argument('<id>', 'link id')
     .option('-e, --expires <when>', "new expiry (default: the profile's default)")
     .option('--json', 'print the link as JSON')
-    .action(async (id: string, f: { expires?: string; json?: boolean }) => {
-      printLink(await sharing().renewLink(id, f.expires, 'cli'), Boolean(f.json));
+    .action(async (id: string, f: { expires?: string; json?: boolean }, cmd: Command) => {
+      // `links` has a --json of its own, and commander gives `links renew <id> --json` to it.
+      const json = Boolean(f.json ?? cmd.parent?.opts<{ json?: boolean }>().json);
+      printLink(await sharing().renewLink(id, f.expires, 'cli'), json);
     });
 
   links
@@ -86,6 +89,15 @@ export const registerLinksCommand: RegisterCommand = (program) => {
     .description('forget expired and revoked links')
     .action(async () => {
       const n = await sharing().pruneExpired();
-      process.stderr.write(`${n} expired link(s) removed from the history.\n`);
+      process.stderr.write(`${n} expired or revoked link(s) removed from the history.\n`);
     });
 };
+
+/** What an empty list means: no links at all, or none that match the filter. */
+function emptyListMessage(f: { active?: boolean; expired?: boolean; search?: string }): string {
+  const matching = f.search ? ` matching "${f.search}"` : '';
+  if (f.active) return `No active links${matching}.`;
+  if (f.expired) return `No expired or revoked links${matching}.`;
+  if (f.search) return `No links${matching}.`;
+  return 'No links yet. Make one with: signet share <file> or signet link s3://bucket/key';
+}
