@@ -1,12 +1,12 @@
 // The built `signet` bundle run as a user runs it (a child process), against a real
 // SigV4-checking S3 server (RGW) and the real keychain (scripts/with-keyring.sh).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, verify } from 'node:crypto';
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, ListMultipartUploadsCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 
@@ -102,6 +102,8 @@ describe('signet CLI', () => {
     [['link', 's3://b-1/x', '--method', 'DELETE'], 2, /Allowed choices are GET, PUT/],
     [['link', 'https://d1.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', '/nonexistent.pem'], 1, /does not exist/],
     [['share', '/nonexistent/file.pdf'], 1, /No profile yet\. Create one with: signet profile add/],
+    [['share', ''], 2, /An empty path was given: name a file or folder to share/],
+    [['share', 'a.txt', '  '], 2, /An empty path was given/],
   ])('signet %j exits %i with a clear message', (args, code, message) => {
     const r = signet(args);
     expect(r.code).toBe(code);
@@ -195,4 +197,206 @@ describe('signet CLI', () => {
     const all = [add, share, renewed, revoke, signet(['profile', 'show', 'work'])].map((x) => x.out + x.err).join('\n');
     expect(all).not.toContain(s3.secretAccessKey);
   });
+});
+
+describe('signet CLI: profile updates, cancelling, edge cases', () => {
+  const bucket = uniqueBucket('clx');
+  const home = mkdtempSync(join(tmpdir(), 'signet-clx-'));
+  let env: NodeJS.ProcessEnv;
+  /** A D-Bus address that leads nowhere: the keychain is not available. */
+  const noKeychain = { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'no-bus')}` };
+
+  function signet(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
+    const r = spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...opts.env }, input: opts.input ?? '', encoding: 'utf8', cwd: opts.cwd ?? home });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  }
+  const show = (id: string) => JSON.parse(signet(['profile', 'show', id]).out) as { profile: Record<string, unknown> };
+  const objectsUnder = async (prefix: string) => ((await testS3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []).map((o) => o.Key);
+  const multipartUploads = async () => (await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
+
+  beforeAll(async () => {
+    const s3 = testS3();
+    env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      SIGNET_HOME: join(home, 'signet'),
+      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
+      AWS_ACCESS_KEY_ID: s3.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      AWS_REGION: s3.region,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: join(home, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+    };
+    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
+    const add = signet(['profile', 'add', 'rgw', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--default-chain', '--default-expiry', '3h', '--key-template', 'clx/{uuid}/{name}']);
+    expect(add.code, add.err).toBe(0);
+  });
+
+  it('profile add on an existing profile changes only the settings given (create or update)', () => {
+    const s3 = testS3();
+    const first = signet(['profile', 'add', 'upd', '--bucket', bucket, '--name', 'Updatable', '--region', 'eu-west-1', '--endpoint', s3.endpoint, '--path-style', '--key-template', 'k/{uuid}/{name}', '--default-expiry', '2d', '--aws-profile', 'dev']);
+    expect(first.code, first.err).toBe(0);
+    const before = show('upd').profile;
+    const again = signet(['profile', 'add', 'upd', '--bucket', 'other-bucket', '--default-chain']);
+    expect(again.code, again.err).toBe(0);
+    expect(show('upd').profile).toEqual({ ...before, bucket: 'other-bucket', credentials: { source: 'default-chain' } });
+    // A flag given is a change, including switching path style off; nothing else moves.
+    expect(signet(['profile', 'add', 'upd', '--no-path-style', '--default-expiry', '5h']).code).toBe(0);
+    expect(show('upd').profile).toEqual({ ...before, bucket: 'other-bucket', credentials: { source: 'default-chain' }, forcePathStyle: false, defaultExpiry: '5h' });
+    // A new profile still needs its bucket; a new one gets the default region.
+    const noBucket = signet(['profile', 'add', 'fresh']);
+    expect([noBucket.code, noBucket.err]).toEqual([2, expect.stringMatching(/new profile needs --bucket/)]);
+    expect(signet(['profile', 'add', 'fresh', '--bucket', bucket, '--default-chain']).code).toBe(0);
+    expect(show('fresh').profile).toMatchObject({ region: 'us-east-1', forcePathStyle: false, credentials: { source: 'default-chain' } });
+  });
+
+  it('a failed profile add saves nothing: no terminal for the secret, or no keychain to store it', () => {
+    const s3 = testS3();
+    const noTty = signet(['profile', 'add', 'failed', '--bucket', bucket, '--access-key-id', s3.accessKeyId]);
+    expect([noTty.code, noTty.err]).toEqual([2, expect.stringMatching(/No terminal to ask for the AWS secret access key/)]);
+    expect(signet(['profile', 'show', 'failed']).err).toMatch(/There is no profile "failed"/);
+    const noStore = signet(['profile', 'add', 'failed', '--bucket', bucket, '--access-key-id', s3.accessKeyId], { env: { ...noKeychain, SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey } });
+    expect([noStore.code, noStore.err]).toEqual([1, expect.stringMatching(/keychain is not available/)]);
+    expect(noStore.err).not.toContain(s3.secretAccessKey);
+    expect(signet(['profile', 'list']).out).not.toContain('failed');
+    // An existing profile is left as it was.
+    const before = show('rgw').profile;
+    const update = signet(['profile', 'add', 'rgw', '--bucket', 'elsewhere', '--access-key-id', s3.accessKeyId]);
+    expect(update.code).toBe(2);
+    expect(show('rgw').profile).toEqual(before);
+  });
+
+  it('profile remove needs no keychain for a profile that stores no secret; one that does is kept when the keychain is away', () => {
+    const s3 = testS3();
+    expect(signet(['profile', 'add', 'b8', '--bucket', bucket, '--default-chain']).code).toBe(0);
+    expect(signet(['profile', 'add', 'sso', '--bucket', bucket, '--aws-profile', 'dev']).code).toBe(0);
+    for (const id of ['b8', 'sso']) {
+      const r = signet(['profile', 'remove', id], { env: noKeychain });
+      expect(r.code, r.err).toBe(0);
+      expect(signet(['profile', 'show', id]).code).toBe(1);
+    }
+    expect(signet(['profile', 'add', 'keyed', '--bucket', bucket, '--access-key-id', s3.accessKeyId], { env: { SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey } }).code).toBe(0);
+    const keyed = signet(['profile', 'remove', 'keyed'], { env: noKeychain });
+    expect([keyed.code, keyed.err]).toEqual([1, expect.stringMatching(/keychain is not available/)]);
+    expect(signet(['profile', 'show', 'keyed']).code).toBe(0);
+    expect(signet(['profile', 'remove', 'keyed']).code).toBe(0);
+  });
+
+  it('signet share . (and ./sub/.) shares the current folder under its own name, like signet share ./folder/', async () => {
+    const dir = join(home, 'here');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'a.txt'), 'from dot');
+    writeFileSync(join(dir, 'sub', 'b.txt'), 'from sub');
+    for (const [arg, names] of [['.', ['here/a.txt', 'here/sub/b.txt']], ['./sub/.', ['sub/b.txt']], ['./', ['here/a.txt', 'here/sub/b.txt']]] as const) {
+      const r = signet(['share', arg, '--profile', 'rgw', '--json'], { cwd: dir });
+      expect(r.code, r.err).toBe(0);
+      const links = r.out.trim().split('\n').map((l) => JSON.parse(l) as { key: string; url: string });
+      expect(links.map((l) => l.key.split('/').slice(2).join('/')), arg).toEqual(names);
+      expect(await (await fetch(links[0]!.url)).text()).toBe(names[0] === 'sub/b.txt' ? 'from sub' : 'from dot');
+    }
+  });
+
+  it('links renew --json prints one JSON object; link -p picks the profile; links filters say when nothing matches; prune says expired or revoked', async () => {
+    const file = join(home, 'renew-me.txt');
+    writeFileSync(file, 'renew');
+    const share = signet(['share', file, '-p', 'rgw', '--json']);
+    expect(share.code, share.err).toBe(0);
+    const { id } = JSON.parse(share.out) as { id: string };
+    const renewed = signet(['links', 'renew', id, '--expires', '15m', '--json']);
+    expect(renewed.code, renewed.err).toBe(0);
+    const j = JSON.parse(renewed.out) as { id: string; url: string; expiresAt: string };
+    expect(renewed.out.trim().split('\n')).toHaveLength(1);
+    expect(new URL(j.url).searchParams.get('X-Amz-Expires')).toBe('900');
+    expect(typeof j.expiresAt).toBe('string');
+
+    // -p is --profile: the profile's default expiry (3h), not the stateless 1h.
+    const viaP = signet(['link', `s3://${bucket}/x`, '-p', 'rgw']);
+    expect(viaP.code, viaP.err).toBe(0);
+    expect(new URL(viaP.out.trim()).searchParams.get('X-Amz-Expires')).toBe('10800');
+
+    // Links exist, none expired or revoked yet.
+    const expired = signet(['links', '--expired']);
+    expect([expired.code, expired.out, expired.err]).toEqual([0, '', 'No expired or revoked links.\n']);
+    const search = signet(['links', '--search', 'no-such-name-xyz']);
+    expect(search.err).toBe('No links matching "no-such-name-xyz".\n');
+    expect(signet(['links', '--active', '--search', 'no-such-name-xyz']).err).toBe('No active links matching "no-such-name-xyz".\n');
+
+    expect(signet(['links', 'revoke', id, '--delete-object', '--yes']).code).toBe(0);
+    expect(signet(['links', '--active', '--search', 'renew-me']).err).toBe('No active links matching "renew-me".\n');
+    const prune = signet(['links', 'prune']);
+    expect(prune.err).toMatch(/^\d+ expired or revoked link\(s\) removed from the history\.\n$/);
+    expect(prune.err).not.toMatch(/^0 /);
+  });
+
+  it('a zero-byte file is "Uploaded" only once it is: not when the upload fails', () => {
+    const empty = join(home, 'empty.bin');
+    writeFileSync(empty, '');
+    expect(signet(['profile', 'add', 'dead', '--bucket', bucket, '--endpoint', 'http://127.0.0.1:9', '--path-style', '--default-chain']).code).toBe(0);
+    const failed = signet(['share', empty, '-p', 'dead']);
+    expect(failed.code).toBe(1);
+    expect(failed.err).not.toContain('Uploaded');
+    const ok = signet(['share', empty, '-p', 'rgw']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.err).toBe(`Uploaded ${empty} (0 B).\n`);
+  });
+
+  /** Runs `signet share`, waits for `ready`, sends `sig`, and returns how it ended. */
+  async function shareThenSignal(args: string[], sig: NodeJS.Signals, ready: () => Promise<boolean>, extraEnv: NodeJS.ProcessEnv = {}) {
+    const child = spawn(process.execPath, [bin, 'share', ...args], { env: { ...env, ...extraEnv }, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    let exited = false;
+    void ended.then(() => (exited = true));
+    const deadline = Date.now() + 60_000;
+    while (!exited && !(await ready())) {
+      if (Date.now() > deadline) throw new Error(`never ready: ${err}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(exited, `signet ended before the signal: ${err}`).toBe(false);
+    child.kill(sig);
+    return { ...(await ended), out, err };
+  }
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ] as const)('%s during the upload of a big file aborts the multipart upload and exits %i', async (sig, code) => {
+    const big = join(home, `big-${sig}.bin`);
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 1024 * 1024 * 1024);
+    closeSync(fd);
+    const prefix = `clx/`;
+    const before = await objectsUnder(prefix);
+    const r = await shareThenSignal([big, '-p', 'rgw'], sig, async () => (await multipartUploads()).length > 0);
+    expect({ code: r.code, signal: r.signal }, r.err).toEqual({ code, signal: null });
+    expect(r.err).toContain('Cancelling: aborting the upload on the server');
+    expect(r.err).toMatch(/was cancelled; nothing was left on the server/);
+    expect(r.out).toBe('');
+    expect(await multipartUploads()).toEqual([]);
+    expect(await objectsUnder(prefix)).toEqual(before);
+  }, 120_000);
+
+  it('SIGTERM before the upload starts (credentials still being fetched) also cancels and exits 143, nothing uploaded', async () => {
+    const marker = join(home, 'creds-asked');
+    const script = join(home, 'slow-creds.mjs');
+    writeFileSync(script, `import { writeFileSync } from 'node:fs';
+writeFileSync(${JSON.stringify(marker)}, '');
+setTimeout(() => console.log(JSON.stringify({ Version: 1, AccessKeyId: process.env.AWS_ACCESS_KEY_ID, SecretAccessKey: process.env.AWS_SECRET_ACCESS_KEY })), 1500);
+`);
+    const config = join(home, 'aws-config');
+    writeFileSync(config, `[profile slow]\ncredential_process = ${process.execPath} ${script}\n`);
+    const s3 = testS3();
+    expect(signet(['profile', 'add', 'slow', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--aws-profile', 'slow', '--key-template', 'slow/{uuid}/{name}']).code).toBe(0);
+    const file = join(home, 'small.txt');
+    writeFileSync(file, 'never uploaded');
+    const r = await shareThenSignal([file, '-p', 'slow'], 'SIGTERM', async () => existsSync(marker), { AWS_CONFIG_FILE: config });
+    expect({ code: r.code, signal: r.signal }, r.err).toEqual({ code: 143, signal: null });
+    expect(r.err).toMatch(/cancelled/);
+    expect(await objectsUnder('slow/')).toEqual([]);
+  }, 60_000);
 });
