@@ -90,6 +90,7 @@ export const registerLinksCommand: RegisterCommand = (program) => {
     .action(async () => {
       const n = await sharing().pruneExpired();
       process.stderr.write(`${n} expired or revoked link(s) removed from the history.\n`);
+      for (const problem of (await sharing().historyHealth()).problems) process.stderr.write(`signet: ${problem}\n`);
     });
 };
 

@@ -124,6 +124,9 @@ describe('LinkHistory', () => {
     expect(readFileSync(h.damagedFile, 'utf8')).toContain(torn);
     expect((await h.read()).damagedLines).toEqual([]);
     expect((await h.inspect(T0)).problems).toEqual([expect.stringMatching(/1 damaged line\(s\) .* moved to .*history\.damaged\.jsonl/)]);
+    // said for a day (the user asked for the prune), then only kept in the file
+    expect((await h.inspect(new Date(T0.getTime() + 23 * 3600_000))).problems).toHaveLength(1);
+    expect((await h.inspect(new Date(T0.getTime() + 25 * 3600_000))).problems).toEqual([]);
     expect((await h.list()).map((r) => r.id).sort()).toEqual(['after', 'before']);
   });
 

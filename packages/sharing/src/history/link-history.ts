@@ -183,8 +183,12 @@ export class LinkHistory {
         `${lines.length} line(s) of the link history ${this.file} cannot be read (line ${which})${l.tornTail ? ', the last one probably cut off by a crash while writing' : ''}. They are kept as they are and skipped; the other links are fine. Pruning the history moves them to ${this.damagedFile}.`,
       );
     }
-    // Notes (files moved aside) are reported for a month, then only kept in the file.
-    for (const n of l.notes) if (now.getTime() - Date.parse(n.at) < 30 * 86_400_000) problems.push(n.message);
+    // Notes are reported for a while, then only kept in the file: a day for damaged lines that a
+    // prune (which the user asked for) moved aside, a month for a whole file moved aside on its own.
+    for (const n of l.notes) {
+      const days = n.file === this.damagedFile ? 1 : 30;
+      if (now.getTime() - Date.parse(n.at) < days * 86_400_000) problems.push(n.message);
+    }
     return { file: this.file, entries: l.records.size, damagedLines: lines, problems };
   }
 
