@@ -186,6 +186,10 @@ describe('signet CLI', () => {
     const listed = signet(['links']);
     expect(listed.code, listed.err).toBe(0);
     expect(listed.out).toContain('docs/Q3 report + notes.txt');
+    // columns line up whatever the time left says ("revoked", "23 hours 59 minutes left")
+    const columns = listed.out.trim().split('\n').map((l) => l.indexOf('s3://'));
+    expect(columns.length).toBeGreaterThan(2);
+    expect(new Set(columns).size).toBe(1);
     expect(listed.err).toMatch(/^signet: warning: 1 line\(s\) of the link history .*history\.jsonl cannot be read \(line \d+\).*kept as they are/m);
     const asJson = signet(['links', '--json']);
     expect(asJson.out.trim().split('\n').every((l) => typeof (JSON.parse(l) as { id?: unknown }).id === 'string')).toBe(true);

@@ -30,9 +30,11 @@ export const registerLinksCommand: RegisterCommand = (program) => {
         process.stderr.write(`${emptyListMessage(f)}\n`);
         return;
       }
-      for (const r of list) {
-        process.stdout.write(`${r.id.slice(0, 8)}  ${timeLeft(r.effectiveExpiresAt, r.revokedAt).padEnd(22)} ${r.source.padEnd(9)} ${r.profileId}  s3://${r.bucket}/${r.key}\n`);
-      }
+      // Columns as wide as their widest value; a header row on a terminal only (pipes get rows).
+      const rows = list.map((r) => [r.id.slice(0, 8), timeLeft(r.effectiveExpiresAt, r.revokedAt), r.source, r.profileId, `s3://${r.bucket}/${r.key}`]);
+      if (process.stdout.isTTY) rows.unshift(['ID', 'TIME LEFT', 'FROM', 'PROFILE', 'OBJECT']);
+      const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]!.length)));
+      for (const row of rows) process.stdout.write(`${row.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  ')}\n`);
     });
 
   links
