@@ -301,6 +301,20 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
     }
   });
 
+  it('several links on a terminal are each labelled with their object; through a pipe they stay bare URLs', () => {
+    const dir = join(home, 'labelled');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'one.txt'), '1');
+    writeFileSync(join(dir, 'two.txt'), '2');
+    // `script` gives the CLI a pseudo-terminal, as an interactive shell would.
+    const tty = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} share ${JSON.stringify(dir)} -p rgw`, '/dev/null'], { env, encoding: 'utf8' });
+    expect(tty.status, tty.stdout).toBe(0);
+    const lines = tty.stdout.split(/\r?\n/).map((l) => l.replace(/\r|\u001b\[K/g, '').trim()).filter((l) => l.startsWith('http') || /labelled\/(one|two)\.txt$/.test(l));
+    expect(lines.map((l) => (l.startsWith('http') ? 'URL' : l.split('/').slice(-2).join('/')))).toEqual(['labelled/one.txt', 'URL', 'labelled/two.txt', 'URL']);
+    const piped = signet(['share', dir, '-p', 'rgw']);
+    expect(piped.out.trim().split('\n').every((l) => l.startsWith('http'))).toBe(true);
+  });
+
   it('links renew --json prints one JSON object; link -p picks the profile; links filters say when nothing matches; prune says expired or revoked', async () => {
     const file = join(home, 'renew-me.txt');
     writeFileSync(file, 'renew');

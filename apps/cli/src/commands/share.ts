@@ -49,7 +49,9 @@ export const registerShareCommand: RegisterCommand = (program) => {
           signal: cancel.signal,
         });
         bar.done();
-        for (const l of links) printLink(l, Boolean(f.json));
+        // Several links on a terminal: each under the name of its file (pipes get bare URLs).
+        const label = !f.json && links.length > 1 && Boolean(process.stdout.isTTY);
+        for (const l of links) printLink(l, Boolean(f.json), label);
         if (links.some((l) => l.check && !l.check.ok)) process.exitCode = 1;
         if (cancel.received) process.exitCode = signalExitCode(cancel.received);
       } catch (e) {
@@ -63,7 +65,8 @@ export const registerShareCommand: RegisterCommand = (program) => {
     });
 };
 
-export function printLink(l: LinkResult, json: boolean): void {
+export function printLink(l: LinkResult, json: boolean, label = false): void {
+  if (label) process.stdout.write(`${l.key}\n  `);
   if (json) process.stdout.write(`${JSON.stringify(l)}\n`);
   else process.stdout.write(`${l.url}\n`);
   for (const w of l.warnings) process.stderr.write(`signet: warning: ${w.message}\n`);
