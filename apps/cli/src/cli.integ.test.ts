@@ -309,7 +309,7 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
     // `script` gives the CLI a pseudo-terminal, as an interactive shell would.
     const tty = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} share ${JSON.stringify(dir)} -p rgw`, '/dev/null'], { env, encoding: 'utf8' });
     expect(tty.status, tty.stdout).toBe(0);
-    const lines = tty.stdout.split(/\r?\n/).map((l) => l.replace(/\r|\u001b\[K/g, '').trim()).filter((l) => l.startsWith('http') || /labelled\/(one|two)\.txt$/.test(l));
+    const lines = tty.stdout.split(/\r?\n/).map((l) => l.split('\r').pop()!.replace(`${String.fromCharCode(27)}[K`, '').trim()).filter((l) => l.startsWith('http') || /labelled\/(one|two)\.txt$/.test(l));
     expect(lines.map((l) => (l.startsWith('http') ? 'URL' : l.split('/').slice(-2).join('/')))).toEqual(['labelled/one.txt', 'URL', 'labelled/two.txt', 'URL']);
     const piped = signet(['share', dir, '-p', 'rgw']);
     expect(piped.out.trim().split('\n').every((l) => l.startsWith('http'))).toBe(true);
