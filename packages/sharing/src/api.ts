@@ -176,7 +176,8 @@ export interface SharingService {
   listProfiles(): Promise<ProfileSummary[]>;
   getProfile(id: string): Promise<ProfileSummary>;
   saveProfile(profile: unknown): Promise<ProfileSummary>;
-  removeProfile(id: string): Promise<void>;
+  /** `keychainCleared`: false when the keychain was away and the profile kept no secret there. */
+  removeProfile(id: string): Promise<{ keychainCleared: boolean }>;
   setDefaultProfile(id: string): Promise<void>;
   setAwsSecret(profileId: string, secret: AwsSecretInput): Promise<void>;
   /** Validates the PEM (and passphrase) first, then stores it in the keychain. The file is not touched. */

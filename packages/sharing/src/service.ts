@@ -115,6 +115,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     async removeProfile(id) {
       const p = await profiles.get(id);
       forget(id);
+      let keychainCleared = true;
       try {
         await secrets.deleteProfileSecrets(id);
       } catch (e) {
@@ -122,8 +123,10 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
         // without a keychain. One that may hold a secret cannot: it would be left behind.
         const storesSecrets = p.credentials.source === 'keychain' || p.link.kind === 'cloudfront';
         if (storesSecrets || !(isSharingError(e, 'KEYCHAIN_UNAVAILABLE') || isSharingError(e, 'KEYCHAIN_LOCKED'))) throw e;
+        keychainCleared = false;
       }
       await profiles.remove(id);
+      return { keychainCleared };
     },
     async setDefaultProfile(id) {
       await profiles.setDefault(id);

@@ -189,8 +189,8 @@ Examples:
     .description('delete a profile and its secrets in the keychain')
     .argument('<id>', 'profile')
     .action(async (id: string) => {
-      await sharing().removeProfile(id);
-      process.stderr.write(`Profile "${id}" and its keychain entries were removed.\n`);
+      const { keychainCleared } = await sharing().removeProfile(id);
+      process.stderr.write(keychainCleared ? `Profile "${id}" and its keychain entries were removed.\n` : `Profile "${id}" was removed (it kept no secret in the keychain, which is not available now).\n`);
     });
 
   profile

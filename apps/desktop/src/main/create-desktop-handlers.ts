@@ -40,7 +40,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
       const s = await service.saveProfile(input);
       return { ...s.profile, isDefault: s.isDefault, hasAwsSecret: s.hasAwsSecret, hasCloudFrontKey: s.hasCloudFrontKey };
     },
-    removeProfile: (id: string) => service.removeProfile(id),
+    removeProfile: async (id: string) => void (await service.removeProfile(id)),
     setDefaultProfile: (id: string) => service.setDefaultProfile(id),
     setAwsSecret: async (id: string, secret: Parameters<DesktopApi['setAwsSecret']>[1]) => {
       await service.setAwsSecret(id, secret);
