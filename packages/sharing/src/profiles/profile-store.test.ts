@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pickProfile } from '../share/pick-profile.js';
 import { ProfileStore } from './profile-store.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'signet-profiles-'));
@@ -31,6 +32,20 @@ describe('ProfileStore', () => {
     expect(statSync(store.file).mode & 0o777).toBe(0o600);
     expect(readdirSync(d)).toEqual(['profiles.json']);
     expect(JSON.parse(readFileSync(store.file, 'utf8'))).toMatchObject({ version: 1, defaultId: 'work' });
+  });
+
+  it('a default that names a removed profile (hand edit) is reported, not silently swapped for another profile', async () => {
+    const store = new ProfileStore(dir());
+    await store.save(input('a'));
+    await store.save(input('b'));
+    const file = JSON.parse(readFileSync(store.file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(store.file, JSON.stringify({ ...file, defaultId: 'ghost' }));
+    expect(await store.list()).toMatchObject({ missingDefault: 'ghost' });
+    expect((await store.list()).defaultId).toBeUndefined();
+    await expect(pickProfile(store)).rejects.toMatchObject({ code: 'NO_PROFILE', message: 'The default profile "ghost" no longer exists. Pick one with --profile (a, b) or set a default: signet profile default <id>.' });
+    expect((await pickProfile(store, 'b')).id).toBe('b');
+    await store.remove('b'); // one profile left: it is the one to use
+    expect((await pickProfile(store)).id).toBe('a');
   });
 
   it('validates on write: an invalid profile is refused with what is wrong, the file unchanged', async () => {

@@ -98,11 +98,16 @@ export class ProfileStore {
     );
   }
 
-  /** All profiles and the default one (the first profile when none was picked). */
-  async list(): Promise<{ profiles: Profile[]; defaultId?: string }> {
+  /**
+   * All profiles and the default one (the first profile when none was picked). A default that
+   * names a profile no longer there (a hand edit) is not silently swapped for another one:
+   * `missingDefault` says which, and there is no default unless only one profile is left.
+   */
+  async list(): Promise<{ profiles: Profile[]; defaultId?: string; missingDefault?: string }> {
     const d = await this.read();
-    const defaultId = d.defaultId && d.profiles.some((p) => p.id === d.defaultId) ? d.defaultId : d.profiles[0]?.id;
-    return { profiles: d.profiles, ...(defaultId ? { defaultId } : {}) };
+    const missing = d.defaultId !== undefined && !d.profiles.some((p) => p.id === d.defaultId);
+    const defaultId = !missing && d.defaultId ? d.defaultId : !missing || d.profiles.length === 1 ? d.profiles[0]?.id : undefined;
+    return { profiles: d.profiles, ...(defaultId ? { defaultId } : {}), ...(missing ? { missingDefault: d.defaultId } : {}) };
   }
 
   async get(id: string): Promise<Profile> {
