@@ -59,6 +59,12 @@ const AWS_MESSAGES: Record<string, string> = {
   AuthorizationHeaderMalformed: "The bucket is in another region than the profile says. Set the profile's region to the bucket's region.",
 };
 
+/** The HTTP status of an AWS SDK error (`$metadata.httpStatusCode`), if it has one. */
+export function httpStatusOf(err: unknown): number | undefined {
+  const status = (err as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /** A stable code and a message for people, for any error. Never includes secret values. */
 export function toUserMessage(err: unknown): { code: string; message: string } {
   // Our own errors are written to be shown (and never quote a secret).
@@ -88,12 +94,12 @@ export function toUserMessage(err: unknown): { code: string; message: string } {
   if (name === 'CredentialsProviderError') {
     return { code: 'CREDENTIALS_MISSING', message: 'No usable AWS credentials were found. Configure a profile (signet profile add) or AWS credentials (aws configure / aws sso login).' };
   }
-  const status = ((e as { $metadata?: { httpStatusCode?: unknown } }).$metadata ?? {}).httpStatusCode;
+  const status = httpStatusOf(e);
   if ('$metadata' in e && (!name || name === 'Unknown' || name === 'UnknownError' || /^\d{3}$/.test(name))) {
     // A HEAD answer carries no body, so no S3 error code: say what the status usually means.
     if (status === 403) return { code: 'AccessDenied', message: 'The storage server refused the request (HTTP 403) without saying why: usually a wrong access key or secret, or credentials that may not use this bucket. Check the profile (signet profile test).' };
     if (status === 404) return { code: 'NotFound', message: 'The storage server answered "not found" (HTTP 404). Check the bucket name, the endpoint and the region in the profile.' };
-    return { code: 'S3_ERROR', message: `The storage server refused the request (HTTP ${typeof status === 'number' ? status : 'error'}) without saying why. Check the profile's bucket, region and credentials.` };
+    return { code: 'S3_ERROR', message: `The storage server refused the request (HTTP ${status ?? 'error'}) without saying why. Check the profile's bucket, region and credentials.` };
   }
   if ('$metadata' in e && name) {
     // An S3 error code is a fixed word (e.g. InvalidBucketName); S3 error messages are not shown.

@@ -8,7 +8,7 @@ import { describeCloudFrontKey, parseCloudFrontPrivateKey, type Profile } from '
 import type { AwsSecretInput, LinkCheckResult, ProfileSummary, SharingService } from './api.js';
 import { checkLink } from './check/index.js';
 import { resolveCredentials } from './credentials/index.js';
-import { isSharingError, SharingError, toUserMessage } from './errors.js';
+import { httpStatusOf, isSharingError, SharingError, toUserMessage } from './errors.js';
 import { LinkHistory } from './history/index.js';
 import { resolveSignetPaths, type SignetPaths } from './paths.js';
 import { ProfileStore } from './profiles/index.js';
@@ -163,7 +163,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
         await client.send(new HeadBucketCommand({ Bucket: profile.bucket }));
         return { status: 'ok', ok: true, message: `Connected: bucket "${profile.bucket}" is reachable with these credentials.` } satisfies LinkCheckResult;
       } catch (e) {
-        const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+        const status = httpStatusOf(e);
         if (status === 403 && client) return explainBucketRefusal(client, profile.bucket);
         const m = toUserMessage(e);
         const kind = status === 404 ? 'no-such-bucket' : status === 403 ? 'access-denied' : m.code === 'SERVER_UNREACHABLE' ? 'unreachable' : 'unexpected';

@@ -5,7 +5,7 @@
 // plain AccessDenied from IAM or a bucket policy.
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { LinkCheckResult } from '../api.js';
-import { toUserMessage } from '../errors.js';
+import { httpStatusOf, toUserMessage } from '../errors.js';
 
 /** Codes that mean "these credentials are wrong", not "these credentials may not do this". */
 export const CREDENTIAL_CODES = new Set(['SignatureDoesNotMatch', 'InvalidAccessKeyId', 'ExpiredToken', 'InvalidToken', 'TokenRefreshRequired', 'RequestTimeTooSkewed']);
@@ -34,7 +34,7 @@ export async function probeBucket(client: S3Client, bucket: string): Promise<Pro
 }
 
 function classify(e: unknown): Probe {
-  const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const status = httpStatusOf(e);
   const name = (e as { name?: unknown }).name;
   // 416: the object exists but is empty (a 1-byte range cannot be served).
   if (status === 416 || name === 'InvalidRange') return { kind: 'exists' };

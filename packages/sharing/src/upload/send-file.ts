@@ -10,7 +10,6 @@
 // seekable files). On a 2-core machine that CPU is taken from the server: `signet share` went
 // from 0.75× to 1.16× the throughput of `aws s3 cp`. What lib-storage gave is kept: multipart
 // above one part, parallel parts, progress, SDK retries per part, abort on failure or cancel.
-//
 import { setMaxListeners } from 'node:events';
 import { open, type FileHandle } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
@@ -40,7 +39,7 @@ export interface SendFileOptions {
   queueSize: number;
   /** Cancels: the requests in flight are aborted and the multipart upload with them. */
   signal: AbortSignal;
-  /** Bytes confirmed by the server so far (after each part). */
+  /** Bytes sent so far: confirmed parts plus what the parts in flight have handed to the network. */
   onBytes: (loaded: number) => void;
 }
 
@@ -56,7 +55,7 @@ export function partsInFlight(partSize: number, preferred: number): number {
  * caller words it), an AbortError after a cancel, or FILE_CHANGED when the file got shorter.
  */
 export async function sendFile(o: SendFileOptions): Promise<void> {
-  const run = new Run(o);
+  const run = new Run(o, await payloadHashOf(o.client));
   const file = await open(o.filePath, 'r');
   try {
     if (o.size <= o.partSize) await sendWhole(run, file);
@@ -90,7 +89,11 @@ class Run {
   private readonly inflight = new Set<Promise<unknown>>();
   uploadId: string | undefined;
 
-  constructor(readonly o: SendFileOptions) {
+  /** `payloadHash`: what every body of this send is signed with (payloadHashOf, once per send). */
+  constructor(
+    readonly o: SendFileOptions,
+    readonly payloadHash: string | undefined,
+  ) {
     const stop = () => this.controller.abort();
     if (o.signal.aborted) stop();
     else o.signal.addEventListener('abort', stop, { once: true });
@@ -136,8 +139,7 @@ async function sendWhole(run: Run, file: FileHandle): Promise<void> {
   await readExactly(file, body, 0, o.filePath);
   const progress = new SendProgress(o.onBytes);
   const put = new PutObjectCommand({ Bucket: o.bucket, Key: o.key, Body: body, ContentLength: o.size, ContentType: o.contentType, IfNoneMatch: '*' });
-  const payloadHash = await payloadHashOf(o.client);
-  await run.cancellable((abortSignal) => o.client.send(withBody(put, payloadHash, (sent) => progress.sending(0, sent)), { abortSignal }));
+  await run.cancellable((abortSignal) => o.client.send(withBody(put, run.payloadHash, (sent) => progress.sending(0, sent)), { abortSignal }));
   progress.confirmed(0, o.size);
 }
 
@@ -161,8 +163,7 @@ async function sendParts(run: Run, file: FileHandle): Promise<void> {
       const body = buffer.subarray(0, length);
       await readExactly(file, body, offset, o.filePath);
       const part = new UploadPartCommand({ Bucket: o.bucket, Key: o.key, UploadId: uploadId, PartNumber: index + 1, Body: body, ContentLength: length });
-      const payloadHash = await payloadHashOf(o.client);
-      const r = await run.cancellable((abortSignal) => o.client.send(withBody(part, payloadHash, (sent) => progress.sending(index, sent)), { abortSignal }));
+      const r = await run.cancellable((abortSignal) => o.client.send(withBody(part, run.payloadHash, (sent) => progress.sending(index, sent)), { abortSignal }));
       if (!r.ETag) throw new Error(`The server returned no ETag for part ${index + 1}.`);
       parts[index] = { PartNumber: index + 1, ETag: r.ETag };
       progress.confirmed(index, length);
@@ -283,11 +284,14 @@ async function readExactly(file: FileHandle, target: Buffer, offset: number, pat
   let done = 0;
   while (done < target.length) {
     const { bytesRead } = await file.read(target, done, target.length - done, offset + done);
-    if (bytesRead === 0) {
-      throw new SharingError('FILE_CHANGED', `${path} changed while it was being shared, so no link was made. Wait until it is saved completely, then share it again.`, { details: { path } });
-    }
+    if (bytesRead === 0) throw fileChanged(path);
     done += bytesRead;
   }
+}
+
+/** FILE_CHANGED: the file is not what it was when the share started. */
+export function fileChanged(path: string): SharingError {
+  return new SharingError('FILE_CHANGED', `${path} changed while it was being shared, so no link was made. Wait until it is saved completely, then share it again.`, { details: { path } });
 }
 
 function abortError(): Error {

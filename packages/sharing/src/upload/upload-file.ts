@@ -15,11 +15,11 @@ import { stat } from 'node:fs/promises';
 import { DeleteObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import mime from 'mime';
 import type { UploadProgress } from '../api.js';
-import { isSharingError, SharingError, toUserMessage } from '../errors.js';
+import { httpStatusOf, isSharingError, SharingError, toUserMessage } from '../errors.js';
 import { choosePartSize, DEFAULT_QUEUE_SIZE } from './part-size.js';
 import { alternativeKey } from './plan-object-key.js';
 import { ProgressMeter } from './progress-meter.js';
-import { SendFailed, sendFile } from './send-file.js';
+import { fileChanged, SendFailed, sendFile } from './send-file.js';
 import { CREDENTIAL_CODES, probeObject } from './explain-refusal.js';
 
 export interface UploadFileOptions {
@@ -55,7 +55,7 @@ export async function uploadFile(o: UploadFileOptions): Promise<UploadedObject> 
   const before = await stat(o.filePath).catch((e: NodeJS.ErrnoException) => {
     throw new SharingError('FILE_UNREADABLE', `${o.filePath} cannot be read (${e.code}). Nothing was uploaded.`, { details: { path: o.filePath } });
   });
-  if (o.expected && (before.size !== o.expected.size || before.mtimeMs !== o.expected.mtimeMs)) throw changed(o.filePath);
+  if (o.expected && !sameFile(before, o.expected)) throw fileChanged(o.filePath);
   const contentType = o.contentType ?? mime.getType(o.filePath) ?? 'application/octet-stream';
   const meter = new ProgressMeter(o.filePath, before.size);
   o.onProgress?.(meter.update(0));
@@ -72,14 +72,19 @@ export async function uploadFile(o: UploadFileOptions): Promise<UploadedObject> 
       continue;
     }
     const after = await stat(o.filePath).catch(() => undefined);
-    if (!after || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+    if (!after || !sameFile(after, before)) {
       await deleteQuietly(o.client, o.bucket, key); // what was uploaded is a mix of old and new bytes
-      throw changed(o.filePath);
+      throw fileChanged(o.filePath);
     }
     o.onProgress?.(meter.done());
     return { key, size: before.size, contentType };
   }
   throw new SharingError('OBJECT_EXISTS', `${o.key} and ${MAX_RENAMES - 1} numbered variants are all taken. Signet never overwrites: add {uuid} to the profile's key template.`);
+}
+
+/** The same file as before, as far as size and modification time tell. */
+function sameFile(a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 /** One upload attempt at a free key: 'done', 'taken' (someone wrote there first), or a SharingError. */
@@ -112,9 +117,9 @@ async function putOnce(o: UploadFileOptions, key: string, contentType: string, b
       throw new SharingError('UPLOAD_CANCELLED', leftover ? `The upload of ${o.filePath} was cancelled.${leftover}` : `The upload of ${o.filePath} was cancelled; nothing was left on the server.`);
     }
     if (isSharingError(e)) throw leftover ? new SharingError(e.code, `${e.message}${leftover}`, { cause: e, ...(e.details ? { details: e.details } : {}) }) : e;
-    if (statusOf(e) === 412 || (e as { name?: string }).name === 'PreconditionFailed') return 'taken';
-    const changedMeanwhile = await stat(o.filePath).then((s) => s.size !== size || s.mtimeMs !== before.mtimeMs, () => true);
-    if (changedMeanwhile) throw changed(o.filePath);
+    if (httpStatusOf(e) === 412 || (e as { name?: string }).name === 'PreconditionFailed') return 'taken';
+    const changedMeanwhile = await stat(o.filePath).then((s) => !sameFile(s, before), () => true);
+    if (changedMeanwhile) throw fileChanged(o.filePath);
     throw uploadError(o, e, leftover);
   }
 }
@@ -135,16 +140,9 @@ function uploadError(o: UploadFileOptions, e: unknown, leftover: string): Sharin
   return new SharingError(code, `Uploading ${o.filePath} failed: ${m.message}${more}${leftover}`, { cause: e });
 }
 
-function changed(path: string): SharingError {
-  return new SharingError('FILE_CHANGED', `${path} changed while it was being shared, so no link was made. Wait until it is saved completely, then share it again.`, { details: { path } });
-}
 
 function taken(key: string): SharingError {
   return new SharingError('OBJECT_EXISTS', `An object already exists at ${key}. Signet never overwrites: rename the file or add {uuid} to the profile's key template.`, { details: { key } });
-}
-
-function statusOf(e: unknown): number | undefined {
-  return (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 }
 
 /** Whether an object exists at the key. Errors other than 404 say what is wrong with the bucket. */
@@ -153,7 +151,7 @@ export async function exists(client: S3Client, bucket: string, key: string): Pro
     await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return true;
   } catch (e) {
-    const status = statusOf(e);
+    const status = httpStatusOf(e);
     const m = toUserMessage(e);
     if (m.code === 'NoSuchBucket' || (status === 404 && (e as { name?: string }).name === 'NoSuchBucket')) {
       throw new SharingError('BUCKET_NOT_FOUND', `The bucket "${bucket}" does not exist on this endpoint. Check the profile's bucket, region and endpoint.`, { cause: e });
