@@ -151,10 +151,15 @@ export class LinkHistory {
         const message = `Signet's link history could not be read and was moved, untouched, to ${aside}; a new history was started. Restore it from a backup if you need the old entries.`;
         events = [{ op: 'note', at: new Date().toISOString(), file: aside, message }, ...events];
       }
-      await this.write(events);
-      const after = await stat(this.file);
-      this.readable = { ino: after.ino, size: after.size };
+      await this.writeKnown(events);
     });
+  }
+
+  /** Appends under the lock (held by the caller) and remembers the file as readable up to its new end. */
+  private async writeKnown(events: HistoryEvent[]): Promise<void> {
+    await this.write(events);
+    const after = await stat(this.file);
+    this.readable = { ino: after.ino, size: after.size };
   }
 
   /** Records a link. A URL with a session token is stored in the keychain instead of the file. */
@@ -236,11 +241,10 @@ export class LinkHistory {
   }
 
   async markRevoked(id: string, revocation: string, at: Date = new Date()): Promise<LinkRecord> {
-    const l = await this.usable();
-    const r = this.find(l, id);
-    await this.appendEvents([{ op: 'revoke', id: r.id, at: at.toISOString(), revocation }]);
-    if (this.vault && l.urls.get(r.id)?.inKeychain) await this.vault.deleteLinkSecret(r.id);
-    return { ...r, revokedAt: at.toISOString(), revocation };
+    const r = this.find(await this.usable(), id); // LINK_NOT_FOUND, with the ids there are
+    const [marked] = await this.markRevokedWhere((x) => (x.id === r.id ? revocation : undefined), at);
+    // Pruned by another process meanwhile: nothing left to mark.
+    return marked ?? { ...r, revokedAt: at.toISOString(), revocation };
   }
 
   /**
@@ -260,11 +264,7 @@ export class LinkHistory {
         revoked.push({ ...r, revokedAt: at.toISOString(), revocation });
         events.push({ op: 'revoke', id: r.id, at: at.toISOString(), revocation });
       }
-      if (events.length > 0) {
-        await this.write(events);
-        const after = await stat(this.file);
-        this.readable = { ino: after.ino, size: after.size };
-      }
+      if (events.length > 0) await this.writeKnown(events);
       return { revoked, inKeychain: revoked.filter((r) => l.urls.get(r.id)?.inKeychain).map((r) => r.id) };
     });
     if (this.vault) for (const id of inKeychain) await this.vault.deleteLinkSecret(id);
