@@ -14,6 +14,26 @@ const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(cliDir, 'dist', 'signet.mjs');
 const fromB64 = (s: string) => Buffer.from(s.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
 
+/**
+ * The environment the CLI runs with in these tests: its own HOME and SIGNET_HOME, the test
+ * keychain's D-Bus, the local S3 server's keys, and no AWS config or instance metadata to find.
+ */
+function cliEnv(home: string): NodeJS.ProcessEnv {
+  const s3 = testS3();
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    SIGNET_HOME: join(home, 'signet'),
+    DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
+    AWS_ACCESS_KEY_ID: s3.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    AWS_REGION: s3.region,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: join(home, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+  };
+}
+
 describe('signet CLI', () => {
   const bucket = uniqueBucket('cli');
   const home = mkdtempSync(join(tmpdir(), 'signet-cli-'));
@@ -36,20 +56,7 @@ describe('signet CLI', () => {
 
   beforeAll(async () => {
     execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
-    const s3 = testS3();
-    env = {
-      PATH: process.env.PATH,
-      HOME: home,
-      SIGNET_HOME: join(home, 'signet'),
-      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
-      AWS_ACCESS_KEY_ID: s3.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      AWS_REGION: s3.region,
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(home, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-    };
+    env = { ...cliEnv(home), AWS_ENDPOINT_URL_S3: testS3().endpoint };
     const client = testS3Client();
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'docs/Q3 report + notes.txt', Body: 'quarterly' }));
@@ -220,18 +227,7 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
 
   beforeAll(async () => {
     const s3 = testS3();
-    env = {
-      PATH: process.env.PATH,
-      HOME: home,
-      SIGNET_HOME: join(home, 'signet'),
-      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
-      AWS_ACCESS_KEY_ID: s3.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      AWS_REGION: s3.region,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(home, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-    };
+    env = cliEnv(home);
     await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
     const add = signet(['profile', 'add', 'rgw', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--default-chain', '--default-expiry', '3h', '--key-template', 'clx/{uuid}/{name}']);
     expect(add.code, add.err).toBe(0);
