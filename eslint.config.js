@@ -5,8 +5,36 @@ import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'stream', 'url', 'util'];
-const io = ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:https', 'node:child_process', 'node:dgram', 'node:tls', 'fs', 'net', 'http', 'https', 'child_process'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'crypto',
+  'stream',
+  'url',
+  'util',
+];
+const io = [
+  'node:fs',
+  'node:fs/*',
+  'node:net',
+  'node:http',
+  'node:https',
+  'node:child_process',
+  'node:dgram',
+  'node:tls',
+  'fs',
+  'net',
+  'http',
+  'https',
+  'child_process',
+];
 
 /** no-restricted-imports for one layer: bare package names and patterns it must not import. */
 function layer(files, patterns, message) {
@@ -20,7 +48,15 @@ function layer(files, patterns, message) {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', '**/release/**', '**/.vite/**', 'pnpm-lock.yaml', '**/test-results/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/out/**',
+      '**/release/**',
+      '**/.vite/**',
+      'pnpm-lock.yaml',
+      '**/test-results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -30,7 +66,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' },
+      ],
       'no-console': 'off',
       // Relative imports may not cross layers (architecture.md: "Who may import whom").
       'import-x/no-restricted-paths': [
@@ -38,29 +77,109 @@ export default tseslint.config(
         {
           basePath: import.meta.dirname,
           zones: [
-            { target: './packages/core', from: ['./packages/sharing', './packages/protocol', './apps'], message: 'core is the bottom layer' },
-            { target: './packages/protocol', from: ['./packages/core', './packages/sharing', './apps'], message: 'protocol depends on its schema library only' },
+            {
+              target: './packages/core',
+              from: ['./packages/sharing', './packages/protocol', './apps'],
+              message: 'core is the bottom layer',
+            },
+            {
+              target: './packages/protocol',
+              from: ['./packages/core', './packages/sharing', './apps'],
+              message: 'protocol depends on its schema library only',
+            },
             { target: './packages/sharing', from: ['./apps'], message: 'sharing must not import apps' },
-            { target: './apps/desktop/src/renderer', from: ['./apps/desktop/src/main', './apps/desktop/src/preload', './apps/desktop/src/native-host', './packages'], message: 'the renderer talks to main only through DesktopApi (src/shared)' },
-            { target: './apps/desktop/src/preload', from: ['./apps/desktop/src/main', './apps/desktop/src/renderer', './packages'], message: 'the preload exposes DesktopApi and nothing else' },
-            { target: './apps/desktop/src/native-host', from: ['./apps/desktop/src/main', './apps/desktop/src/renderer', './apps/desktop/src/preload', './packages/core', './packages/sharing'], message: 'the native host is a relay: protocol only' },
-            { target: './apps/desktop/src/shared', from: ['./apps/desktop/src/main', './apps/desktop/src/renderer', './apps/desktop/src/preload', './packages'], message: 'src/shared is types only' },
-            { target: './apps/extension', from: ['./packages/core', './packages/sharing', './apps/desktop', './apps/cli'], message: 'the extension never holds a key: protocol only' },
-            { target: './apps/cli', from: ['./apps/desktop', './apps/extension'], message: 'the CLI uses sharing and core' },
+            {
+              target: './apps/desktop/src/renderer',
+              from: [
+                './apps/desktop/src/main',
+                './apps/desktop/src/preload',
+                './apps/desktop/src/native-host',
+                './packages',
+              ],
+              message: 'the renderer talks to main only through DesktopApi (src/shared)',
+            },
+            {
+              target: './apps/desktop/src/preload',
+              from: ['./apps/desktop/src/main', './apps/desktop/src/renderer', './packages'],
+              message: 'the preload exposes DesktopApi and nothing else',
+            },
+            {
+              target: './apps/desktop/src/native-host',
+              from: [
+                './apps/desktop/src/main',
+                './apps/desktop/src/renderer',
+                './apps/desktop/src/preload',
+                './packages/core',
+                './packages/sharing',
+              ],
+              message: 'the native host is a relay: protocol only',
+            },
+            {
+              target: './apps/desktop/src/shared',
+              from: [
+                './apps/desktop/src/main',
+                './apps/desktop/src/renderer',
+                './apps/desktop/src/preload',
+                './packages',
+              ],
+              message: 'src/shared is types only',
+            },
+            {
+              target: './apps/extension',
+              from: ['./packages/core', './packages/sharing', './apps/desktop', './apps/cli'],
+              message: 'the extension never holds a key: protocol only',
+            },
+            {
+              target: './apps/cli',
+              from: ['./apps/desktop', './apps/extension'],
+              message: 'the CLI uses sharing and core',
+            },
           ],
         },
       ],
     },
   },
   // Package-name rules per layer (the zones above only see relative paths).
-  layer(['packages/core/src/**/*.ts'], ['@signet/sharing', '@signet/protocol', 'electron', '@napi-rs/*', ...io], 'packages/core does no file or network I/O and imports signing libraries only'),
-  layer(['packages/protocol/src/**/*.ts'], ['@signet/*', 'electron', ...nodeBuiltins], 'packages/protocol imports its schema library only (it runs in the browser too)'),
-  layer(['packages/sharing/src/**/*.ts'], ['electron', '@signet/desktop', '@signet/cli', '@signet/extension'], 'packages/sharing is plain Node: no Electron, no apps'),
-  layer(['apps/desktop/src/renderer/**/*.{ts,tsx}'], ['electron', '@signet/*', ...nodeBuiltins], 'the renderer is sandboxed: use window.signet (DesktopApi), never electron, node or packages'),
-  layer(['apps/desktop/src/preload/**/*.ts'], ['@signet/*', ...nodeBuiltins.filter((n) => n !== 'node:*')], 'the preload exposes DesktopApi only'),
-  layer(['apps/desktop/src/native-host/**/*.ts'], ['@signet/core', '@signet/sharing', 'electron'], 'the native host relays frames and holds no keys'),
-  layer(['apps/extension/src/**/*.ts'], ['@signet/core', '@signet/sharing', 'electron', ...nodeBuiltins], 'the extension never holds a key: protocol and browser APIs only'),
-  layer(['apps/cli/src/**/*.ts'], ['electron', '@signet/desktop', '@signet/extension'], 'the CLI uses sharing and core'),
+  layer(
+    ['packages/core/src/**/*.ts'],
+    ['@signet/sharing', '@signet/protocol', 'electron', '@napi-rs/*', ...io],
+    'packages/core does no file or network I/O and imports signing libraries only',
+  ),
+  layer(
+    ['packages/protocol/src/**/*.ts'],
+    ['@signet/*', 'electron', ...nodeBuiltins],
+    'packages/protocol imports its schema library only (it runs in the browser too)',
+  ),
+  layer(
+    ['packages/sharing/src/**/*.ts'],
+    ['electron', '@signet/desktop', '@signet/cli', '@signet/extension'],
+    'packages/sharing is plain Node: no Electron, no apps',
+  ),
+  layer(
+    ['apps/desktop/src/renderer/**/*.{ts,tsx}'],
+    ['electron', '@signet/*', ...nodeBuiltins],
+    'the renderer is sandboxed: use window.signet (DesktopApi), never electron, node or packages',
+  ),
+  layer(
+    ['apps/desktop/src/preload/**/*.ts'],
+    ['@signet/*', ...nodeBuiltins.filter((n) => n !== 'node:*')],
+    'the preload exposes DesktopApi only',
+  ),
+  layer(
+    ['apps/desktop/src/native-host/**/*.ts'],
+    ['@signet/core', '@signet/sharing', 'electron'],
+    'the native host relays frames and holds no keys',
+  ),
+  layer(
+    ['apps/extension/src/**/*.ts'],
+    ['@signet/core', '@signet/sharing', 'electron', ...nodeBuiltins],
+    'the extension never holds a key: protocol and browser APIs only',
+  ),
+  layer(
+    ['apps/cli/src/**/*.ts'],
+    ['electron', '@signet/desktop', '@signet/extension'],
+    'the CLI uses sharing and core',
+  ),
   {
     files: ['apps/desktop/src/renderer/**/*.{ts,tsx}', 'apps/extension/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, chrome: 'readonly', browser: 'readonly' } },

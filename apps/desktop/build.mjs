@@ -6,7 +6,11 @@ const out = (f) => new URL(`./dist/${f}`, import.meta.url).pathname;
 await build({
   entryPoints: [new URL('./src/main/index.ts', import.meta.url).pathname],
   outfile: out('main.mjs'),
-  bundle: true, platform: 'node', target: 'node20', format: 'esm', sourcemap: 'linked',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: 'linked',
   external: ['electron', '@napi-rs/keyring'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
@@ -14,5 +18,10 @@ await build({
 await build({
   entryPoints: [new URL('./src/preload/index.ts', import.meta.url).pathname],
   outfile: out('preload.cjs'),
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['electron'], logLevel: 'warning',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['electron'],
+  logLevel: 'warning',
 });

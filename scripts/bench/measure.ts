@@ -48,7 +48,12 @@ export interface RatioRow {
   pass: boolean;
 }
 
-export function ratio(subject: Measurement, baseline: Measurement, goal: string, pass: (r: number) => boolean): RatioRow {
+export function ratio(
+  subject: Measurement,
+  baseline: Measurement,
+  goal: string,
+  pass: (r: number) => boolean,
+): RatioRow {
   const r = subject.usPerOp / baseline.usPerOp;
   return { subject, baseline, ratio: r, goal, pass: pass(r) };
 }

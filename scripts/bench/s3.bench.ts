@@ -16,19 +16,39 @@ import { measure, printRows, ratio } from './measure.js';
 
 // The presigner is a dependency of @signet/core, not of the repo root: load it from there.
 type GetSignedUrl = (client: S3Client, command: GetObjectCommand, options: { expiresIn: number }) => Promise<string>;
-const { getSignedUrl } = createRequire(new URL('../../packages/core/package.json', import.meta.url))('@aws-sdk/s3-request-presigner') as {
+const { getSignedUrl } = createRequire(new URL('../../packages/core/package.json', import.meta.url))(
+  '@aws-sdk/s3-request-presigner',
+) as {
   getSignedUrl: GetSignedUrl;
 };
 
-const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const credentials = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
 const region = 'eu-west-1';
 const bucket = 'bench-bucket';
-const KEYS = Array.from({ length: 10_000 }, (_, i) => `reports/2026/${String(i).padStart(5, '0')}/Quarterly report ${i}.pdf`);
+const KEYS = Array.from(
+  { length: 10_000 },
+  (_, i) => `reports/2026/${String(i).padStart(5, '0')}/Quarterly report ${i}.pdf`,
+);
 const EXPIRES_IN = 3600;
 
 export async function run(): Promise<{ missed: number }> {
   // --- raw HMAC bound: canonical requests prepared up front, signing key derived once ---
-  const signingKey = createHmac('sha256', createHmac('sha256', createHmac('sha256', createHmac('sha256', `AWS4${credentials.secretAccessKey}`).update('20260101').digest()).update(region).digest()).update('s3').digest()).update('aws4_request').digest();
+  const signingKey = createHmac(
+    'sha256',
+    createHmac(
+      'sha256',
+      createHmac('sha256', createHmac('sha256', `AWS4${credentials.secretAccessKey}`).update('20260101').digest())
+        .update(region)
+        .digest(),
+    )
+      .update('s3')
+      .digest(),
+  )
+    .update('aws4_request')
+    .digest();
   const canonical = KEYS.map(
     (k) =>
       `GET\n/${encodeURIComponent(k).replace(/%2F/g, '/')}\nX-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20260101%2F${region}%2Fs3%2Faws4_request&X-Amz-Date=20260101T000000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host\nhost:${bucket}.s3.${region}.amazonaws.com\n\nhost\nUNSIGNED-PAYLOAD`,
@@ -37,7 +57,9 @@ export async function run(): Promise<{ missed: number }> {
   let r = 0;
   const raw = await measure('raw SHA-256 + HMAC-SHA256 (cached key)', () => {
     const cr = canonical[r++ % canonical.length]!;
-    return createHmac('sha256', signingKey).update(scope + createHash('sha256').update(cr).digest('hex')).digest('hex');
+    return createHmac('sha256', signingKey)
+      .update(scope + createHash('sha256').update(cr).digest('hex'))
+      .digest('hex');
   });
 
   // --- Signet's reusable presigner ---
@@ -45,17 +67,30 @@ export async function run(): Promise<{ missed: number }> {
   let i = 0;
   const sync = await measure('presignSync (reused presigner)', () => {
     const now = new Date();
-    return presigner.presignSync({ bucket, key: KEYS[i++ % KEYS.length]!, expiresAt: new Date(now.getTime() + EXPIRES_IN * 1000), now });
+    return presigner.presignSync({
+      bucket,
+      key: KEYS[i++ % KEYS.length]!,
+      expiresAt: new Date(now.getTime() + EXPIRES_IN * 1000),
+      now,
+    });
   });
   let j = 0;
   const async = await measure('presign (reused presigner, awaited)', () => {
     const now = new Date();
-    return presigner.presign({ bucket, key: KEYS[j++ % KEYS.length]!, expiresAt: new Date(now.getTime() + EXPIRES_IN * 1000), now });
+    return presigner.presign({
+      bucket,
+      key: KEYS[j++ % KEYS.length]!,
+      expiresAt: new Date(now.getTime() + EXPIRES_IN * 1000),
+      now,
+    });
   });
   let k = 0;
   const oneOff = await measure('presignS3Url (one-off, new presigner per link)', () => {
     const now = new Date();
-    return presignS3Url({ credentials, region }, { bucket, key: KEYS[k++ % KEYS.length]!, expiresAt: new Date(now.getTime() + EXPIRES_IN * 1000), now });
+    return presignS3Url(
+      { credentials, region },
+      { bucket, key: KEYS[k++ % KEYS.length]!, expiresAt: new Date(now.getTime() + EXPIRES_IN * 1000), now },
+    );
   });
 
   // --- naive SDK use: a new client and command per link ---
@@ -64,7 +99,12 @@ export async function run(): Promise<{ missed: number }> {
     'naive getSignedUrl(new S3Client, new GetObjectCommand)',
     () =>
       getSignedUrl(
-        new S3Client({ region, credentials, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }),
+        new S3Client({
+          region,
+          credentials,
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        }),
         new GetObjectCommand({ Bucket: bucket, Key: KEYS[n++ % KEYS.length]! }),
         { expiresIn: EXPIRES_IN },
       ),
@@ -90,7 +130,9 @@ export async function run(): Promise<{ missed: number }> {
   let bytes = 0;
   for (const key of batchKeys) bytes += (await presigner.presign({ bucket, key, expiresAt, now })).url.length;
   const ms = performance.now() - t0;
-  console.log(`      throughput: ${BATCH} distinct keys in ${ms.toFixed(0)} ms = ${Math.round((BATCH / ms) * 1000).toLocaleString('en-US')} links/s in one process (${(bytes / BATCH).toFixed(0)} bytes/URL on average)`);
+  console.log(
+    `      throughput: ${BATCH} distinct keys in ${ms.toFixed(0)} ms = ${Math.round((BATCH / ms) * 1000).toLocaleString('en-US')} links/s in one process (${(bytes / BATCH).toFixed(0)} bytes/URL on average)`,
+  );
 
   return { missed: rows.filter((row) => !row.pass).length };
 }

@@ -23,7 +23,13 @@ export async function run(): Promise<{ missed: number }> {
     await client.send(new CreateBucketCommand({ Bucket: 'bench' }));
     const home = join(dir, 'home');
     const service = createSharingService({ paths: { configDir: home, dataDir: home } });
-    await service.saveProfile({ id: 'bench', bucket: 'bench', region: rgw.region, endpoint: rgw.endpoint, forcePathStyle: true });
+    await service.saveProfile({
+      id: 'bench',
+      bucket: 'bench',
+      region: rgw.region,
+      endpoint: rgw.endpoint,
+      forcePathStyle: true,
+    });
     await service.setAwsSecret('bench', { accessKeyId: rgw.accessKeyId, secretAccessKey: rgw.secretAccessKey });
     const small = join(dir, 'one-mib.bin');
     writeFileSync(small, Buffer.alloc(2 ** 20, 3));
@@ -45,9 +51,16 @@ export async function run(): Promise<{ missed: number }> {
     const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
     const ms = (name: string, v: number): Measurement => ({ name, usPerOp: v * 1000, ops: RUNS });
     printRows(`Share a 1 MiB file → checked link (median of ${RUNS})`, [
-      ratio(ms('share → checked link', median(share)), ms('bare PutObject + HeadObject', median(bare)), 'median < 100 ms; ratio is the engine overhead', () => median(share) < 100),
+      ratio(
+        ms('share → checked link', median(share)),
+        ms('bare PutObject + HeadObject', median(bare)),
+        'median < 100 ms; ratio is the engine overhead',
+        () => median(share) < 100,
+      ),
     ]);
-    console.log(`      → median ${median(share).toFixed(1)} ms, p90 ${p90(share).toFixed(1)} ms (goal: median < 100 ms); bare PUT+HEAD median ${median(bare).toFixed(1)} ms`);
+    console.log(
+      `      → median ${median(share).toFixed(1)} ms, p90 ${p90(share).toFixed(1)} ms (goal: median < 100 ms); bare PUT+HEAD median ${median(bare).toFixed(1)} ms`,
+    );
     if (!(median(share) < 100)) missed++;
   } finally {
     rmSync(dir, { recursive: true, force: true });

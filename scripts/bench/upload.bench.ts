@@ -34,7 +34,9 @@ export async function run(): Promise<{ missed: number }> {
     const quarter = randomFile(dir, 'quarter.bin', GiB / 4);
 
     // 1) throughput: `signet share` vs `aws s3 cp`, each upload on a fresh, warmed-up server
-    console.log(`\n## Upload throughput, 1 GiB to RGW on loopback: \`signet share\` vs \`aws s3 cp\`, ${PAIRS} pairs, each upload on a fresh server (${DEFAULT_PART_SIZE / MiB} MiB parts × ${DEFAULT_QUEUE_SIZE} in flight, as aws)`);
+    console.log(
+      `\n## Upload throughput, 1 GiB to RGW on loopback: \`signet share\` vs \`aws s3 cp\`, ${PAIRS} pairs, each upload on a fresh server (${DEFAULT_PART_SIZE / MiB} MiB parts × ${DEFAULT_QUEUE_SIZE} in flight, as aws)`,
+    );
     const ratios: number[] = [];
     for (let pair = 0; pair < PAIRS; pair++) {
       const order = pair % 2 === 0 ? (['aws', 'signet'] as const) : (['signet', 'aws'] as const);
@@ -50,7 +52,20 @@ export async function run(): Promise<{ missed: number }> {
           } else {
             const home = join(dir, `home-${pair}`);
             mkdirSync(home);
-            signet(rgw, home, ['profile', 'add', 'bench', '--bucket', 'bench', '--endpoint', rgw.endpoint, '--path-style', '--default-chain', '--key-template', '{uuid}/{name}', '--default']);
+            signet(rgw, home, [
+              'profile',
+              'add',
+              'bench',
+              '--bucket',
+              'bench',
+              '--endpoint',
+              rgw.endpoint,
+              '--path-style',
+              '--default-chain',
+              '--key-template',
+              '{uuid}/{name}',
+              '--default',
+            ]);
             took.signet = timed(() => signet(rgw, home, ['share', big]));
           }
         } finally {
@@ -59,21 +74,32 @@ export async function run(): Promise<{ missed: number }> {
       }
       const ratio = took.aws / took.signet;
       ratios.push(ratio);
-      console.log(`      pair ${pair + 1}: aws s3 cp ${took.aws.toFixed(2)} s (${(1024 / took.aws).toFixed(0)} MiB/s), signet share ${took.signet.toFixed(2)} s (${(1024 / took.signet).toFixed(0)} MiB/s) → ${ratio.toFixed(2)}×`);
+      console.log(
+        `      pair ${pair + 1}: aws s3 cp ${took.aws.toFixed(2)} s (${(1024 / took.aws).toFixed(0)} MiB/s), signet share ${took.signet.toFixed(2)} s (${(1024 / took.signet).toFixed(0)} MiB/s) → ${ratio.toFixed(2)}×`,
+      );
     }
     const mean = Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length);
     const pass = mean >= 1.0;
     if (!pass) missed++;
-    console.log(`${pass ? 'PASS' : 'MISS'}  signet share throughput = ${mean.toFixed(2)}× aws s3 cp (geometric mean of ${PAIRS} pairs, range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×; goal ≥ 1.0×)`);
+    console.log(
+      `${pass ? 'PASS' : 'MISS'}  signet share throughput = ${mean.toFixed(2)}× aws s3 cp (geometric mean of ${PAIRS} pairs, range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×; goal ≥ 1.0×)`,
+    );
 
     // 2) peak memory in a child process, two file sizes
     const rgw = await startRgw();
     try {
-      await createS3Client({ region: rgw.region, endpoint: rgw.endpoint, forcePathStyle: true }, rgw).send(new CreateBucketCommand({ Bucket: 'bench' }));
+      await createS3Client({ region: rgw.region, endpoint: rgw.endpoint, forcePathStyle: true }, rgw).send(
+        new CreateBucketCommand({ Bucket: 'bench' }),
+      );
       const bound = DEFAULT_QUEUE_SIZE * DEFAULT_PART_SIZE; // one reused buffer per part in flight
-      console.log(`\n## Peak memory while uploading (child process; bound = parallel parts × part size = ${bound / MiB} MiB)`);
+      console.log(
+        `\n## Peak memory while uploading (child process; bound = parallel parts × part size = ${bound / MiB} MiB)`,
+      );
       const peaks: number[] = [];
-      for (const [file, label] of [[quarter, '256 MiB'], [big, '1 GiB']] as const) {
+      for (const [file, label] of [
+        [quarter, '256 MiB'],
+        [big, '1 GiB'],
+      ] as const) {
         const m = measureMemory(rgw, dir, file);
         const growth = m.peakRss - m.baseRss;
         peaks.push(growth);
@@ -85,7 +111,9 @@ export async function run(): Promise<{ missed: number }> {
       }
       const flat = peaks[1]! <= peaks[0]! * 1.5 + 32 * MiB;
       if (!flat) missed++;
-      console.log(`${flat ? 'PASS' : 'MISS'}  4× the file size → ${(peaks[1]! / peaks[0]!).toFixed(2)}× the memory growth (goal: not growing with the file, ≤ 1.5× + 32 MiB)`);
+      console.log(
+        `${flat ? 'PASS' : 'MISS'}  4× the file size → ${(peaks[1]! / peaks[0]!).toFixed(2)}× the memory growth (goal: not growing with the file, ≤ 1.5× + 32 MiB)`,
+      );
     } finally {
       await rgw.stop();
     }
@@ -103,7 +131,13 @@ function timed(f: () => void): number {
 
 /** The built CLI, credentials from the environment (a --default-chain profile), its own SIGNET_HOME. */
 function signet(rgw: RunningRgw, home: string, args: string[]): void {
-  const env = { ...process.env, SIGNET_HOME: home, AWS_ACCESS_KEY_ID: rgw.accessKeyId, AWS_SECRET_ACCESS_KEY: rgw.secretAccessKey, AWS_REGION: rgw.region };
+  const env = {
+    ...process.env,
+    SIGNET_HOME: home,
+    AWS_ACCESS_KEY_ID: rgw.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: rgw.secretAccessKey,
+    AWS_REGION: rgw.region,
+  };
   const r = spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`signet ${args[0]} failed: ${r.stderr}`);
 }
@@ -117,8 +151,18 @@ function randomFile(dir: string, name: string, size: number): string {
 
 function aws(rgw: RunningRgw, file: string, target: string): void {
   // Checksums only when required, as Signet sends them (RGW 16 rejects aws-chunked trailers).
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: rgw.accessKeyId, AWS_SECRET_ACCESS_KEY: rgw.secretAccessKey, AWS_DEFAULT_REGION: rgw.region, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED', AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED' };
-  const cp = spawnSync('aws', ['--endpoint-url', rgw.endpoint, 's3', 'cp', file, target, '--only-show-errors'], { env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: rgw.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: rgw.secretAccessKey,
+    AWS_DEFAULT_REGION: rgw.region,
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+  };
+  const cp = spawnSync('aws', ['--endpoint-url', rgw.endpoint, 's3', 'cp', file, target, '--only-show-errors'], {
+    env,
+    encoding: 'utf8',
+  });
   if (cp.status !== 0) throw new Error(`aws s3 cp failed: ${cp.stderr}`);
 }
 
@@ -147,7 +191,15 @@ console.log(JSON.stringify({ baseRss, peakRss: process.resourceUsage().maxRSS * 
 `,
   );
   const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-  const m = spawnSync(tsx, [child], { encoding: 'utf8', env: { ...process.env, K: rgw.accessKeyId, S: rgw.secretAccessKey, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  const m = spawnSync(tsx, [child], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      K: rgw.accessKeyId,
+      S: rgw.secretAccessKey,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+  });
   if (m.status !== 0) throw new Error(`memory child failed: ${m.stderr}`);
   return JSON.parse(m.stdout.trim().split('\n').pop()!) as Memory;
 }

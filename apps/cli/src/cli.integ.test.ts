@@ -2,11 +2,25 @@
 // SigV4-checking S3 server (RGW) and the real keychain (scripts/with-keyring.sh).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, verify } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  ftruncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, ListMultipartUploadsCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 
@@ -42,7 +56,12 @@ describe('signet CLI', () => {
   const printed: string[] = [];
 
   function signet(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-    const r = spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...opts.env }, input: opts.input ?? '', encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, [bin, ...args], {
+      env: { ...env, ...opts.env },
+      input: opts.input ?? '',
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     printed.push(r.stdout, r.stderr);
     return { code: r.status, out: r.stdout, err: r.stderr };
   }
@@ -76,10 +95,19 @@ describe('signet CLI', () => {
 
   it('--json gives url, expiresAt, effectiveExpiresAt and warnings; temporary credentials shorten the effective expiry', () => {
     const soon = new Date(Date.now() + 10 * 60_000);
-    const r = signet(['link', `s3://${bucket}/docs/a.txt`, '--expires', '2h', '--json'], { env: { AWS_SESSION_TOKEN: 'tok', AWS_CREDENTIAL_EXPIRATION: soon.toISOString() } });
+    const r = signet(['link', `s3://${bucket}/docs/a.txt`, '--expires', '2h', '--json'], {
+      env: { AWS_SESSION_TOKEN: 'tok', AWS_CREDENTIAL_EXPIRATION: soon.toISOString() },
+    });
     expect(r.code, r.err).toBe(0);
-    const j = JSON.parse(r.out) as { url: string; expiresAt: string; effectiveExpiresAt: string; warnings: { code: string }[] };
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['ref', 'url', 'expiresAt', 'effectiveExpiresAt', 'warnings']));
+    const j = JSON.parse(r.out) as {
+      url: string;
+      expiresAt: string;
+      effectiveExpiresAt: string;
+      warnings: { code: string }[];
+    };
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['ref', 'url', 'expiresAt', 'effectiveExpiresAt', 'warnings']),
+    );
     expect(Math.abs(new Date(j.effectiveExpiresAt).getTime() - soon.getTime())).toBeLessThan(1000);
     expect(j.warnings[0]?.code).toBe('CREDENTIALS_EXPIRE_FIRST');
     expect(r.err).toMatch(/temporary credentials/);
@@ -107,7 +135,11 @@ describe('signet CLI', () => {
     [['link', 's3://b-1/x', '--bogus'], 2, /unknown option '--bogus'/],
     [['link'], 2, /missing required argument/],
     [['link', 's3://b-1/x', '--method', 'DELETE'], 2, /Allowed choices are GET, PUT/],
-    [['link', 'https://d1.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', '/nonexistent.pem'], 1, /does not exist/],
+    [
+      ['link', 'https://d1.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', '/nonexistent.pem'],
+      1,
+      /does not exist/,
+    ],
     [['share', '/nonexistent/file.pdf'], 1, /No profile yet\. Create one with: signet profile add/],
     [['share', ''], 2, /An empty path was given: name a file or folder to share/],
     [['share', 'a.txt', '  '], 2, /An empty path was given/],
@@ -123,43 +155,144 @@ describe('signet CLI', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = join(home, 'cf.pem');
     writeFileSync(pem, privateKey.export({ type: 'pkcs1', format: 'pem' }));
-    const r = signet(['link', 'https://d111111abcdef8.cloudfront.net/v/a b.mp4', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', pem, '--expires', '30d', '--json']);
+    const r = signet([
+      'link',
+      'https://d111111abcdef8.cloudfront.net/v/a b.mp4',
+      '--key-pair-id',
+      'K2JCJMDEHXQW5F',
+      '--private-key',
+      pem,
+      '--expires',
+      '30d',
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const u = new URL(JSON.parse(r.out).url as string);
     const policy = `{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/v/a%20b.mp4","Condition":{"DateLessThan":{"AWS:EpochTime":${u.searchParams.get('Expires')}}}}]}`;
     expect(verify('sha1', Buffer.from(policy), publicKey, fromB64(u.searchParams.get('Signature')!))).toBe(true);
 
-    const c = signet(['cookies', 'https://d111111abcdef8.cloudfront.net/course/*', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', pem, '--json']);
+    const c = signet([
+      'cookies',
+      'https://d111111abcdef8.cloudfront.net/course/*',
+      '--key-pair-id',
+      'K2JCJMDEHXQW5F',
+      '--private-key',
+      pem,
+      '--json',
+    ]);
     const cookies = JSON.parse(c.out).cookies as Record<string, string>;
-    expect(verify('sha1', fromB64(cookies['CloudFront-Policy']!), publicKey, fromB64(cookies['CloudFront-Signature']!))).toBe(true);
-    const h = signet(['cookies', 'https://d111111abcdef8.cloudfront.net/course/*', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', pem, '--header']);
-    expect(h.out).toMatch(/^Cookie: CloudFront-Policy=[\w~-]+; CloudFront-Key-Pair-Id=K2JCJMDEHXQW5F; CloudFront-Signature=[\w~-]+\n$/);
-    const s = signet(['cookies', 'https://d111111abcdef8.cloudfront.net/a', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', pem]);
-    expect(s.out.split('\n').filter(Boolean).every((l) => l.startsWith('Set-Cookie: CloudFront-'))).toBe(true);
+    expect(
+      verify('sha1', fromB64(cookies['CloudFront-Policy']!), publicKey, fromB64(cookies['CloudFront-Signature']!)),
+    ).toBe(true);
+    const h = signet([
+      'cookies',
+      'https://d111111abcdef8.cloudfront.net/course/*',
+      '--key-pair-id',
+      'K2JCJMDEHXQW5F',
+      '--private-key',
+      pem,
+      '--header',
+    ]);
+    expect(h.out).toMatch(
+      /^Cookie: CloudFront-Policy=[\w~-]+; CloudFront-Key-Pair-Id=K2JCJMDEHXQW5F; CloudFront-Signature=[\w~-]+\n$/,
+    );
+    const s = signet([
+      'cookies',
+      'https://d111111abcdef8.cloudfront.net/a',
+      '--key-pair-id',
+      'K2JCJMDEHXQW5F',
+      '--private-key',
+      pem,
+    ]);
+    expect(
+      s.out
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => l.startsWith('Set-Cookie: CloudFront-')),
+    ).toBe(true);
 
     const encrypted = join(home, 'cf-enc.pem');
-    writeFileSync(encrypted, privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'CLOUDFRONT-PASSPHRASE-XYZ' }));
-    const noPass = signet(['link', 'https://d111111abcdef8.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', encrypted]);
+    writeFileSync(
+      encrypted,
+      privateKey.export({
+        type: 'pkcs8',
+        format: 'pem',
+        cipher: 'aes-256-cbc',
+        passphrase: 'CLOUDFRONT-PASSPHRASE-XYZ',
+      }),
+    );
+    const noPass = signet([
+      'link',
+      'https://d111111abcdef8.cloudfront.net/x',
+      '--key-pair-id',
+      'K2JCJMDEHXQW5F',
+      '--private-key',
+      encrypted,
+    ]);
     expect([noPass.code, noPass.out]).toEqual([1, '']);
     expect(noPass.err).toMatch(/is encrypted\. Put its passphrase in the SIGNET_KEY_PASSPHRASE/);
-    const withPass = signet(['link', 'https://d111111abcdef8.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', encrypted], { env: { SIGNET_KEY_PASSPHRASE: 'CLOUDFRONT-PASSPHRASE-XYZ' } });
+    const withPass = signet(
+      [
+        'link',
+        'https://d111111abcdef8.cloudfront.net/x',
+        '--key-pair-id',
+        'K2JCJMDEHXQW5F',
+        '--private-key',
+        encrypted,
+      ],
+      { env: { SIGNET_KEY_PASSPHRASE: 'CLOUDFRONT-PASSPHRASE-XYZ' } },
+    );
     expect(withPass.code, withPass.err).toBe(0);
-    const wrongPass = signet(['link', 'https://d111111abcdef8.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', encrypted], { env: { SIGNET_KEY_PASSPHRASE: 'wrong' } });
+    const wrongPass = signet(
+      [
+        'link',
+        'https://d111111abcdef8.cloudfront.net/x',
+        '--key-pair-id',
+        'K2JCJMDEHXQW5F',
+        '--private-key',
+        encrypted,
+      ],
+      { env: { SIGNET_KEY_PASSPHRASE: 'wrong' } },
+    );
     expect(wrongPass.code).toBe(1);
 
     writeFileSync(join(home, 'pub.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
-    const bad = signet(['link', 'https://d111111abcdef8.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', join(home, 'pub.pem')]);
+    const bad = signet([
+      'link',
+      'https://d111111abcdef8.cloudfront.net/x',
+      '--key-pair-id',
+      'K2JCJMDEHXQW5F',
+      '--private-key',
+      join(home, 'pub.pem'),
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/public key or certificate/);
   });
 
   it('profile add → share → links → renew → revoke, with the secret only in the keychain and never printed', async () => {
     const s3 = testS3();
-    const add = signet(['profile', 'add', 'work', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--access-key-id', s3.accessKeyId], { env: { SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey } });
+    const add = signet(
+      [
+        'profile',
+        'add',
+        'work',
+        '--bucket',
+        bucket,
+        '--endpoint',
+        s3.endpoint,
+        '--path-style',
+        '--access-key-id',
+        s3.accessKeyId,
+      ],
+      { env: { SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey } },
+    );
     expect(add.code, add.err).toBe(0);
     expect(signet(['profile', 'list']).out).toMatch(/\* work .*credentials: keychain/);
     const missing = signet(['share', join(home, 'nope.pdf')]);
-    expect([missing.code, missing.err]).toEqual([1, `signet: ${join(home, 'nope.pdf')} does not exist. Nothing was uploaded.\n`]);
+    expect([missing.code, missing.err]).toEqual([
+      1,
+      `signet: ${join(home, 'nope.pdf')} does not exist. Nothing was uploaded.\n`,
+    ]);
     const file = join(home, 'hello wörld.txt');
     writeFileSync(file, 'shared via cli');
     const share = signet(['share', file, '--expires', '2h', '--check', '--json']);
@@ -183,10 +316,21 @@ describe('signet CLI', () => {
     expect(await (await fetch(viaProfile.out.trim())).text()).toBe('quarterly');
     expect(signet(['links', '--search', 'Q3 report']).out).toContain('docs/Q3 report + notes.txt');
     // An upload link through the profile tells the uploader which signed header to send.
-    const putLink = signet(['link', `s3://${bucket}/inbox/data.csv`, '--profile', 'work', '--method', 'PUT', '--content-type', 'text/csv']);
+    const putLink = signet([
+      'link',
+      `s3://${bucket}/inbox/data.csv`,
+      '--profile',
+      'work',
+      '--method',
+      'PUT',
+      '--content-type',
+      'text/csv',
+    ]);
     expect(putLink.code, putLink.err).toBe(0);
     expect(putLink.err).toContain('The uploader must send Content-Type: text/csv with the upload.');
-    expect((await fetch(putLink.out.trim(), { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: 'x,y' })).status).toBe(200);
+    expect(
+      (await fetch(putLink.out.trim(), { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: 'x,y' })).status,
+    ).toBe(200);
     expect(signet(['links', '--expired']).out).toContain('revoked');
     // A damaged history line (a crash mid-write, a manual edit) is reported, kept, and skipped.
     appendFileSync(join(home, 'signet', 'history.jsonl'), '{"op":"add","record":{"id":\n');
@@ -194,14 +338,34 @@ describe('signet CLI', () => {
     expect(listed.code, listed.err).toBe(0);
     expect(listed.out).toContain('docs/Q3 report + notes.txt');
     // columns line up whatever the time left says ("revoked", "23 hours 59 minutes left")
-    const columns = listed.out.trim().split('\n').map((l) => l.indexOf('s3://'));
+    const columns = listed.out
+      .trim()
+      .split('\n')
+      .map((l) => l.indexOf('s3://'));
     expect(columns.length).toBeGreaterThan(2);
     expect(new Set(columns).size).toBe(1);
-    expect(listed.err).toMatch(/^signet: warning: 1 line\(s\) of the link history .*history\.jsonl cannot be read \(line \d+\).*kept as they are/m);
+    expect(listed.err).toMatch(
+      /^signet: warning: 1 line\(s\) of the link history .*history\.jsonl cannot be read \(line \d+\).*kept as they are/m,
+    );
     const asJson = signet(['links', '--json']);
-    expect(asJson.out.trim().split('\n').every((l) => typeof (JSON.parse(l) as { id?: unknown }).id === 'string')).toBe(true);
+    expect(
+      asJson.out
+        .trim()
+        .split('\n')
+        .every((l) => typeof (JSON.parse(l) as { id?: unknown }).id === 'string'),
+    ).toBe(true);
     expect(asJson.err).toContain('cannot be read');
-    const second = signet(['profile', 'add', 'other', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--default-chain']);
+    const second = signet([
+      'profile',
+      'add',
+      'other',
+      '--bucket',
+      bucket,
+      '--endpoint',
+      s3.endpoint,
+      '--path-style',
+      '--default-chain',
+    ]);
     expect(second.code, second.err).toBe(0);
     expect(signet(['profile', 'default', 'other']).code).toBe(0);
     expect(signet(['profile', 'list']).out).toMatch(/\* other .*AWS default chain/);
@@ -218,45 +382,106 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
   const noKeychain = { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'no-bus')}` };
 
   function signet(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
-    const r = spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...opts.env }, input: opts.input ?? '', encoding: 'utf8', cwd: opts.cwd ?? home });
+    const r = spawnSync(process.execPath, [bin, ...args], {
+      env: { ...env, ...opts.env },
+      input: opts.input ?? '',
+      encoding: 'utf8',
+      cwd: opts.cwd ?? home,
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   }
   const show = (id: string) => JSON.parse(signet(['profile', 'show', id]).out) as { profile: Record<string, unknown> };
-  const objectsUnder = async (prefix: string) => ((await testS3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []).map((o) => o.Key);
-  const multipartUploads = async () => (await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
+  const objectsUnder = async (prefix: string) =>
+    ((await testS3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []).map(
+      (o) => o.Key,
+    );
+  const multipartUploads = async () =>
+    (await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
 
   beforeAll(async () => {
     const s3 = testS3();
     env = cliEnv(home);
     await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
-    const add = signet(['profile', 'add', 'rgw', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--default-chain', '--default-expiry', '3h', '--key-template', 'clx/{uuid}/{name}']);
+    const add = signet([
+      'profile',
+      'add',
+      'rgw',
+      '--bucket',
+      bucket,
+      '--endpoint',
+      s3.endpoint,
+      '--path-style',
+      '--default-chain',
+      '--default-expiry',
+      '3h',
+      '--key-template',
+      'clx/{uuid}/{name}',
+    ]);
     expect(add.code, add.err).toBe(0);
   });
 
   it('profile add on an existing profile changes only the settings given (create or update)', () => {
     const s3 = testS3();
-    const first = signet(['profile', 'add', 'upd', '--bucket', bucket, '--name', 'Updatable', '--region', 'eu-west-1', '--endpoint', s3.endpoint, '--path-style', '--key-template', 'k/{uuid}/{name}', '--default-expiry', '2d', '--aws-profile', 'dev']);
+    const first = signet([
+      'profile',
+      'add',
+      'upd',
+      '--bucket',
+      bucket,
+      '--name',
+      'Updatable',
+      '--region',
+      'eu-west-1',
+      '--endpoint',
+      s3.endpoint,
+      '--path-style',
+      '--key-template',
+      'k/{uuid}/{name}',
+      '--default-expiry',
+      '2d',
+      '--aws-profile',
+      'dev',
+    ]);
     expect(first.code, first.err).toBe(0);
     const before = show('upd').profile;
     const again = signet(['profile', 'add', 'upd', '--bucket', 'other-bucket', '--default-chain']);
     expect(again.code, again.err).toBe(0);
-    expect(show('upd').profile).toEqual({ ...before, bucket: 'other-bucket', credentials: { source: 'default-chain' } });
+    expect(show('upd').profile).toEqual({
+      ...before,
+      bucket: 'other-bucket',
+      credentials: { source: 'default-chain' },
+    });
     // A flag given is a change, including switching path style off; nothing else moves.
     expect(signet(['profile', 'add', 'upd', '--no-path-style', '--default-expiry', '5h']).code).toBe(0);
-    expect(show('upd').profile).toEqual({ ...before, bucket: 'other-bucket', credentials: { source: 'default-chain' }, forcePathStyle: false, defaultExpiry: '5h' });
+    expect(show('upd').profile).toEqual({
+      ...before,
+      bucket: 'other-bucket',
+      credentials: { source: 'default-chain' },
+      forcePathStyle: false,
+      defaultExpiry: '5h',
+    });
     // A new profile still needs its bucket; a new one gets the default region.
     const noBucket = signet(['profile', 'add', 'fresh']);
     expect([noBucket.code, noBucket.err]).toEqual([2, expect.stringMatching(/new profile needs --bucket/)]);
     expect(signet(['profile', 'add', 'fresh', '--bucket', bucket, '--default-chain']).code).toBe(0);
-    expect(show('fresh').profile).toMatchObject({ region: 'us-east-1', forcePathStyle: false, credentials: { source: 'default-chain' } });
+    expect(show('fresh').profile).toMatchObject({
+      region: 'us-east-1',
+      forcePathStyle: false,
+      credentials: { source: 'default-chain' },
+    });
   });
 
   it('a failed profile add saves nothing: no terminal for the secret, or no keychain to store it', () => {
     const s3 = testS3();
     const noTty = signet(['profile', 'add', 'failed', '--bucket', bucket, '--access-key-id', s3.accessKeyId]);
-    expect([noTty.code, noTty.err]).toEqual([2, expect.stringMatching(/No terminal to ask for the AWS secret access key/)]);
+    expect([noTty.code, noTty.err]).toEqual([
+      2,
+      expect.stringMatching(/No terminal to ask for the AWS secret access key/),
+    ]);
     expect(signet(['profile', 'show', 'failed']).err).toMatch(/There is no profile "failed"/);
-    const noStore = signet(['profile', 'add', 'failed', '--bucket', bucket, '--access-key-id', s3.accessKeyId], { env: { ...noKeychain, SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey } });
+    const noStore = signet(['profile', 'add', 'failed', '--bucket', bucket, '--access-key-id', s3.accessKeyId], {
+      env: { ...noKeychain, SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey },
+    });
     expect([noStore.code, noStore.err]).toEqual([1, expect.stringMatching(/keychain is not available/)]);
     expect(noStore.err).not.toContain(s3.secretAccessKey);
     expect(signet(['profile', 'list']).out).not.toContain('failed');
@@ -273,14 +498,24 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
     expect(signet(['profile', 'add', 'sso', '--bucket', bucket, '--aws-profile', 'dev']).code).toBe(0);
     for (const id of ['b8', 'sso']) {
       const r = signet(['profile', 'remove', id], { env: noKeychain });
-      expect([r.code, r.err]).toEqual([0, `Profile "${id}" was removed (it kept no secret in the keychain, which is not available now).\n`]);
+      expect([r.code, r.err]).toEqual([
+        0,
+        `Profile "${id}" was removed (it kept no secret in the keychain, which is not available now).\n`,
+      ]);
       expect(signet(['profile', 'show', id]).code).toBe(1);
     }
-    expect(signet(['profile', 'add', 'keyed', '--bucket', bucket, '--access-key-id', s3.accessKeyId], { env: { SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey } }).code).toBe(0);
+    expect(
+      signet(['profile', 'add', 'keyed', '--bucket', bucket, '--access-key-id', s3.accessKeyId], {
+        env: { SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey },
+      }).code,
+    ).toBe(0);
     const keyed = signet(['profile', 'remove', 'keyed'], { env: noKeychain });
     expect([keyed.code, keyed.err]).toEqual([1, expect.stringMatching(/keychain is not available/)]);
     expect(signet(['profile', 'show', 'keyed']).code).toBe(0);
-    expect(signet(['profile', 'remove', 'keyed'])).toMatchObject({ code: 0, err: 'Profile "keyed" and its keychain entries were removed.\n' });
+    expect(signet(['profile', 'remove', 'keyed'])).toMatchObject({
+      code: 0,
+      err: 'Profile "keyed" and its keychain entries were removed.\n',
+    });
   });
 
   it('signet share . (and ./sub/.) shares the current folder under its own name, like signet share ./folder/', async () => {
@@ -288,11 +523,21 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
     mkdirSync(join(dir, 'sub'), { recursive: true });
     writeFileSync(join(dir, 'a.txt'), 'from dot');
     writeFileSync(join(dir, 'sub', 'b.txt'), 'from sub');
-    for (const [arg, names] of [['.', ['here/a.txt', 'here/sub/b.txt']], ['./sub/.', ['sub/b.txt']], ['./', ['here/a.txt', 'here/sub/b.txt']]] as const) {
+    for (const [arg, names] of [
+      ['.', ['here/a.txt', 'here/sub/b.txt']],
+      ['./sub/.', ['sub/b.txt']],
+      ['./', ['here/a.txt', 'here/sub/b.txt']],
+    ] as const) {
       const r = signet(['share', arg, '--profile', 'rgw', '--json'], { cwd: dir });
       expect(r.code, r.err).toBe(0);
-      const links = r.out.trim().split('\n').map((l) => JSON.parse(l) as { key: string; url: string });
-      expect(links.map((l) => l.key.split('/').slice(2).join('/')), arg).toEqual(names);
+      const links = r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { key: string; url: string });
+      expect(
+        links.map((l) => l.key.split('/').slice(2).join('/')),
+        arg,
+      ).toEqual(names);
       expect(await (await fetch(links[0]!.url)).text()).toBe(names[0] === 'sub/b.txt' ? 'from sub' : 'from dot');
     }
   });
@@ -303,12 +548,39 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
     writeFileSync(join(dir, 'one.txt'), '1');
     writeFileSync(join(dir, 'two.txt'), '2');
     // `script` gives the CLI a pseudo-terminal, as an interactive shell would.
-    const tty = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} share ${JSON.stringify(dir)} -p rgw`, '/dev/null'], { env, encoding: 'utf8' });
+    const tty = spawnSync(
+      'script',
+      [
+        '-qec',
+        `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} share ${JSON.stringify(dir)} -p rgw`,
+        '/dev/null',
+      ],
+      { env, encoding: 'utf8' },
+    );
     expect(tty.status, tty.stdout).toBe(0);
-    const lines = tty.stdout.split(/\r?\n/).map((l) => l.split('\r').pop()!.replace(`${String.fromCharCode(27)}[K`, '').trim()).filter((l) => l.startsWith('http') || /labelled\/(one|two)\.txt$/.test(l));
-    expect(lines.map((l) => (l.startsWith('http') ? 'URL' : l.split('/').slice(-2).join('/')))).toEqual(['labelled/one.txt', 'URL', 'labelled/two.txt', 'URL']);
+    const lines = tty.stdout
+      .split(/\r?\n/)
+      .map((l) =>
+        l
+          .split('\r')
+          .pop()!
+          .replace(`${String.fromCharCode(27)}[K`, '')
+          .trim(),
+      )
+      .filter((l) => l.startsWith('http') || /labelled\/(one|two)\.txt$/.test(l));
+    expect(lines.map((l) => (l.startsWith('http') ? 'URL' : l.split('/').slice(-2).join('/')))).toEqual([
+      'labelled/one.txt',
+      'URL',
+      'labelled/two.txt',
+      'URL',
+    ]);
     const piped = signet(['share', dir, '-p', 'rgw']);
-    expect(piped.out.trim().split('\n').every((l) => l.startsWith('http'))).toBe(true);
+    expect(
+      piped.out
+        .trim()
+        .split('\n')
+        .every((l) => l.startsWith('http')),
+    ).toBe(true);
   });
 
   it('links renew --json prints one JSON object; link -p picks the profile; links filters say when nothing matches; prune says expired or revoked', async () => {
@@ -334,7 +606,9 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
     expect([expired.code, expired.out, expired.err]).toEqual([0, '', 'No expired or revoked links.\n']);
     const search = signet(['links', '--search', 'no-such-name-xyz']);
     expect(search.err).toBe('No links matching "no-such-name-xyz".\n');
-    expect(signet(['links', '--active', '--search', 'no-such-name-xyz']).err).toBe('No active links matching "no-such-name-xyz".\n');
+    expect(signet(['links', '--active', '--search', 'no-such-name-xyz']).err).toBe(
+      'No active links matching "no-such-name-xyz".\n',
+    );
 
     expect(signet(['links', 'revoke', id, '--delete-object', '--yes']).code).toBe(0);
     expect(signet(['links', '--active', '--search', 'renew-me']).err).toBe('No active links matching "renew-me".\n');
@@ -346,7 +620,19 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
   it('a zero-byte file is "Uploaded" only once it is: not when the upload fails', () => {
     const empty = join(home, 'empty.bin');
     writeFileSync(empty, '');
-    expect(signet(['profile', 'add', 'dead', '--bucket', bucket, '--endpoint', 'http://127.0.0.1:9', '--path-style', '--default-chain']).code).toBe(0);
+    expect(
+      signet([
+        'profile',
+        'add',
+        'dead',
+        '--bucket',
+        bucket,
+        '--endpoint',
+        'http://127.0.0.1:9',
+        '--path-style',
+        '--default-chain',
+      ]).code,
+    ).toBe(0);
     const failed = signet(['share', empty, '-p', 'dead']);
     expect(failed.code).toBe(1);
     expect(failed.err).not.toContain('Uploaded');
@@ -356,13 +642,24 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
   });
 
   /** Runs `signet share`, waits for `ready`, sends `sig`, and returns how it ended. */
-  async function shareThenSignal(args: string[], sig: NodeJS.Signals, ready: () => Promise<boolean>, extraEnv: NodeJS.ProcessEnv = {}) {
-    const child = spawn(process.execPath, [bin, 'share', ...args], { env: { ...env, ...extraEnv }, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+  async function shareThenSignal(
+    args: string[],
+    sig: NodeJS.Signals,
+    ready: () => Promise<boolean>,
+    extraEnv: NodeJS.ProcessEnv = {},
+  ) {
+    const child = spawn(process.execPath, [bin, 'share', ...args], {
+      env: { ...env, ...extraEnv },
+      cwd: home,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
     let exited = false;
     void ended.then(() => (exited = true));
     const deadline = Date.now() + 60_000;
@@ -379,36 +676,60 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
     ['SIGINT', 130],
-  ] as const)('%s during the upload of a big file aborts the multipart upload and exits %i', async (sig, code) => {
-    const big = join(home, `big-${sig}.bin`);
-    const fd = openSync(big, 'w');
-    ftruncateSync(fd, 1024 * 1024 * 1024);
-    closeSync(fd);
-    const prefix = `clx/`;
-    const before = await objectsUnder(prefix);
-    const r = await shareThenSignal([big, '-p', 'rgw'], sig, async () => (await multipartUploads()).length > 0);
-    expect({ code: r.code, signal: r.signal }, r.err).toEqual({ code, signal: null });
-    expect(r.err).toContain('Cancelling: aborting the upload on the server');
-    expect(r.err).toMatch(/was cancelled; nothing was left on the server/);
-    expect(r.out).toBe('');
-    expect(await multipartUploads()).toEqual([]);
-    expect(await objectsUnder(prefix)).toEqual(before);
-  }, 120_000);
+  ] as const)(
+    '%s during the upload of a big file aborts the multipart upload and exits %i',
+    async (sig, code) => {
+      const big = join(home, `big-${sig}.bin`);
+      const fd = openSync(big, 'w');
+      ftruncateSync(fd, 1024 * 1024 * 1024);
+      closeSync(fd);
+      const prefix = `clx/`;
+      const before = await objectsUnder(prefix);
+      const r = await shareThenSignal([big, '-p', 'rgw'], sig, async () => (await multipartUploads()).length > 0);
+      expect({ code: r.code, signal: r.signal }, r.err).toEqual({ code, signal: null });
+      expect(r.err).toContain('Cancelling: aborting the upload on the server');
+      expect(r.err).toMatch(/was cancelled; nothing was left on the server/);
+      expect(r.out).toBe('');
+      expect(await multipartUploads()).toEqual([]);
+      expect(await objectsUnder(prefix)).toEqual(before);
+    },
+    120_000,
+  );
 
   it('SIGTERM before the upload starts (credentials still being fetched) also cancels and exits 143, nothing uploaded', async () => {
     const marker = join(home, 'creds-asked');
     const script = join(home, 'slow-creds.mjs');
-    writeFileSync(script, `import { writeFileSync } from 'node:fs';
+    writeFileSync(
+      script,
+      `import { writeFileSync } from 'node:fs';
 writeFileSync(${JSON.stringify(marker)}, '');
 setTimeout(() => console.log(JSON.stringify({ Version: 1, AccessKeyId: process.env.AWS_ACCESS_KEY_ID, SecretAccessKey: process.env.AWS_SECRET_ACCESS_KEY })), 1500);
-`);
+`,
+    );
     const config = join(home, 'aws-config');
     writeFileSync(config, `[profile slow]\ncredential_process = ${process.execPath} ${script}\n`);
     const s3 = testS3();
-    expect(signet(['profile', 'add', 'slow', '--bucket', bucket, '--endpoint', s3.endpoint, '--path-style', '--aws-profile', 'slow', '--key-template', 'slow/{uuid}/{name}']).code).toBe(0);
+    expect(
+      signet([
+        'profile',
+        'add',
+        'slow',
+        '--bucket',
+        bucket,
+        '--endpoint',
+        s3.endpoint,
+        '--path-style',
+        '--aws-profile',
+        'slow',
+        '--key-template',
+        'slow/{uuid}/{name}',
+      ]).code,
+    ).toBe(0);
     const file = join(home, 'small.txt');
     writeFileSync(file, 'never uploaded');
-    const r = await shareThenSignal([file, '-p', 'slow'], 'SIGTERM', async () => existsSync(marker), { AWS_CONFIG_FILE: config });
+    const r = await shareThenSignal([file, '-p', 'slow'], 'SIGTERM', async () => existsSync(marker), {
+      AWS_CONFIG_FILE: config,
+    });
     expect({ code: r.code, signal: r.signal }, r.err).toEqual({ code: 143, signal: null });
     expect(r.err).toMatch(/cancelled/);
     expect(await objectsUnder('slow/')).toEqual([]);

@@ -9,11 +9,15 @@ export const VERSION = '0.1.0';
 /** The `signet` program with every command registered. */
 export function buildProgram(): Command {
   const program = new Command('signet')
-    .description('Time-limited share links to private S3 objects: S3 presigned URLs, CloudFront signed URLs and cookies.')
+    .description(
+      'Time-limited share links to private S3 objects: S3 presigned URLs, CloudFront signed URLs and cookies.',
+    )
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `signet: ${str.slice(7)}` : str) });
+    .configureOutput({
+      outputError: (str, write) => write(str.startsWith('error:') ? `signet: ${str.slice(7)}` : str),
+    });
   for (const register of commands) register(program);
   program.commands.forEach((c) => c.exitOverride().showHelpAfterError('(run with --help for usage)'));
   return program;
@@ -27,7 +31,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT_OK;
       return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     process.stderr.write(`signet: ${describeError(err)}\n`);

@@ -11,7 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, ListMultipartUploadsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { ApprovalStore, createSharingService, type SharingService } from '@signet/sharing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +27,12 @@ import type { ProgressView } from '../src/shared/desktop-api.js';
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const rendererDir = join(appDir, 'dist', 'renderer');
 const shots = join(appDir, 'test-results', 'screenshots');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', () => {
   const bucket = uniqueBucket('desk');
@@ -51,27 +61,35 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   async function drop(p: Page, name: string, bytes: Buffer) {
     const path = join(files, name);
     writeFileSync(path, bytes);
-    await p.evaluate(([n, fp]) => ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths[n] = fp), [name, path] as const);
-    const dt = await p.evaluateHandle(({ b64, n }) => {
-      const s = atob(b64);
-      const a = new Uint8Array(s.length);
-      for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
-      const d = new DataTransfer();
-      d.items.add(new File([a], n));
-      return d;
-    }, { b64: bytes.subarray(0, 64).toString('base64'), n: name });
-    for (const ev of ['dragenter', 'dragover', 'drop']) await p.dispatchEvent('[data-testid=dropzone]', ev, { dataTransfer: dt });
+    await p.evaluate(
+      ([n, fp]) => ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths[n] = fp),
+      [name, path] as const,
+    );
+    const dt = await p.evaluateHandle(
+      ({ b64, n }) => {
+        const s = atob(b64);
+        const a = new Uint8Array(s.length);
+        for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
+        const d = new DataTransfer();
+        d.items.add(new File([a], n));
+        return d;
+      },
+      { b64: bytes.subarray(0, 64).toString('base64'), n: name },
+    );
+    for (const ev of ['dragenter', 'dragover', 'drop'])
+      await p.dispatchEvent('[data-testid=dropzone]', ev, { dataTransfer: dt });
     return path;
   }
 
   /** Everything the handlers send back to the page, to prove no secret ever reaches the renderer. */
   const toPage: string[] = [];
-  const recordToPage = <T,>(answer: T): T => (toPage.push(JSON.stringify(answer)), answer);
+  const recordToPage = <T>(answer: T): T => (toPage.push(JSON.stringify(answer)), answer);
 
   /** Waits for the copied confirmation; a share that failed instead fails with the window's message. */
   async function sharedOk(p: Page, timeout = 30_000) {
     const el = await p.waitForSelector('[data-testid=copied], [data-testid=error]', { timeout });
-    if ((await el.getAttribute('data-testid')) === 'error') throw new Error(`The share failed in the window: ${await el.textContent()}`);
+    if ((await el.getAttribute('data-testid')) === 'error')
+      throw new Error(`The share failed in the window: ${await el.textContent()}`);
   }
 
   const clipboard = (p: Page) => p.evaluate(() => navigator.clipboard.readText());
@@ -79,7 +97,10 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   beforeAll(async () => {
     execFileSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: appDir, stdio: 'inherit' });
     server = createServer((req, res) => {
-      const path = join(rendererDir, decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/+/, '') || 'index.html');
+      const path = join(
+        rendererDir,
+        decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/+/, '') || 'index.html',
+      );
       try {
         const body = readFileSync(path);
         res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
@@ -94,14 +115,32 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const s3 = testS3();
     admin = testS3Client();
     await admin.send(new CreateBucketCommand({ Bucket: bucket }));
-    service = createSharingService({ paths: { configDir: home, dataDir: home }, upload: { partSize: 5 * 1024 * 1024, queueSize: 1 } });
-    await service.saveProfile({ id: 'work', name: 'Work', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, defaultExpiry: '1d' });
+    service = createSharingService({
+      paths: { configDir: home, dataDir: home },
+      upload: { partSize: 5 * 1024 * 1024, queueSize: 1 },
+    });
+    await service.saveProfile({
+      id: 'work',
+      name: 'Work',
+      bucket,
+      region: s3.region,
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      defaultExpiry: '1d',
+    });
     await service.setAwsSecret('work', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     ctx = await browser.newContext({ viewport: { width: 1040, height: 860 } });
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -112,7 +151,10 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       approvals: new ApprovalStore(home),
       isTrustedSender: (url) => url.startsWith(`${origin}/`),
       emitProgress: (p: ProgressView) => {
-        for (const pg of pages) void pg.evaluate((x) => (window as unknown as { __progress: (p: unknown) => void }).__progress(x), p).catch(() => {});
+        for (const pg of pages)
+          void pg
+            .evaluate((x) => (window as unknown as { __progress: (p: unknown) => void }).__progress(x), p)
+            .catch(() => {});
       },
       openExternal: async () => {},
       startAtLogin: { get: () => false, set: () => {} },
@@ -120,30 +162,45 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     });
     await ctx.exposeBinding('__signetInvoke', async (source, method: string, args: unknown[]) => {
       try {
-        return recordToPage({ ok: true, value: await (handlers as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!({ url: source.frame.url() }, args) });
+        return recordToPage({
+          ok: true,
+          value: await (handlers as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!(
+            { url: source.frame.url() },
+            args,
+          ),
+        });
       } catch (e) {
         return recordToPage({ ok: false, message: (e as Error).message });
       }
     });
     await ctx.addInitScript(() => {
-      const w = window as unknown as Record<string, unknown> & { __signetInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; value?: unknown; message?: string }> };
+      const w = window as unknown as Record<string, unknown> & {
+        __signetInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; value?: unknown; message?: string }>;
+      };
       // main → renderer events (webContents.send in the app): onProgress, onApprovalRequest, onSharePaths
       const listeners: Record<string, Set<(p: unknown) => void>> = {};
       const emit = (event: string, p: unknown) => (listeners[event] ?? new Set()).forEach((l) => l(p));
       w.__dropPaths = {};
       w.__progress = (p: unknown) => emit('onProgress', p);
       w.__emit = emit;
-      w.signet = new Proxy({}, {
-        get: (_t, name: string) => {
-          if (name === 'pathForFile') return (f: File) => (w.__dropPaths as Record<string, string>)[f.name] ?? '';
-          if (/^on[A-Z]/.test(name)) return (l: (p: unknown) => void) => ((listeners[name] ??= new Set()).add(l), () => listeners[name]!.delete(l));
-          return async (...args: unknown[]) => {
-            const r = await w.__signetInvoke(name, args);
-            if (!r.ok) throw new Error(r.message);
-            return r.value;
-          };
+      w.signet = new Proxy(
+        {},
+        {
+          get: (_t, name: string) => {
+            if (name === 'pathForFile') return (f: File) => (w.__dropPaths as Record<string, string>)[f.name] ?? '';
+            if (/^on[A-Z]/.test(name))
+              return (l: (p: unknown) => void) => (
+                (listeners[name] ??= new Set()).add(l),
+                () => listeners[name]!.delete(l)
+              );
+            return async (...args: unknown[]) => {
+              const r = await w.__signetInvoke(name, args);
+              if (!r.ok) throw new Error(r.message);
+              return r.value;
+            };
+          },
         },
-      });
+      );
     });
     page = await openApp();
   }, 120_000);
@@ -174,20 +231,36 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     expect(new URL(await clipboard(page)).searchParams.get('X-Amz-Expires')).toBe('900');
     await page.click('[data-testid=expiry-7d]');
     await drop(page, 'week.txt', Buffer.from('7 days'));
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid=result-url]')?.value.includes('week.txt'));
+    await page.waitForFunction(() =>
+      document.querySelector<HTMLInputElement>('[data-testid=result-url]')?.value.includes('week.txt'),
+    );
     expect(new URL(await clipboard(page)).searchParams.get('X-Amz-Expires')).toBe('604800');
   });
 
   it('a temporary-credential profile shows the shortened effective expiry and why', async () => {
     const s3 = testS3();
-    await service.saveProfile({ id: 'sts', name: 'Temporary', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
-    await service.setAwsSecret('sts', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, sessionToken: 'session-token', expiration: new Date(Date.now() + 20 * 60_000).toISOString() });
+    await service.saveProfile({
+      id: 'sts',
+      name: 'Temporary',
+      bucket,
+      region: s3.region,
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+    });
+    await service.setAwsSecret('sts', {
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+      sessionToken: 'session-token',
+      expiration: new Date(Date.now() + 20 * 60_000).toISOString(),
+    });
     const p = await openApp();
     await p.selectOption('[data-testid=profile-select]', 'sts');
     await p.click('[data-testid=expiry-1d]');
     await drop(p, 'temp.txt', Buffer.from('temp'));
     await p.waitForSelector('[data-testid=warning]');
-    expect(await p.textContent('[data-testid=warning]')).toMatch(/temporary credentials that signed it expire \(you asked for 1 day\)/);
+    expect(await p.textContent('[data-testid=warning]')).toMatch(
+      /temporary credentials that signed it expire \(you asked for 1 day\)/,
+    );
     expect(await p.textContent('.result .facts')).toMatch(/You asked for/);
     await p.close();
   });
@@ -195,7 +268,11 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   it('cancel leaves no object and no orphaned parts', async () => {
     const p = await openApp();
     await drop(p, 'huge.bin', Buffer.alloc(60 * 1024 * 1024, 5));
-    await p.waitForFunction(() => /\d+% ·/.test(document.querySelector('[data-testid=progress]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await p.waitForFunction(
+      () => /\d+% ·/.test(document.querySelector('[data-testid=progress]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     await p.click('[data-testid=cancel]');
     await p.waitForSelector('[data-testid=error]');
     expect(await p.textContent('[data-testid=error]')).toMatch(/cancelled; nothing was left on the server/);
@@ -227,13 +304,19 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       await page.click('[data-testid=tab-history]');
       await page.click('[role=radio]:has-text("All")');
       await page.waitForSelector('[data-testid=history-problem]');
-      expect(await page.textContent('[data-testid=history-problem]')).toMatch(/1 line\(s\) of the link history .*history\.jsonl cannot be read \(line \d+\)\. They are kept as they are and skipped/);
+      expect(await page.textContent('[data-testid=history-problem]')).toMatch(
+        /1 line\(s\) of the link history .*history\.jsonl cannot be read \(line \d+\)\. They are kept as they are and skipped/,
+      );
       expect(await page.textContent('[data-testid=history]')).toContain('Quarterly report.pdf');
       await page.screenshot({ path: join(shots, 'history-damaged-line.png'), fullPage: true });
       // Removing expired links compacts the file: the damaged line moves aside, kept, and the user is told where.
       await page.click('[data-testid=prune]');
-      await page.waitForFunction(() => /moved to/.test(document.querySelector('[data-testid=history-problem]')?.textContent ?? ''));
-      expect(await page.textContent('[data-testid=history-problem]')).toMatch(/1 damaged line\(s\) of the link history were moved to .*history\.damaged\.jsonl/);
+      await page.waitForFunction(() =>
+        /moved to/.test(document.querySelector('[data-testid=history-problem]')?.textContent ?? ''),
+      );
+      expect(await page.textContent('[data-testid=history-problem]')).toMatch(
+        /1 damaged line\(s\) of the link history were moved to .*history\.damaged\.jsonl/,
+      );
       expect(readFileSync(join(home, 'history.damaged.jsonl'), 'utf8')).toContain('{"op":"add","record":{"id":"torn');
       expect(await page.textContent('[data-testid=history-message]')).toMatch(/expired links? (was|were) removed/);
     } finally {
@@ -252,7 +335,10 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const expected = (await service.describeRevocation(rec!.id)).message;
     await page.click('[data-testid=tab-history]');
     await page.waitForSelector('[data-testid=history]');
-    await page.locator('tr', { hasText: 'week.txt' }).getByRole('button', { name: /Revoke/ }).click();
+    await page
+      .locator('tr', { hasText: 'week.txt' })
+      .getByRole('button', { name: /Revoke/ })
+      .click();
     const dialog = page.getByRole('alertdialog', { name: 'Revoke link' });
     expect(await dialog.textContent()).toContain(expected);
     await dialog.getByRole('button', { name: 'Delete the object' }).click();
@@ -272,21 +358,48 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
 
   it('bad input shows a message in the window: an unreadable file, a profile without a key, a wrong bucket', async () => {
     const p = await openApp();
-    await p.evaluate(() => ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths['gone.txt'] = '/nonexistent/gone.txt'));
-    const dt = await p.evaluateHandle(() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'gone.txt')); return d; });
-    for (const ev of ['dragenter', 'dragover', 'drop']) await p.dispatchEvent('[data-testid=dropzone]', ev, { dataTransfer: dt });
+    await p.evaluate(
+      () =>
+        ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths['gone.txt'] =
+          '/nonexistent/gone.txt'),
+    );
+    const dt = await p.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File(['x'], 'gone.txt'));
+      return d;
+    });
+    for (const ev of ['dragenter', 'dragover', 'drop'])
+      await p.dispatchEvent('[data-testid=dropzone]', ev, { dataTransfer: dt });
     await p.waitForSelector('[data-testid=error]');
-    expect(await p.textContent('[data-testid=error]')).toMatch(/^\/nonexistent\/gone\.txt does not exist.*Nothing was uploaded\.$/);
+    expect(await p.textContent('[data-testid=error]')).toMatch(
+      /^\/nonexistent\/gone\.txt does not exist.*Nothing was uploaded\.$/,
+    );
 
     const s3 = testS3();
-    await service.saveProfile({ id: 'nokey', name: 'No key', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
-    await service.saveProfile({ id: 'wrong', name: 'Wrong bucket', bucket: 'no-such-bucket-desk', region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await service.saveProfile({
+      id: 'nokey',
+      name: 'No key',
+      bucket,
+      region: s3.region,
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+    });
+    await service.saveProfile({
+      id: 'wrong',
+      name: 'Wrong bucket',
+      bucket: 'no-such-bucket-desk',
+      region: s3.region,
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+    });
     await service.setAwsSecret('wrong', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
     await p.reload();
     await p.selectOption('[data-testid=profile-select]', 'nokey');
     await drop(p, 'a.txt', Buffer.from('a'));
     await p.waitForFunction(() => document.querySelector('[data-testid=error]')?.textContent?.includes('keychain'));
-    expect(await p.textContent('[data-testid=error]')).toMatch(/Profile "nokey" has no AWS access key in the keychain yet/);
+    expect(await p.textContent('[data-testid=error]')).toMatch(
+      /Profile "nokey" has no AWS access key in the keychain yet/,
+    );
     await p.selectOption('[data-testid=profile-select]', 'wrong');
     await drop(p, 'b.txt', Buffer.from('b'));
     await p.waitForFunction(() => document.querySelector('[data-testid=error]')?.textContent?.includes('bucket'));
@@ -297,18 +410,37 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
 
   it('a locked keychain shows what to do in the window, and nothing is uploaded', async () => {
     const s3 = testS3();
-    await service.saveProfile({ id: 'locked', name: 'Locked', bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await service.saveProfile({
+      id: 'locked',
+      name: 'Locked',
+      bucket,
+      region: s3.region,
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+    });
     await service.setAwsSecret('locked', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
     const p = await openApp();
     await p.selectOption('[data-testid=profile-select]', 'locked');
-    execFileSync('gdbus', ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets', '--method', 'org.freedesktop.Secret.Service.Lock', "['/org/freedesktop/secrets/collection/login']"]);
+    execFileSync('gdbus', [
+      'call',
+      '--session',
+      '--dest',
+      'org.freedesktop.secrets',
+      '--object-path',
+      '/org/freedesktop/secrets',
+      '--method',
+      'org.freedesktop.Secret.Service.Lock',
+      "['/org/freedesktop/secrets/collection/login']",
+    ]);
     try {
       await drop(p, 'while-locked.txt', Buffer.from('x'));
       await p.waitForSelector('[data-testid=error]');
       expect(await p.textContent('[data-testid=error]')).toMatch(/Your keychain is locked\W+unlock it/i);
       await p.screenshot({ path: join(shots, 'keychain-locked-light.png'), fullPage: true });
     } finally {
-      execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets', '--replace'], { input: process.env.SIGNET_TEST_KEYRING_PASSWORD ?? '' });
+      execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets', '--replace'], {
+        input: process.env.SIGNET_TEST_KEYRING_PASSWORD ?? '',
+      });
       await new Promise((r) => setTimeout(r, 500));
     }
     const objects = (await admin.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? [];
@@ -319,7 +451,11 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   it('a request from another page is refused by the handlers (sender check)', async () => {
     const other = await ctx.newPage();
     await other.goto('about:blank');
-    const r = await other.evaluate(() => (window as unknown as { __signetInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; message?: string }> }).__signetInvoke('listProfiles', []));
+    const r = await other.evaluate(() =>
+      (
+        window as unknown as { __signetInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; message?: string }> }
+      ).__signetInvoke('listProfiles', []),
+    );
     expect(r).toEqual({ ok: false, message: 'Refused: this request did not come from the Signet window.' });
     await other.close();
   });
@@ -348,8 +484,12 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await form.getByLabel('Access key id').fill(s3.accessKeyId);
     await form.getByLabel('Secret access key').fill(s3.secretAccessKey);
     await form.getByRole('button', { name: 'Save profile' }).click();
-    await p.waitForFunction(() => document.querySelector('[data-testid=settings-message]')?.textContent?.includes('saved'));
-    expect(await p.textContent('[data-testid=settings-message]')).toBe('Profile “Client A” saved. Its access key is in the keychain.');
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=settings-message]')?.textContent?.includes('saved'),
+    );
+    expect(await p.textContent('[data-testid=settings-message]')).toBe(
+      'Profile “Client A” saved. Its access key is in the keychain.',
+    );
     expect((await service.getProfile('client-a')).hasAwsSecret).toBe(true);
     const card = p.getByTestId('profile-client-a');
     await card.getByRole('button', { name: 'Test connection' }).click();
@@ -365,7 +505,10 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const approvals = new ApprovalStore(home);
     await approvals.request(extOrigin); // what the bridge server records on first contact
     const p = await openApp();
-    await p.evaluate((o) => (window as unknown as { __emit: (e: string, p: unknown) => void }).__emit('onApprovalRequest', o), extOrigin);
+    await p.evaluate(
+      (o) => (window as unknown as { __emit: (e: string, p: unknown) => void }).__emit('onApprovalRequest', o),
+      extOrigin,
+    );
     await p.getByTestId('approval-banner').getByRole('button', { name: 'Review…' }).click();
     const waiting = p.getByRole('list', { name: 'Extensions waiting for approval' });
     expect(await waiting.textContent()).toContain(extOrigin);
@@ -379,7 +522,10 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const p = await openApp();
     const path = join(files, 'from-tray.txt');
     writeFileSync(path, 'picked in the native dialog');
-    await p.evaluate((fp) => (window as unknown as { __emit: (e: string, p: unknown) => void }).__emit('onSharePaths', [fp]), path);
+    await p.evaluate(
+      (fp) => (window as unknown as { __emit: (e: string, p: unknown) => void }).__emit('onSharePaths', [fp]),
+      path,
+    );
     await sharedOk(p);
     expect(await (await fetch(await clipboard(p))).text()).toBe('picked in the native dialog');
     await p.close();

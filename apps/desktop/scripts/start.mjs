@@ -11,7 +11,14 @@ const require = createRequire(join(appDir, 'package.json'));
 
 function findElectron() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const exe = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron');
+    const exe = join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      process.platform === 'win32'
+        ? 'electron.exe'
+        : process.platform === 'darwin'
+          ? 'Electron.app/Contents/MacOS/Electron'
+          : 'electron',
+    );
     return existsSync(exe) ? exe : undefined;
   }
   let pkgDir;

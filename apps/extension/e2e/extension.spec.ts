@@ -7,7 +7,15 @@ import { connect } from 'node:net';
 import type { SharingService } from '@signet/sharing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3 } from '../../../scripts/test-support/s3.js';
-import { buildArtifacts, clickMenu, findHostPids, launchBrowser, readClipboard, writeClipboard, type TestBrowser } from './support/launch-browser.js';
+import {
+  buildArtifacts,
+  clickMenu,
+  findHostPids,
+  launchBrowser,
+  readClipboard,
+  writeClipboard,
+  type TestBrowser,
+} from './support/launch-browser.js';
 import { createSignetFixture, type SignetFixture } from './support/signet-fixture.js';
 
 const body = Buffer.from(`signet e2e ${Date.now()}\n`);
@@ -66,7 +74,10 @@ describe('extension ⇄ native host ⇄ bridge', () => {
   });
 
   it('signs s3:// selections with the chosen preset', async () => {
-    const done = await clickMenu(browser, { menuItemId: 'copy-link:15m', selectionText: ` s3://${bucket}/reports/q3 final.txt ` });
+    const done = await clickMenu(browser, {
+      menuItemId: 'copy-link:15m',
+      selectionText: ` s3://${bucket}/reports/q3 final.txt `,
+    });
     expect(done, JSON.stringify(done)).toMatchObject({ ok: true });
     expect(done.message).toContain('(15 minutes)');
     const copied = await readClipboard(browser);
@@ -87,7 +98,10 @@ describe('extension ⇄ native host ⇄ bridge', () => {
   });
 
   it('says when an object is in no profile', async () => {
-    const done = await clickMenu(browser, { menuItemId: 'copy-link', selectionText: 's3://someone-elses-bucket/file.bin' });
+    const done = await clickMenu(browser, {
+      menuItemId: 'copy-link',
+      selectionText: 's3://someone-elses-bucket/file.bin',
+    });
     expect(done).toMatchObject({ ok: false, code: 'NO_PROFILE_FOR_OBJECT' });
     expect(done.message).toMatch(/not in any of your Signet profiles/);
   });

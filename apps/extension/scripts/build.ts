@@ -22,7 +22,10 @@ const noEvalInZod: Plugin = {
   setup(b) {
     b.onLoad({ filter: /[\\/]zod[\\/].*[\\/]core[\\/](util|doc)\.js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      return { contents: text.replace(/new Function\(/g, '(() => { throw new Error("eval is disabled in the extension"); })('), loader: 'js' };
+      return {
+        contents: text.replace(/new Function\(/g, '(() => { throw new Error("eval is disabled in the extension"); })('),
+        loader: 'js',
+      };
     });
   },
 };
@@ -31,7 +34,10 @@ export async function buildExtension(target: ExtensionTarget, version: string): 
   const out = join(root, 'dist', target);
   await rm(out, { recursive: true, force: true });
   await mkdir(join(out, 'icons'), { recursive: true });
-  const entries: Record<string, string> = { background: join(src, 'background', 'index.ts'), popup: join(src, 'popup', 'popup.ts') };
+  const entries: Record<string, string> = {
+    background: join(src, 'background', 'index.ts'),
+    popup: join(src, 'popup', 'popup.ts'),
+  };
   if (target === 'chromium') entries.offscreen = join(src, 'offscreen', 'offscreen.ts');
   await build({
     entryPoints: entries,
@@ -54,5 +60,6 @@ export async function buildExtension(target: ExtensionTarget, version: string): 
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
-  for (const target of ['chromium', 'firefox'] as const) console.log(`extension (${target}): ${await buildExtension(target, version)}`);
+  for (const target of ['chromium', 'firefox'] as const)
+    console.log(`extension (${target}): ${await buildExtension(target, version)}`);
 }

@@ -35,7 +35,8 @@ export function resolveBridgeEndpoint(input: BridgeEndpointInput): string {
   }
   if (env.SIGNET_HOME) return joinPosix(env.SIGNET_HOME, 'run', BRIDGE_SOCKET_FILE);
   if (platform === 'linux' && env.XDG_RUNTIME_DIR) return joinPosix(env.XDG_RUNTIME_DIR, 'signet', BRIDGE_SOCKET_FILE);
-  if (platform === 'darwin') return joinPosix(input.homeDir, 'Library', 'Application Support', 'Signet', 'run', BRIDGE_SOCKET_FILE);
+  if (platform === 'darwin')
+    return joinPosix(input.homeDir, 'Library', 'Application Support', 'Signet', 'run', BRIDGE_SOCKET_FILE);
   return joinPosix(input.tmpDir, `signet-${input.uid ?? 'user'}`, BRIDGE_SOCKET_FILE);
 }
 

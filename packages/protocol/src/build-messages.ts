@@ -11,8 +11,15 @@ export interface OutgoingRequest<T extends RequestType = RequestType> {
   params: ParamsOf<T>;
 }
 
-export function buildRequest<T extends RequestType>(type: T, id: string, params: ParamsOf<T>, timeoutMs?: number): OutgoingRequest<T> {
-  return timeoutMs === undefined ? { v: PROTOCOL_VERSION, id, type, params } : { v: PROTOCOL_VERSION, id, type, timeoutMs, params };
+export function buildRequest<T extends RequestType>(
+  type: T,
+  id: string,
+  params: ParamsOf<T>,
+  timeoutMs?: number,
+): OutgoingRequest<T> {
+  return timeoutMs === undefined
+    ? { v: PROTOCOL_VERSION, id, type, params }
+    : { v: PROTOCOL_VERSION, id, type, timeoutMs, params };
 }
 
 export function buildSuccess<T extends RequestType>(type: T, id: string, result: ResultOf<T>): SuccessResponse<T> {
@@ -24,10 +31,15 @@ export function buildError(id: string | null, error: ProtocolError): ErrorRespon
 }
 
 export function buildRelayHello(origin: string, hostVersion?: string): RelayHello {
-  return hostVersion === undefined ? { v: PROTOCOL_VERSION, type: 'relayHello', origin } : { v: PROTOCOL_VERSION, type: 'relayHello', origin, hostVersion };
+  return hostVersion === undefined
+    ? { v: PROTOCOL_VERSION, type: 'relayHello', origin }
+    : { v: PROTOCOL_VERSION, type: 'relayHello', origin, hostVersion };
 }
 
 /** The APP_NOT_RUNNING reply the native host gives when no Signet is listening. */
 export function buildAppNotRunning(id: string | null): ErrorResponse {
-  return buildError(id, { code: 'APP_NOT_RUNNING', message: 'Signet is not running. Open Signet, or run `signet serve`.' });
+  return buildError(id, {
+    code: 'APP_NOT_RUNNING',
+    message: 'Signet is not running. Open Signet, or run `signet serve`.',
+  });
 }

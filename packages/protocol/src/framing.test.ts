@@ -37,23 +37,27 @@ describe('encodeFrame', () => {
 describe('FrameDecoder', () => {
   it('decodes frames split and merged at any byte boundary', () => {
     fc.assert(
-      fc.property(fc.array(fc.jsonValue(), { minLength: 1, maxLength: 5 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1 }), (messages, cuts) => {
-        const stream = join(...messages.map((m) => encodeFrame(m, 1 << 20)));
-        const decoder = new FrameDecoder(1 << 20);
-        const got: unknown[] = [];
-        let at = 0;
-        let i = 0;
-        while (at < stream.byteLength) {
-          const n = cuts[i++ % cuts.length]!;
-          for (const f of decoder.push(stream.subarray(at, at + n))) {
-            expect(f.ok).toBe(true);
-            if (f.ok) got.push(f.message);
+      fc.property(
+        fc.array(fc.jsonValue(), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1 }),
+        (messages, cuts) => {
+          const stream = join(...messages.map((m) => encodeFrame(m, 1 << 20)));
+          const decoder = new FrameDecoder(1 << 20);
+          const got: unknown[] = [];
+          let at = 0;
+          let i = 0;
+          while (at < stream.byteLength) {
+            const n = cuts[i++ % cuts.length]!;
+            for (const f of decoder.push(stream.subarray(at, at + n))) {
+              expect(f.ok).toBe(true);
+              if (f.ok) got.push(f.message);
+            }
+            at += n;
           }
-          at += n;
-        }
-        expect(got).toEqual(messages.map((m) => JSON.parse(JSON.stringify(m))));
-        expect(decoder.pendingBytes).toBe(0);
-      }),
+          expect(got).toEqual(messages.map((m) => JSON.parse(JSON.stringify(m))));
+          expect(decoder.pendingBytes).toBe(0);
+        },
+      ),
     );
   });
 
@@ -78,7 +82,9 @@ describe('FrameDecoder', () => {
     const decoder = new FrameDecoder(100);
     const bad = new TextEncoder().encode('{not json');
     const badUtf8 = new Uint8Array([0x22, 0xff, 0xfe, 0x22]);
-    const out = decoder.push(join(header(bad.byteLength), bad, header(badUtf8.byteLength), badUtf8, header(0), encodeFrame('fine', 100)));
+    const out = decoder.push(
+      join(header(bad.byteLength), bad, header(badUtf8.byteLength), badUtf8, header(0), encodeFrame('fine', 100)),
+    );
     expect(out.map((f) => (f.ok ? f.message : f.reason))).toEqual(['malformed', 'malformed', 'malformed', 'fine']);
   });
 });

@@ -70,7 +70,12 @@ export class FrameDecoder {
       if (this.buffer.byteLength < FRAME_HEADER_BYTES) break;
       const size = new DataView(this.buffer.buffer, this.buffer.byteOffset, FRAME_HEADER_BYTES).getUint32(0, true);
       if (size > this.maxFrameBytes) {
-        out.push({ ok: false, reason: 'oversized', size, detail: `A message of ${size} bytes exceeds the ${this.maxFrameBytes}-byte limit.` });
+        out.push({
+          ok: false,
+          reason: 'oversized',
+          size,
+          detail: `A message of ${size} bytes exceeds the ${this.maxFrameBytes}-byte limit.`,
+        });
         this.buffer = this.buffer.subarray(FRAME_HEADER_BYTES);
         this.skipping = size;
         continue;
@@ -86,7 +91,8 @@ export class FrameDecoder {
 }
 
 function decodeBody(body: Uint8Array): DecodedFrame {
-  if (body.byteLength === 0) return { ok: false, reason: 'malformed', size: 0, detail: 'An empty message is not JSON.' };
+  if (body.byteLength === 0)
+    return { ok: false, reason: 'malformed', size: 0, detail: 'An empty message is not JSON.' };
   try {
     return { ok: true, message: JSON.parse(decoder.decode(body)), size: body.byteLength };
   } catch {

@@ -23,7 +23,10 @@ const envelope = {
 export const expiresSchema = z
   .string()
   .max(40)
-  .regex(/^(\d{1,7}[smhdw]|\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2}))$/, 'expires must be a duration like 15m, 1h, 7d or an ISO-8601 date-time');
+  .regex(
+    /^(\d{1,7}[smhdw]|\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2}))$/,
+    'expires must be a duration like 15m, 1h, 7d or an ISO-8601 date-time',
+  );
 
 // ── requests ────────────────────────────────────────────────────────────────────────────────
 
@@ -58,10 +61,23 @@ export const statusParamsSchema = z.object({});
 
 export const helloRequestSchema = z.object({ ...envelope, type: z.literal('hello'), params: helloParamsSchema });
 export const linkRequestSchema = z.object({ ...envelope, type: z.literal('link'), params: linkParamsSchema });
-export const recentLinksRequestSchema = z.object({ ...envelope, type: z.literal('recentLinks'), params: recentLinksParamsSchema.default({}) });
-export const statusRequestSchema = z.object({ ...envelope, type: z.literal('status'), params: statusParamsSchema.default({}) });
+export const recentLinksRequestSchema = z.object({
+  ...envelope,
+  type: z.literal('recentLinks'),
+  params: recentLinksParamsSchema.default({}),
+});
+export const statusRequestSchema = z.object({
+  ...envelope,
+  type: z.literal('status'),
+  params: statusParamsSchema.default({}),
+});
 
-export const requestSchema = z.discriminatedUnion('type', [helloRequestSchema, linkRequestSchema, recentLinksRequestSchema, statusRequestSchema]);
+export const requestSchema = z.discriminatedUnion('type', [
+  helloRequestSchema,
+  linkRequestSchema,
+  recentLinksRequestSchema,
+  statusRequestSchema,
+]);
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -166,7 +182,13 @@ export const errorResponseSchema = z.object({
 
 export const responseSchema = z.discriminatedUnion('ok', [successResponseSchema, errorResponseSchema]);
 
-export type SuccessResponse<T extends RequestType = RequestType> = { v: number; id: string; ok: true; type: T; result: ResultOf<T> };
+export type SuccessResponse<T extends RequestType = RequestType> = {
+  v: number;
+  id: string;
+  ok: true;
+  type: T;
+  result: ResultOf<T>;
+};
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 export type Response = SuccessResponse | ErrorResponse;
 

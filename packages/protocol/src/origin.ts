@@ -2,11 +2,19 @@
 // `chrome-extension://<32 letters a-p>/`, Firefox the add-on id (`name@domain` or `{uuid}`).
 import { z } from 'zod';
 
-export const chromiumOriginSchema = z.string().regex(/^chrome-extension:\/\/[a-p]{32}\/$/, 'a Chromium extension origin looks like chrome-extension://<32 letters a-p>/');
+export const chromiumOriginSchema = z
+  .string()
+  .regex(
+    /^chrome-extension:\/\/[a-p]{32}\/$/,
+    'a Chromium extension origin looks like chrome-extension://<32 letters a-p>/',
+  );
 export const firefoxExtensionIdSchema = z
   .string()
   .max(200)
-  .regex(/^(\{[0-9a-fA-F-]{36}\}|[A-Za-z0-9._+-]+@[A-Za-z0-9._-]+)$/, 'a Firefox add-on id looks like name@domain or {uuid}');
+  .regex(
+    /^(\{[0-9a-fA-F-]{36}\}|[A-Za-z0-9._+-]+@[A-Za-z0-9._-]+)$/,
+    'a Firefox add-on id looks like name@domain or {uuid}',
+  );
 
 export const extensionOriginSchema = z.union([chromiumOriginSchema, firefoxExtensionIdSchema]);
 

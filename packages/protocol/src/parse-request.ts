@@ -8,14 +8,16 @@ import { SUPPORTED_PROTOCOL_VERSIONS } from './version.js';
 
 const headerSchema = z.object({ v: z.unknown(), id: z.string().min(1).max(64), type: z.unknown() });
 
-export type ParsedRequest =
-  | { ok: true; request: Request }
-  | { ok: false; id: string | null; error: ProtocolError };
+export type ParsedRequest = { ok: true; request: Request } | { ok: false; id: string | null; error: ProtocolError };
 
 export function parseRequest(raw: unknown, supported: readonly number[] = SUPPORTED_PROTOCOL_VERSIONS): ParsedRequest {
   const header = headerSchema.safeParse(raw);
   if (!header.success) {
-    return { ok: false, id: null, error: { code: 'BAD_REQUEST', message: 'The request has no valid id: it must be an object with v, id and type.' } };
+    return {
+      ok: false,
+      id: null,
+      error: { code: 'BAD_REQUEST', message: 'The request has no valid id: it must be an object with v, id and type.' },
+    };
   }
   const { id, v } = header.data;
   if (typeof v !== 'number' || !supported.includes(v)) {
@@ -31,7 +33,11 @@ export function parseRequest(raw: unknown, supported: readonly number[] = SUPPOR
   }
   const parsed = requestSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, id, error: { code: 'BAD_REQUEST', message: `Invalid request: ${formatZodIssue(parsed.error)}.` } };
+    return {
+      ok: false,
+      id,
+      error: { code: 'BAD_REQUEST', message: `Invalid request: ${formatZodIssue(parsed.error)}.` },
+    };
   }
   return { ok: true, request: parsed.data };
 }

@@ -21,15 +21,29 @@ describe('parseResponse', () => {
   });
 
   it('passes error replies through, with the desktop code', () => {
-    const reply = buildError('r2', { code: 'DESKTOP_ERROR', desktopCode: 'KEYCHAIN_LOCKED', message: 'Unlock your keychain.' });
+    const reply = buildError('r2', {
+      code: 'DESKTOP_ERROR',
+      desktopCode: 'KEYCHAIN_LOCKED',
+      message: 'Unlock your keychain.',
+    });
     expect(parseResponse(reply, 'link')).toEqual({ ok: false, id: 'r2', error: reply.error });
-    expect(parseResponse(buildAppNotRunning('r3'), 'status')).toMatchObject({ ok: false, error: { code: 'APP_NOT_RUNNING', message: expect.stringContaining('signet serve') } });
+    expect(parseResponse(buildAppNotRunning('r3'), 'status')).toMatchObject({
+      ok: false,
+      error: { code: 'APP_NOT_RUNNING', message: expect.stringContaining('signet serve') },
+    });
   });
 
   it('turns unreadable replies into INTERNAL errors instead of throwing', () => {
-    expect(parseResponse({ v: 1, id: 'r', ok: true, type: 'link', result: { ...link, url: 'not a url' } }, 'link')).toMatchObject({ ok: false, id: 'r', error: { code: 'INTERNAL' } });
-    expect(parseResponse({ v: 1, id: 'r', ok: true, type: 'status', result: {} }, 'link')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(
+      parseResponse({ v: 1, id: 'r', ok: true, type: 'link', result: { ...link, url: 'not a url' } }, 'link'),
+    ).toMatchObject({ ok: false, id: 'r', error: { code: 'INTERNAL' } });
+    expect(parseResponse({ v: 1, id: 'r', ok: true, type: 'status', result: {} }, 'link')).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     expect(parseResponse('garbage', 'link')).toMatchObject({ ok: false, id: null, error: { code: 'INTERNAL' } });
-    expect(parseResponse({ v: 1, id: 'r', ok: false, error: { code: 'SOMETHING_NEW', message: 'x' } }, 'link')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(
+      parseResponse({ v: 1, id: 'r', ok: false, error: { code: 'SOMETHING_NEW', message: 'x' } }, 'link'),
+    ).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -24,7 +24,10 @@ export const MAX_TIMEOUT_MS = 120_000;
 /**
  * Picks the highest version both sides support, or undefined when there is none.
  */
-export function negotiateVersion(offered: readonly number[], supported: readonly number[] = SUPPORTED_PROTOCOL_VERSIONS): number | undefined {
+export function negotiateVersion(
+  offered: readonly number[],
+  supported: readonly number[] = SUPPORTED_PROTOCOL_VERSIONS,
+): number | undefined {
   const common = offered.filter((v) => supported.includes(v));
   return common.length === 0 ? undefined : Math.max(...common);
 }

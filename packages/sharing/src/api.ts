@@ -181,7 +181,11 @@ export interface SharingService {
   setDefaultProfile(id: string): Promise<void>;
   setAwsSecret(profileId: string, secret: AwsSecretInput): Promise<void>;
   /** Validates the PEM (and passphrase) first, then stores it in the keychain. The file is not touched. */
-  importCloudFrontKey(profileId: string, pemPath: string, passphrase?: string): Promise<{ keyType: string; message: string }>;
+  importCloudFrontKey(
+    profileId: string,
+    pemPath: string,
+    passphrase?: string,
+  ): Promise<{ keyType: string; message: string }>;
   /** Checks credentials and bucket access with a real request. */
   testProfile(id: string): Promise<LinkCheckResult>;
 

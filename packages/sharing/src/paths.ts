@@ -16,7 +16,10 @@ export interface SignetPaths {
  * macOS: `~/Library/Application Support/Signet`; Windows: `%APPDATA%\Signet`.
  * `SIGNET_HOME` (made absolute) is used for both when set.
  */
-export function resolveSignetPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): SignetPaths {
+export function resolveSignetPaths(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): SignetPaths {
   if (env.SIGNET_HOME) {
     const dir = resolve(env.SIGNET_HOME);
     return { configDir: dir, dataDir: dir };
@@ -32,7 +35,8 @@ export function resolveSignetPaths(env: NodeJS.ProcessEnv = process.env, platfor
     return { configDir: dir, dataDir: dir };
   }
   // The XDG spec says relative values are invalid and must be ignored.
-  const xdg = (value: string | undefined, fallback: string) => (value && isAbsolute(value) ? value : join(home, fallback));
+  const xdg = (value: string | undefined, fallback: string) =>
+    value && isAbsolute(value) ? value : join(home, fallback);
   return {
     configDir: join(xdg(env.XDG_CONFIG_HOME, '.config'), 'signet'),
     dataDir: join(xdg(env.XDG_DATA_HOME, join('.local', 'share')), 'signet'),

@@ -10,17 +10,25 @@ import { startRgw } from '../../../scripts/test-support/rgw.js';
 import { testS3, testS3Client } from '../../../scripts/test-support/s3.js';
 import { createSharingService } from './service.js';
 
-
 describe('server going away mid-upload', () => {
   it('fails with a clear error, records nothing, and a retry against a live server works', async () => {
     const doomed = await startRgw();
     const home = mkdtempSync(join(tmpdir(), 'signet-loss-'));
     const file = join(home, 'payload.bin');
     writeFileSync(file, Buffer.alloc(40 * 1024 * 1024, 9));
-    const service = createSharingService({ paths: { configDir: home, dataDir: home }, upload: { partSize: 5 * 1024 * 1024, queueSize: 1 } });
+    const service = createSharingService({
+      paths: { configDir: home, dataDir: home },
+      upload: { partSize: 5 * 1024 * 1024, queueSize: 1 },
+    });
     try {
       await testS3Client(doomed).send(new CreateBucketCommand({ Bucket: 'loss' }));
-      await service.saveProfile({ id: 'loss', bucket: 'loss', region: doomed.region, endpoint: doomed.endpoint, forcePathStyle: true });
+      await service.saveProfile({
+        id: 'loss',
+        bucket: 'loss',
+        region: doomed.region,
+        endpoint: doomed.endpoint,
+        forcePathStyle: true,
+      });
       await service.setAwsSecret('loss', { accessKeyId: doomed.accessKeyId, secretAccessKey: doomed.secretAccessKey });
       let stopped: Promise<void> | undefined;
       const share = service.share({
@@ -42,7 +50,13 @@ describe('server going away mid-upload', () => {
     // the retry path: the same file shared again once a server answers
     const live = testS3();
     await testS3Client(live).send(new CreateBucketCommand({ Bucket: 'loss-retry' }));
-    await service.saveProfile({ id: 'loss', bucket: 'loss-retry', region: live.region, endpoint: live.endpoint, forcePathStyle: true });
+    await service.saveProfile({
+      id: 'loss',
+      bucket: 'loss-retry',
+      region: live.region,
+      endpoint: live.endpoint,
+      forcePathStyle: true,
+    });
     await service.setAwsSecret('loss', { accessKeyId: live.accessKeyId, secretAccessKey: live.secretAccessKey });
     const { links } = await service.share({ paths: [file], source: 'desktop', check: true });
     expect(links[0]?.check?.ok).toBe(true);

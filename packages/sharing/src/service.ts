@@ -95,7 +95,17 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     };
   }
 
-  const ctx: SharingContext = { profiles, secrets, history, now, signerFor, clientFor, forget, upload: options.upload, user: safeUser() };
+  const ctx: SharingContext = {
+    profiles,
+    secrets,
+    history,
+    now,
+    signerFor,
+    clientFor,
+    forget,
+    upload: options.upload,
+    user: safeUser(),
+  };
 
   return {
     async listProfiles() {
@@ -122,7 +132,8 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
         // A profile that stores no secret (AWS profile / default chain, S3 links) can be removed
         // without a keychain. One that may hold a secret cannot: it would be left behind.
         const storesSecrets = p.credentials.source === 'keychain' || p.link.kind === 'cloudfront';
-        if (storesSecrets || !(isSharingError(e, 'KEYCHAIN_UNAVAILABLE') || isSharingError(e, 'KEYCHAIN_LOCKED'))) throw e;
+        if (storesSecrets || !(isSharingError(e, 'KEYCHAIN_UNAVAILABLE') || isSharingError(e, 'KEYCHAIN_LOCKED')))
+          throw e;
         keychainCleared = false;
       }
       await profiles.remove(id);
@@ -145,7 +156,10 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
       try {
         pem = await readFile(pemPath, 'utf8');
       } catch (e) {
-        throw new SharingError('FILE_UNREADABLE', `${pemPath} cannot be read (${(e as NodeJS.ErrnoException).code}). Give the path to your CloudFront private key PEM.`);
+        throw new SharingError(
+          'FILE_UNREADABLE',
+          `${pemPath} cannot be read (${(e as NodeJS.ErrnoException).code}). Give the path to your CloudFront private key PEM.`,
+        );
       }
       parseCloudFrontPrivateKey(pem, passphrase); // validate before anything is stored
       forget(profileId);
@@ -161,14 +175,33 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
       try {
         client = createS3Client(profile, await resolveCredentials(profile, secrets, env));
         await client.send(new HeadBucketCommand({ Bucket: profile.bucket }));
-        return { status: 'ok', ok: true, message: `Connected: bucket "${profile.bucket}" is reachable with these credentials.` } satisfies LinkCheckResult;
+        return {
+          status: 'ok',
+          ok: true,
+          message: `Connected: bucket "${profile.bucket}" is reachable with these credentials.`,
+        } satisfies LinkCheckResult;
       } catch (e) {
         const status = httpStatusOf(e);
         if (status === 403 && client) return explainBucketRefusal(client, profile.bucket);
         const m = toUserMessage(e);
-        const kind = status === 404 ? 'no-such-bucket' : status === 403 ? 'access-denied' : m.code === 'SERVER_UNREACHABLE' ? 'unreachable' : 'unexpected';
-        const message = status === 404 ? `The bucket "${profile.bucket}" does not exist on this endpoint. Check the bucket name, region and endpoint.` : m.message;
-        return { status: kind, ok: false, message, ...(status ? { httpStatus: status } : {}) } satisfies LinkCheckResult;
+        const kind =
+          status === 404
+            ? 'no-such-bucket'
+            : status === 403
+              ? 'access-denied'
+              : m.code === 'SERVER_UNREACHABLE'
+                ? 'unreachable'
+                : 'unexpected';
+        const message =
+          status === 404
+            ? `The bucket "${profile.bucket}" does not exist on this endpoint. Check the bucket name, region and endpoint.`
+            : m.message;
+        return {
+          status: kind,
+          ok: false,
+          message,
+          ...(status ? { httpStatus: status } : {}),
+        } satisfies LinkCheckResult;
       }
     },
 

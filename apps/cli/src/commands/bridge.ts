@@ -9,7 +9,9 @@ function toOrigin(input: string): string {
 }
 
 export const registerBridgeCommand: RegisterCommand = (program) => {
-  const bridge = program.command('bridge').description('approve, list and revoke browser extensions that may ask for links');
+  const bridge = program
+    .command('bridge')
+    .description('approve, list and revoke browser extensions that may ask for links');
   const store = () => new ApprovalStore(resolveSignetPaths().configDir);
 
   bridge
@@ -33,7 +35,10 @@ export const registerBridgeCommand: RegisterCommand = (program) => {
       }
       if (approved.length === 0 && pending.length === 0) process.stdout.write('No extension has asked yet.\n');
       for (const a of approved) process.stdout.write(`approved  ${a.origin}  (since ${a.approvedAt})\n`);
-      for (const p of pending) process.stdout.write(`pending   ${p.origin}  (asked ${p.requestedAt}; approve with: signet bridge approve ${p.origin})\n`);
+      for (const p of pending)
+        process.stdout.write(
+          `pending   ${p.origin}  (asked ${p.requestedAt}; approve with: signet bridge approve ${p.origin})\n`,
+        );
     });
 
   bridge
@@ -41,7 +46,8 @@ export const registerBridgeCommand: RegisterCommand = (program) => {
     .description('withdraw an approval (or drop a pending request)')
     .action(async (input: string) => {
       const origin = toOrigin(input);
-      if (!(await store().revoke(origin))) throw new Error(`${origin} is neither approved nor pending. See: signet bridge list`);
+      if (!(await store().revoke(origin)))
+        throw new Error(`${origin} is neither approved nor pending. See: signet bridge list`);
       process.stdout.write(`Revoked ${origin}\n`);
     });
 };

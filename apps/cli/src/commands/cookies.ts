@@ -25,7 +25,7 @@ export const registerCookiesCommand: RegisterCommand = (program) => {
   program
     .command('cookies')
     .description('print CloudFront signed cookies for a URL or a wildcard pattern')
-    .argument('<url-or-pattern>', "e.g. https://d111111abcdef8.cloudfront.net/course/* (quote it in the shell)")
+    .argument('<url-or-pattern>', 'e.g. https://d111111abcdef8.cloudfront.net/course/* (quote it in the shell)')
     .option('-e, --expires <when>', 'duration (15m 2h 7d 1w) or ISO-8601 date-time', '1d')
     .option('--key-pair-id <id>', 'public key id of your trusted key group')
     .option('--private-key <pem>', 'private key PEM file (passphrase: SIGNET_KEY_PASSPHRASE)')
@@ -37,19 +37,29 @@ export const registerCookiesCommand: RegisterCommand = (program) => {
     .option('--path <path>', 'cookie Path (default: /)')
     .option('--signing-date <iso>', 'sign as of this time (reproducible output)')
     .option('--json', 'print the cookies and their expiry as JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   signet cookies 'https://d111111abcdef8.cloudfront.net/course/*' --key-pair-id K2JCJMDEHXQW5F --private-key cf.pem --expires 7d
-  curl -H "$(signet cookies https://d1.cloudfront.net/a.mp4 --key-pair-id K2JCJMDEHXQW5F --private-key cf.pem --header)" https://d1.cloudfront.net/a.mp4`)
+  curl -H "$(signet cookies https://d1.cloudfront.net/a.mp4 --key-pair-id K2JCJMDEHXQW5F --private-key cf.pem --header)" https://d1.cloudfront.net/a.mp4`,
+    )
     .action((url: string, f: CookieFlags) => {
-      if (!f.keyPairId || !f.privateKey) throw new UsageError('CloudFront cookies need --key-pair-id and --private-key.');
+      if (!f.keyPairId || !f.privateKey)
+        throw new UsageError('CloudFront cookies need --key-pair-id and --private-key.');
       const now = f.signingDate ? parseDateFlag('--signing-date', f.signingDate) : new Date();
       const expiresAt = parseExpiresFlag(f.expires, now);
       const startAt = f.start ? parseDateFlag('--start', f.start, now) : undefined;
-      const signer = createCloudFrontSigner({ keyPairId: f.keyPairId, privateKey: loadCloudFrontKeyFile(f.privateKey), hash: f.hash });
+      const signer = createCloudFrontSigner({
+        keyPairId: f.keyPairId,
+        privateKey: loadCloudFrontKeyFile(f.privateKey),
+        hash: f.hash,
+      });
       const signed = signer.signCookies({ url, expiresAt, now, startAt, ipAddress: f.ip });
       if (f.json) {
-        process.stdout.write(`${JSON.stringify({ resource: signed.resource, cookies: signed.cookies, expiresAt: signed.expiresAt.toISOString(), effectiveExpiresAt: signed.effectiveExpiresAt.toISOString(), warnings: signed.warnings })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ resource: signed.resource, cookies: signed.cookies, expiresAt: signed.expiresAt.toISOString(), effectiveExpiresAt: signed.effectiveExpiresAt.toISOString(), warnings: signed.warnings })}\n`,
+        );
       } else if (f.header) {
         process.stdout.write(`${formatCookieHeader(signed)}\n`);
       } else {

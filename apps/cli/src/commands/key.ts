@@ -21,7 +21,8 @@ export const registerKeyCommand: RegisterCommand = (program) => {
       } catch {
         // the service reports an unreadable file with the right words
       }
-      if (encrypted && !passphrase) passphrase = await promptSecret('Passphrase of the private key', 'Pass it in SIGNET_KEY_PASSPHRASE.');
+      if (encrypted && !passphrase)
+        passphrase = await promptSecret('Passphrase of the private key', 'Pass it in SIGNET_KEY_PASSPHRASE.');
       const r = await sharing().importCloudFrontKey(f.profile, pem, passphrase);
       process.stderr.write(`${r.message}\n`);
     });

@@ -41,8 +41,15 @@ export const registerLinkCommand: RegisterCommand = (program) => {
     .command('link')
     .description('print a share link for each S3 or CloudFront object (- reads references from stdin)')
     .argument('<ref...>', 's3://bucket/key, arn:aws:s3:::bucket/key, an S3/console/CloudFront URL, or - for stdin')
-    .option('-e, --expires <when>', "duration (90s 15m 2h 7d 1w) or ISO-8601 date-time; S3 links: at most 7d (default: the profile's default expiry with --profile, else 1h)")
-    .addOption(new Option('-m, --method <method>', 'GET downloads; PUT makes an upload link').choices(['GET', 'PUT']).default('GET'))
+    .option(
+      '-e, --expires <when>',
+      "duration (90s 15m 2h 7d 1w) or ISO-8601 date-time; S3 links: at most 7d (default: the profile's default expiry with --profile, else 1h)",
+    )
+    .addOption(
+      new Option('-m, --method <method>', 'GET downloads; PUT makes an upload link')
+        .choices(['GET', 'PUT'])
+        .default('GET'),
+    )
     .option('--download-name <name>', 'file name the browser saves the download as')
     .option('--inline', 'show in the browser instead of downloading')
     .option('--content-type <type>', 'GET: content type the response gets; PUT: content type the uploader must send')
@@ -55,7 +62,10 @@ export const registerLinkCommand: RegisterCommand = (program) => {
     .option('--start <when>', 'CloudFront: not valid before (ISO-8601, or a duration from now)')
     .option('--ip <cidr>', 'CloudFront: only this IPv4 address or range, e.g. 203.0.113.0/24')
     .addOption(new Option('--hash <alg>', 'CloudFront signature hash').choices(['sha1', 'sha256']).default('sha1'))
-    .option('--resource <pattern>', "CloudFront: wildcard resource the signature covers, e.g. 'https://d1.cloudfront.net/docs/*'")
+    .option(
+      '--resource <pattern>',
+      "CloudFront: wildcard resource the signature covers, e.g. 'https://d1.cloudfront.net/docs/*'",
+    )
     .option('--signing-date <iso>', 'sign as of this time (reproducible output)')
     .option('--json', 'one JSON object per line: ref, url, expiresAt, effectiveExpiresAt, warnings')
     .addHelpText(
@@ -79,37 +89,58 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
   const asked = f.expires !== undefined ? parseExpiresFlag(f.expires, start) : undefined;
   const expiresAt = asked ?? parseExpiresFlag(DEFAULT_EXPIRES, start);
   const startAt = f.start ? parseDateFlag('--start', f.start, start) : undefined;
-  if (refs.filter((r) => r === '-').length > 0 && refs.length > 1) throw new UsageError('Give either references or "-" (read them from stdin), not both.');
-  if (refs.includes('-') && process.stdin.isTTY) throw new UsageError('"-" reads references from stdin, but stdin is a terminal. Pipe them in: cat refs.txt | signet link -');
-  if (Boolean(f.keyPairId) !== Boolean(f.privateKey)) throw new UsageError('CloudFront signing needs both --key-pair-id and --private-key.');
-  if (f.method === 'PUT' && (f.downloadName || f.inline)) throw new UsageError('--download-name and --inline apply to downloads (GET), not to upload links (PUT).');
+  if (refs.filter((r) => r === '-').length > 0 && refs.length > 1)
+    throw new UsageError('Give either references or "-" (read them from stdin), not both.');
+  if (refs.includes('-') && process.stdin.isTTY)
+    throw new UsageError(
+      '"-" reads references from stdin, but stdin is a terminal. Pipe them in: cat refs.txt | signet link -',
+    );
+  if (Boolean(f.keyPairId) !== Boolean(f.privateKey))
+    throw new UsageError('CloudFront signing needs both --key-pair-id and --private-key.');
+  if (f.method === 'PUT' && (f.downloadName || f.inline))
+    throw new UsageError('--download-name and --inline apply to downloads (GET), not to upload links (PUT).');
 
   if (f.profile) {
     if (f.keyPairId || f.privateKey || f.region || f.endpoint || f.pathStyle) {
-      throw new UsageError('--profile already says where the bucket is and how to sign: leave out --key-pair-id, --private-key, --region, --endpoint and --path-style.');
+      throw new UsageError(
+        '--profile already says where the bucket is and how to sign: leave out --key-pair-id, --private-key, --region, --endpoint and --path-style.',
+      );
     }
-    if (f.resource) throw new UsageError('--resource is not available with --profile yet; give --key-pair-id and --private-key instead.');
-    if (f.signingDate) throw new UsageError('--signing-date cannot be combined with --profile (recorded links are signed at the current time).');
+    if (f.resource)
+      throw new UsageError(
+        '--resource is not available with --profile yet; give --key-pair-id and --private-key instead.',
+      );
+    if (f.signingDate)
+      throw new UsageError(
+        '--signing-date cannot be combined with --profile (recorded links are signed at the current time).',
+      );
   }
   const profileSigner = f.profile ? createProfileRefSigner(f, startAt, asked) : undefined;
-  const signer = profileSigner ?? createRefSigner({
-    credentials: () => resolveCredentials(undefined),
-    region: f.region,
-    endpoint: f.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL,
-    pathStyle: f.pathStyle,
-    method: f.method,
-    downloadName: f.downloadName,
-    inline: f.inline,
-    contentType: f.contentType,
-    cloudFront:
-      f.keyPairId && f.privateKey
-        ? () => createCloudFrontSigner({ keyPairId: f.keyPairId!, privateKey: loadCloudFrontKeyFile(f.privateKey!), hash: f.hash })
-        : undefined,
-    startAt,
-    ipAddress: f.ip,
-    resource: f.resource,
-    defaultRegion: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-  });
+  const signer =
+    profileSigner ??
+    createRefSigner({
+      credentials: () => resolveCredentials(undefined),
+      region: f.region,
+      endpoint: f.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL,
+      pathStyle: f.pathStyle,
+      method: f.method,
+      downloadName: f.downloadName,
+      inline: f.inline,
+      contentType: f.contentType,
+      cloudFront:
+        f.keyPairId && f.privateKey
+          ? () =>
+              createCloudFrontSigner({
+                keyPairId: f.keyPairId!,
+                privateKey: loadCloudFrontKeyFile(f.privateKey!),
+                hash: f.hash,
+              })
+          : undefined,
+      startAt,
+      ipAddress: f.ip,
+      resource: f.resource,
+      defaultRegion: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    });
 
   let failed = 0;
   const warned = new Set<string>();
@@ -117,22 +148,40 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
     try {
       const link = await signer.sign(ref, expiresAt, fixedNow ?? new Date());
       if (f.json) {
-        await writeLine(process.stdout, JSON.stringify({
-          ref, url: link.url, method: link.method, expiresAt: link.expiresAt.toISOString(),
-          effectiveExpiresAt: link.effectiveExpiresAt.toISOString(), warnings: link.warnings, ...(link.headers ? { headers: link.headers } : {}),
-        }));
+        await writeLine(
+          process.stdout,
+          JSON.stringify({
+            ref,
+            url: link.url,
+            method: link.method,
+            expiresAt: link.expiresAt.toISOString(),
+            effectiveExpiresAt: link.effectiveExpiresAt.toISOString(),
+            warnings: link.warnings,
+            ...(link.headers ? { headers: link.headers } : {}),
+          }),
+        );
       } else {
         await writeLine(process.stdout, link.url);
       }
       reportWarnings(link.warnings, warned);
-      if (!f.json && link.headers) reportOnce(warned, `The uploader must send ${Object.entries(link.headers).map(([k, v]) => `${k}: ${v}`).join(', ')} with the upload.`);
+      if (!f.json && link.headers)
+        reportOnce(
+          warned,
+          `The uploader must send ${Object.entries(link.headers)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', ')} with the upload.`,
+        );
     } catch (err) {
       if (err instanceof UsageError) throw err;
       failed++;
       process.stderr.write(`signet: ${where}${describeError(err)}\n`);
       const dbg = debugDetail(err);
       if (dbg) process.stderr.write(`${dbg}\n`);
-      if ((err as { code?: string }).code === 'CREDENTIALS_MISSING' || (err as { code?: string }).code?.startsWith('KEY_')) throw new StopError();
+      if (
+        (err as { code?: string }).code === 'CREDENTIALS_MISSING' ||
+        (err as { code?: string }).code?.startsWith('KEY_')
+      )
+        throw new StopError();
     }
   };
   try {
@@ -144,7 +193,8 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
   } catch (e) {
     if (!(e instanceof StopError)) throw e;
   }
-  if (failed > 0 && (refs[0] === '-' || refs.length > 1)) process.stderr.write(`signet: ${failed} reference(s) could not be signed.\n`);
+  if (failed > 0 && (refs[0] === '-' || refs.length > 1))
+    process.stderr.write(`signet: ${failed} reference(s) could not be signed.\n`);
   return failed > 0 ? EXIT_ERROR : 0;
 }
 
@@ -183,7 +233,15 @@ function createProfileRefSigner(f: LinkFlags, startAt: Date | undefined, asked: 
         },
         source: 'cli',
       });
-      return { url: r.url, kind: r.kind, method: r.method, expiresAt: new Date(r.expiresAt), effectiveExpiresAt: new Date(r.effectiveExpiresAt), warnings: r.warnings, ...(r.headers ? { headers: r.headers } : {}) };
+      return {
+        url: r.url,
+        kind: r.kind,
+        method: r.method,
+        expiresAt: new Date(r.expiresAt),
+        effectiveExpiresAt: new Date(r.effectiveExpiresAt),
+        warnings: r.warnings,
+        ...(r.headers ? { headers: r.headers } : {}),
+      };
     },
   };
 }

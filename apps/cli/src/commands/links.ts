@@ -19,9 +19,13 @@ export const registerLinksCommand: RegisterCommand = (program) => {
     .option('--json', 'one JSON object per link')
     .action(async (f: { active?: boolean; expired?: boolean; search?: string; json?: boolean }) => {
       if (f.active && f.expired) throw new UsageError('Pick one of --active and --expired.');
-      const list = await sharing().listLinks({ filter: f.active ? 'active' : f.expired ? 'expired' : 'all', ...(f.search ? { search: f.search } : {}) });
+      const list = await sharing().listLinks({
+        filter: f.active ? 'active' : f.expired ? 'expired' : 'all',
+        ...(f.search ? { search: f.search } : {}),
+      });
       // Damaged lines are skipped by the list: say so (on stderr, so --json stays clean).
-      for (const problem of (await sharing().historyHealth()).problems) process.stderr.write(`signet: warning: ${problem}\n`);
+      for (const problem of (await sharing().historyHealth()).problems)
+        process.stderr.write(`signet: warning: ${problem}\n`);
       if (f.json) {
         for (const r of list) process.stdout.write(`${JSON.stringify(r)}\n`);
         return;
@@ -31,10 +35,17 @@ export const registerLinksCommand: RegisterCommand = (program) => {
         return;
       }
       // Columns as wide as their widest value; a header row on a terminal only (pipes get rows).
-      const rows = list.map((r) => [r.id.slice(0, 8), timeLeft(r.effectiveExpiresAt, r.revokedAt), r.source, r.profileId, `s3://${r.bucket}/${r.key}`]);
+      const rows = list.map((r) => [
+        r.id.slice(0, 8),
+        timeLeft(r.effectiveExpiresAt, r.revokedAt),
+        r.source,
+        r.profileId,
+        `s3://${r.bucket}/${r.key}`,
+      ]);
       if (process.stdout.isTTY) rows.unshift(['ID', 'TIME LEFT', 'FROM', 'PROFILE', 'OBJECT']);
       const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]!.length)));
-      for (const row of rows) process.stdout.write(`${row.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  ')}\n`);
+      for (const row of rows)
+        process.stdout.write(`${row.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  ')}\n`);
     });
 
   links

@@ -6,7 +6,14 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
-import { BROWSERS, installNativeHost, nativeHostStatus, resolveManifestLocation, uninstallNativeHost, type BrowserId } from '@signet/sharing';
+import {
+  BROWSERS,
+  installNativeHost,
+  nativeHostStatus,
+  resolveManifestLocation,
+  uninstallNativeHost,
+  type BrowserId,
+} from '@signet/sharing';
 import type { RegisterCommand } from './index.js';
 
 interface Opts {
@@ -16,22 +23,35 @@ interface Opts {
   json?: boolean;
 }
 
-const browserOption = () => new Option('--browser <browser>', 'only this browser (default: every browser found)').choices([...BROWSERS]);
+const browserOption = () =>
+  new Option('--browser <browser>', 'only this browser (default: every browser found)').choices([...BROWSERS]);
 
 export const registerNativeHostCommand: RegisterCommand = (program) => {
-  const nh = program.command('native-host').description('connect browsers to Signet (native-messaging host registration)');
+  const nh = program
+    .command('native-host')
+    .description('connect browsers to Signet (native-messaging host registration)');
 
   nh.command('install')
     .description('register the host with a browser')
     .addOption(browserOption())
-    .option('--extension-id <id...>', 'allowed extension id(s) (default: the Signet development id / Firefox add-on id)')
+    .option(
+      '--extension-id <id...>',
+      'allowed extension id(s) (default: the Signet development id / Firefox add-on id)',
+    )
     .option('--host-path <path>', 'absolute path of the host launcher (default: the built one next to Signet)')
     .action(async (opts: Opts) => {
       const hostPath = opts.hostPath ?? (await findHostLauncher());
       for (const browser of await targetBrowsers(opts.browser)) {
-        const plan = await installNativeHost({ browser, hostPath, ...(opts.extensionId ? { extensionIds: opts.extensionId } : {}) });
-        const allowed = 'allowed_origins' in plan.manifest ? plan.manifest.allowed_origins : plan.manifest.allowed_extensions;
-        process.stdout.write(`${browser}: ${plan.manifestPath}${plan.registry ? ` (registry ${plan.registry.key})` : ''}\n  host ${hostPath}\n  allows ${allowed.join(', ')}\n`);
+        const plan = await installNativeHost({
+          browser,
+          hostPath,
+          ...(opts.extensionId ? { extensionIds: opts.extensionId } : {}),
+        });
+        const allowed =
+          'allowed_origins' in plan.manifest ? plan.manifest.allowed_origins : plan.manifest.allowed_extensions;
+        process.stdout.write(
+          `${browser}: ${plan.manifestPath}${plan.registry ? ` (registry ${plan.registry.key})` : ''}\n  host ${hostPath}\n  allows ${allowed.join(', ')}\n`,
+        );
       }
     });
 
@@ -41,7 +61,8 @@ export const registerNativeHostCommand: RegisterCommand = (program) => {
     .action(async (opts: Opts) => {
       for (const browser of opts.browser ? [opts.browser] : BROWSERS) {
         const r = await uninstallNativeHost({ browser });
-        if (r.removed || opts.browser) process.stdout.write(`${browser}: ${r.removed ? 'removed' : 'was not installed'} (${r.manifestPath})\n`);
+        if (r.removed || opts.browser)
+          process.stdout.write(`${browser}: ${r.removed ? 'removed' : 'was not installed'} (${r.manifestPath})\n`);
       }
     });
 
@@ -56,7 +77,9 @@ export const registerNativeHostCommand: RegisterCommand = (program) => {
         return;
       }
       for (const s of status) {
-        const line = s.installed ? `installed → ${s.hostPath ?? '?'}; allows ${(s.allowed ?? []).join(', ') || 'nothing'}` : 'not installed';
+        const line = s.installed
+          ? `installed → ${s.hostPath ?? '?'}; allows ${(s.allowed ?? []).join(', ') || 'nothing'}`
+          : 'not installed';
         process.stdout.write(`${s.browser.padEnd(9)} ${line}${s.problem ? `\n          problem: ${s.problem}` : ''}\n`);
       }
     });
@@ -67,10 +90,15 @@ async function targetBrowsers(browser: BrowserId | undefined): Promise<BrowserId
   if (browser) return [browser];
   const found: BrowserId[] = [];
   for (const b of BROWSERS) {
-    const { manifestPath, registry } = resolveManifestLocation({ browser: b, platform: process.platform, homeDir: homedir() });
+    const { manifestPath, registry } = resolveManifestLocation({
+      browser: b,
+      platform: process.platform,
+      homeDir: homedir(),
+    });
     if (registry || (await exists(dirname(dirname(manifestPath))))) found.push(b);
   }
-  if (found.length === 0) throw new Error(`No supported browser profile found. Name one: --browser ${BROWSERS.join('|')}`);
+  if (found.length === 0)
+    throw new Error(`No supported browser profile found. Name one: --browser ${BROWSERS.join('|')}`);
   return found;
 }
 
@@ -78,9 +106,15 @@ async function targetBrowsers(browser: BrowserId | undefined): Promise<BrowserId
 async function findHostLauncher(): Promise<string> {
   const name = process.platform === 'win32' ? 'signet-native-host.cmd' : 'signet-native-host';
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [process.env.SIGNET_NATIVE_HOST, join(here, '..', '..', '..', 'desktop', 'dist', name), join(here, '..', '..', 'desktop', 'dist', name)].filter((p): p is string => !!p);
+  const candidates = [
+    process.env.SIGNET_NATIVE_HOST,
+    join(here, '..', '..', '..', 'desktop', 'dist', name),
+    join(here, '..', '..', 'desktop', 'dist', name),
+  ].filter((p): p is string => !!p);
   for (const c of candidates) if (await exists(c)) return c;
-  throw new Error('The native host is not built. Run `pnpm --filter @signet/desktop build:native-host`, or pass --host-path.');
+  throw new Error(
+    'The native host is not built. Run `pnpm --filter @signet/desktop build:native-host`, or pass --host-path.',
+  );
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -32,11 +32,21 @@ interface AddFlags {
 async function readAwsSecret(accessKeyId: string, fromStdin: boolean): Promise<AwsSecretInput> {
   const secretAccessKey =
     process.env.SIGNET_AWS_SECRET_ACCESS_KEY ||
-    (fromStdin ? await readStdin() : await promptSecret('AWS secret access key', 'Pass it in SIGNET_AWS_SECRET_ACCESS_KEY or on stdin with --secret-stdin.'));
+    (fromStdin
+      ? await readStdin()
+      : await promptSecret(
+          'AWS secret access key',
+          'Pass it in SIGNET_AWS_SECRET_ACCESS_KEY or on stdin with --secret-stdin.',
+        ));
   if (!secretAccessKey) throw new UsageError('The secret access key is empty.');
   const sessionToken = process.env.SIGNET_AWS_SESSION_TOKEN || undefined;
   const expiration = process.env.SIGNET_AWS_CREDENTIAL_EXPIRATION || undefined;
-  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), ...(expiration ? { expiration } : {}) };
+  return {
+    accessKeyId,
+    secretAccessKey,
+    ...(sessionToken ? { sessionToken } : {}),
+    ...(expiration ? { expiration } : {}),
+  };
 }
 
 async function storeSecret(id: string, accessKeyId: string, fromStdin: boolean): Promise<void> {
@@ -58,7 +68,8 @@ function mergeProfile(id: string, existing: Profile | undefined, f: AddFlags): R
   const domain = f.cloudfrontDomain ?? old?.domain;
   const keyPairId = f.keyPairId ?? old?.keyPairId;
   const cloudFrontAsked = Boolean(f.cloudfrontDomain || f.keyPairId || f.hash || f.originPath !== undefined);
-  if (cloudFrontAsked && !(domain && keyPairId)) throw new UsageError('A CloudFront profile needs both --cloudfront-domain and --key-pair-id.');
+  if (cloudFrontAsked && !(domain && keyPairId))
+    throw new UsageError('A CloudFront profile needs both --cloudfront-domain and --key-pair-id.');
   const link: LinkConfig =
     domain && keyPairId
       ? {
@@ -98,7 +109,9 @@ async function findProfile(id: string): Promise<Profile | undefined> {
 const DEFAULT_REGION = 'us-east-1';
 
 export const registerProfileCommand: RegisterCommand = (program) => {
-  const profile = program.command('profile').description('manage profiles (bucket, region, endpoint, link kind); secrets go to the keychain');
+  const profile = program
+    .command('profile')
+    .description('manage profiles (bucket, region, endpoint, link kind); secrets go to the keychain');
 
   profile
     .command('add')
@@ -114,21 +127,30 @@ export const registerProfileCommand: RegisterCommand = (program) => {
     .option('--default-expiry <duration>', 'default link lifetime, e.g. 1d')
     .option('--aws-profile <name>', 'use this AWS shared-config / SSO profile for credentials (nothing stored)')
     .option('--default-chain', 'use the standard AWS credential chain (nothing stored)')
-    .option('--access-key-id <id>', 'store an access key in the keychain; the secret comes from SIGNET_AWS_SECRET_ACCESS_KEY, --secret-stdin or a prompt')
+    .option(
+      '--access-key-id <id>',
+      'store an access key in the keychain; the secret comes from SIGNET_AWS_SECRET_ACCESS_KEY, --secret-stdin or a prompt',
+    )
     .option('--secret-stdin', 'read the secret access key from stdin')
     .option('--cloudfront-domain <domain>', 'make CloudFront links on this distribution')
     .option('--key-pair-id <id>', 'CloudFront public key id (with --cloudfront-domain)')
     .addOption(new Option('--hash <alg>', 'CloudFront signature hash').choices(['sha1', 'sha256']))
-    .option('--origin-path <path>', "CloudFront origin path, e.g. /media")
+    .option('--origin-path <path>', 'CloudFront origin path, e.g. /media')
     .option('--default', 'make it the default profile')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   SIGNET_AWS_SECRET_ACCESS_KEY=… signet profile add work --bucket reports --region eu-west-1 --access-key-id AKIA…
   signet profile add sso --bucket media --aws-profile dev-sso
-  signet profile add cdn --bucket media --cloudfront-domain d111111abcdef8.cloudfront.net --key-pair-id K2JCJMDEHXQW5F --aws-profile dev`)
+  signet profile add cdn --bucket media --cloudfront-domain d111111abcdef8.cloudfront.net --key-pair-id K2JCJMDEHXQW5F --aws-profile dev`,
+    )
     .action(async (id: string, f: AddFlags) => {
       if (f.awsProfile && f.defaultChain) throw new UsageError('Pick one of --aws-profile and --default-chain.');
-      if ((f.awsProfile || f.defaultChain) && f.accessKeyId) throw new UsageError('--access-key-id stores keys in the keychain; it cannot be combined with --aws-profile or --default-chain.');
+      if ((f.awsProfile || f.defaultChain) && f.accessKeyId)
+        throw new UsageError(
+          '--access-key-id stores keys in the keychain; it cannot be combined with --aws-profile or --default-chain.',
+        );
       const s = sharing();
       const existing = await findProfile(id);
       // Everything that can fail is done before the profile is saved: a failed command saves
@@ -144,13 +166,18 @@ Examples:
         saved = await s.saveProfile(profile);
       } catch (e) {
         // A new profile's key must not outlive a profile that was never saved.
-        if (f.accessKeyId && !existing) await secretStore().deleteProfileSecrets(id).catch(() => undefined);
+        if (f.accessKeyId && !existing)
+          await secretStore()
+            .deleteProfileSecrets(id)
+            .catch(() => undefined);
         throw e;
       }
       if (f.default) await s.setDefaultProfile(id);
       process.stderr.write(`Profile "${saved.profile.id}" saved.`);
-      if (saved.profile.credentials.source === 'keychain' && !f.accessKeyId && !saved.hasAwsSecret) process.stderr.write(` Add its AWS key with: signet profile set-secret ${id} --access-key-id <id>`);
-      if (saved.profile.link.kind === 'cloudfront' && !saved.hasCloudFrontKey) process.stderr.write(` Import its CloudFront key with: signet key import <private_key.pem> --profile ${id}`);
+      if (saved.profile.credentials.source === 'keychain' && !f.accessKeyId && !saved.hasAwsSecret)
+        process.stderr.write(` Add its AWS key with: signet profile set-secret ${id} --access-key-id <id>`);
+      if (saved.profile.link.kind === 'cloudfront' && !saved.hasCloudFrontKey)
+        process.stderr.write(` Import its CloudFront key with: signet key import <private_key.pem> --profile ${id}`);
       process.stderr.write('\n');
     });
 
@@ -158,7 +185,10 @@ Examples:
     .command('set-secret')
     .description('store (or replace) the AWS access key of a profile in the keychain')
     .argument('<id>', 'profile')
-    .requiredOption('--access-key-id <id>', 'access key id; the secret comes from SIGNET_AWS_SECRET_ACCESS_KEY, --secret-stdin or a prompt')
+    .requiredOption(
+      '--access-key-id <id>',
+      'access key id; the secret comes from SIGNET_AWS_SECRET_ACCESS_KEY, --secret-stdin or a prompt',
+    )
     .option('--secret-stdin', 'read the secret access key from stdin')
     .action(async (id: string, f: { accessKeyId: string; secretStdin?: boolean }) => {
       await storeSecret(id, f.accessKeyId, Boolean(f.secretStdin));
@@ -172,8 +202,14 @@ Examples:
     .action(async (f: { json?: boolean }) => {
       const list = await sharing().listProfiles();
       if (f.json) return void process.stdout.write(`${JSON.stringify(list)}\n`);
-      if (list.length === 0) return void process.stderr.write('No profiles yet. Create one with: signet profile add <name> --bucket <bucket>\n');
-      for (const p of list) process.stdout.write(`${p.isDefault ? '*' : ' '} ${p.profile.id.padEnd(16)} ${p.profile.link.kind === 'cloudfront' ? `cloudfront ${p.profile.link.domain}` : 's3'}  s3://${p.profile.bucket}  ${credentialText(p.profile.credentials, p.hasAwsSecret)}\n`);
+      if (list.length === 0)
+        return void process.stderr.write(
+          'No profiles yet. Create one with: signet profile add <name> --bucket <bucket>\n',
+        );
+      for (const p of list)
+        process.stdout.write(
+          `${p.isDefault ? '*' : ' '} ${p.profile.id.padEnd(16)} ${p.profile.link.kind === 'cloudfront' ? `cloudfront ${p.profile.link.domain}` : 's3'}  s3://${p.profile.bucket}  ${credentialText(p.profile.credentials, p.hasAwsSecret)}\n`,
+        );
     });
 
   profile
@@ -190,7 +226,11 @@ Examples:
     .argument('<id>', 'profile')
     .action(async (id: string) => {
       const { keychainCleared } = await sharing().removeProfile(id);
-      process.stderr.write(keychainCleared ? `Profile "${id}" and its keychain entries were removed.\n` : `Profile "${id}" was removed (it kept no secret in the keychain, which is not available now).\n`);
+      process.stderr.write(
+        keychainCleared
+          ? `Profile "${id}" and its keychain entries were removed.\n`
+          : `Profile "${id}" was removed (it kept no secret in the keychain, which is not available now).\n`,
+      );
     });
 
   profile

@@ -18,12 +18,15 @@ export const registerServeCommand: RegisterCommand = (program) => {
         approvals,
         ...(opts.socket ? { socketPath: opts.socket } : {}),
         app: { name: 'signet serve', version: '0.1.0' },
-        onApprovalRequest: (origin) => process.stderr.write(`Approval requested by ${origin}\n  approve it with: signet bridge approve ${origin}\n`),
+        onApprovalRequest: (origin) =>
+          process.stderr.write(`Approval requested by ${origin}\n  approve it with: signet bridge approve ${origin}\n`),
       });
       await server.listen(); // BridgeInUseError says which Signet already serves and what to do
       process.stdout.write(`Signet is serving the browser extension on ${server.socketPath}\nPress Ctrl-C to stop.\n`);
       for (const p of await approvals.pending()) {
-        process.stderr.write(`Waiting for approval: ${p.origin}\n  approve it with: signet bridge approve ${p.origin}\n`);
+        process.stderr.write(
+          `Waiting for approval: ${p.origin}\n  approve it with: signet bridge approve ${p.origin}\n`,
+        );
       }
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

@@ -27,9 +27,15 @@ export const registerShareCommand: RegisterCommand = (program) => {
     .option('--inline', 'show in the browser instead of downloading')
     .option('--check', 'fetch each link once and report whether it works')
     .option('--json', 'one JSON object per link')
-    .addHelpText('after', '\nExamples:\n  signet share report.pdf --expires 2d\n  signet share ./build/ --profile client-a --check --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  signet share report.pdf --expires 2d\n  signet share ./build/ --profile client-a --check --json',
+    )
     .action(async (paths: string[], f: ShareFlags) => {
-      if (paths.some((p) => p.trim() === '')) throw new UsageError('An empty path was given: name a file or folder to share (e.g. signet share report.pdf, or signet share . for the current folder).');
+      if (paths.some((p) => p.trim() === ''))
+        throw new UsageError(
+          'An empty path was given: name a file or folder to share (e.g. signet share report.pdf, or signet share . for the current folder).',
+        );
       const bar = createProgressBar();
       // Ctrl-C, `kill` and a closed terminal all cancel the same way: the upload is aborted on
       // the server (no orphaned multipart upload), then the exit code says which signal it was.
@@ -42,7 +48,10 @@ export const registerShareCommand: RegisterCommand = (program) => {
           paths,
           ...(f.profile ? { profileId: f.profile } : {}),
           ...(f.expires ? { expires: f.expires } : {}),
-          options: { ...(f.downloadName ? { downloadName: f.downloadName } : {}), ...(f.inline ? { inline: true } : {}) },
+          options: {
+            ...(f.downloadName ? { downloadName: f.downloadName } : {}),
+            ...(f.inline ? { inline: true } : {}),
+          },
           check: Boolean(f.check),
           source: 'cli',
           onProgress: (p) => bar.update(p),

@@ -4,7 +4,8 @@ import { UsageError } from './usage-error.js';
 /** The line a user sees for an error: its message only (codes and stacks with SIGNET_DEBUG=1). */
 export function describeError(err: unknown): string {
   if (err instanceof UsageError || isSignetError(err)) return err.message;
-  if (err instanceof Error && 'code' in err && typeof (err as { code: unknown }).code === 'string' && err.message) return err.message;
+  if (err instanceof Error && 'code' in err && typeof (err as { code: unknown }).code === 'string' && err.message)
+    return err.message;
   if (err instanceof Error && err.message) return err.message;
   return String(err);
 }

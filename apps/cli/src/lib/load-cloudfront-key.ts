@@ -11,14 +11,27 @@ export function loadCloudFrontKeyFile(path: string): CloudFrontPrivateKey {
     pem = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? 'error'})`;
-    throw new SignetError('KEY_MALFORMED', `The private key file ${path} ${why}. Give the path to your CloudFront private key PEM.`);
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EACCES'
+          ? 'cannot be read (permission denied)'
+          : code === 'EISDIR'
+            ? 'is a folder'
+            : `cannot be read (${code ?? 'error'})`;
+    throw new SignetError(
+      'KEY_MALFORMED',
+      `The private key file ${path} ${why}. Give the path to your CloudFront private key PEM.`,
+    );
   }
   try {
     return parseCloudFrontPrivateKey(pem, process.env.SIGNET_KEY_PASSPHRASE || undefined);
   } catch (e) {
     if (e instanceof SignetError && e.code === 'KEY_ENCRYPTED') {
-      throw new SignetError('KEY_ENCRYPTED', `${path} is encrypted. Put its passphrase in the SIGNET_KEY_PASSPHRASE environment variable, or import the key once with: signet key import ${path} --profile <name>.`);
+      throw new SignetError(
+        'KEY_ENCRYPTED',
+        `${path} is encrypted. Put its passphrase in the SIGNET_KEY_PASSPHRASE environment variable, or import the key once with: signet key import ${path} --profile <name>.`,
+      );
     }
     throw e;
   }

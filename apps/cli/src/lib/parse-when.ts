@@ -18,5 +18,7 @@ export function parseExpiresFlag(text: string, now: Date): Date {
 
 /** A flag that takes an ISO-8601 date-time (`--signing-date`, `--start`), or a duration from now for `--start`. */
 export function parseDateFlag(flag: string, text: string, now?: Date): Date {
-  return asUsage(flag, () => (now && /^\d+\s*[smhdw]$/i.test(text.trim()) ? parseExpiry(text, now) : parseDateTime(text)));
+  return asUsage(flag, () =>
+    now && /^\d+\s*[smhdw]$/i.test(text.trim()) ? parseExpiry(text, now) : parseDateTime(text),
+  );
 }

@@ -13,15 +13,29 @@ function stream(isTTY: boolean) {
 
 describe('progress bar', () => {
   it('formats sizes in binary units', () => {
-    expect([formatBytes(0), formatBytes(1023), formatBytes(1536), formatBytes(5 * 1024 ** 3)]).toEqual(['0 B', '1023 B', '1.5 KiB', '5.0 GiB']);
+    expect([formatBytes(0), formatBytes(1023), formatBytes(1536), formatBytes(5 * 1024 ** 3)]).toEqual([
+      '0 B',
+      '1023 B',
+      '1.5 KiB',
+      '5.0 GiB',
+    ]);
   });
 
   it('on a terminal: one redrawn line with name, %, bytes, rate and ETA, cleared at the end', () => {
     const o = stream(true);
     const bar = createProgressBar(o.s);
-    bar.update({ file: '/tmp/dir/video.mp4', loaded: 512 * 1024, total: 1024 * 1024, percent: 50, rate: 256 * 1024, etaSeconds: 2 });
+    bar.update({
+      file: '/tmp/dir/video.mp4',
+      loaded: 512 * 1024,
+      total: 1024 * 1024,
+      percent: 50,
+      rate: 256 * 1024,
+      etaSeconds: 2,
+    });
     bar.done();
-    expect(o.text()).toBe('\r\x1b[Kvideo.mp4 [############............] 50% 512.0 KiB/1.0 MiB 256.0 KiB/s ETA 2s\r\x1b[K');
+    expect(o.text()).toBe(
+      '\r\x1b[Kvideo.mp4 [############............] 50% 512.0 KiB/1.0 MiB 256.0 KiB/s ETA 2s\r\x1b[K',
+    );
   });
 
   it('elsewhere: one plain line per finished file, no control characters', () => {

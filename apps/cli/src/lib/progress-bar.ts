@@ -14,7 +14,10 @@ export function formatBytes(n: number): string {
  * A one-line progress bar on stderr when it is a terminal; otherwise one plain line per finished
  * file (logs and CI keep a readable record without carriage-return noise).
  */
-export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): { update(p: UploadProgress): void; done(): void } {
+export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): {
+  update(p: UploadProgress): void;
+  done(): void;
+} {
   const tty = stream.isTTY;
   const finished = new Set<string>();
   let last = 0;
@@ -36,7 +39,9 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
       const filled = Math.round((p.percent / 100) * width);
       const eta = p.etaSeconds !== undefined ? ` ETA ${Math.ceil(p.etaSeconds)}s` : '';
       const name = p.file.split(/[/\\]/).pop() ?? p.file;
-      stream.write(`\r\x1b[K${name.slice(0, 30)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(0)}% ${formatBytes(p.loaded)}/${formatBytes(p.total)} ${formatBytes(p.rate)}/s${eta}`);
+      stream.write(
+        `\r\x1b[K${name.slice(0, 30)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(0)}% ${formatBytes(p.loaded)}/${formatBytes(p.total)} ${formatBytes(p.rate)}/s${eta}`,
+      );
     },
     done() {
       if (tty) stream.write('\r\x1b[K');

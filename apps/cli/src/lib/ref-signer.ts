@@ -64,21 +64,50 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
     async sign(text, expiresAt, now) {
       const ref = parseObjectRef(text, { endpoints, cloudFrontDomains: o.cloudFrontDomains });
       if (ref.kind === 's3-prefix') {
-        throw new SignetError('KEY_INVALID', `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Name a file; for a whole folder use a CloudFront wildcard (--resource 'https://…/folder/*').`);
+        throw new SignetError(
+          'KEY_INVALID',
+          `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Name a file; for a whole folder use a CloudFront wildcard (--resource 'https://…/folder/*').`,
+        );
       }
       if (ref.kind === 'cloudfront') {
         if (!o.cloudFront) {
-          throw new SignetError('CREDENTIALS_MISSING', `${ref.url} is a CloudFront URL: give --key-pair-id and --private-key <pem file> (or use a CloudFront profile).`);
+          throw new SignetError(
+            'CREDENTIALS_MISSING',
+            `${ref.url} is a CloudFront URL: give --key-pair-id and --private-key <pem file> (or use a CloudFront profile).`,
+          );
         }
-        if (o.method !== 'GET') throw new SignetError('METHOD_INVALID', 'CloudFront links are for downloads (GET); upload links (PUT) are S3 presigned URLs.');
+        if (o.method !== 'GET')
+          throw new SignetError(
+            'METHOD_INVALID',
+            'CloudFront links are for downloads (GET); upload links (PUT) are S3 presigned URLs.',
+          );
         cloudFront ??= o.cloudFront();
-        return cloudFront.signUrl({ url: ref.url, expiresAt, now, startAt: o.startAt, ipAddress: o.ipAddress, resource: o.resource });
+        return cloudFront.signUrl({
+          url: ref.url,
+          expiresAt,
+          now,
+          startAt: o.startAt,
+          ipAddress: o.ipAddress,
+          resource: o.resource,
+        });
       }
       if (o.startAt || o.ipAddress || o.resource) {
-        throw new SignetError('OPTION_INVALID', '--start, --ip and --resource apply to CloudFront links; S3 presigned URLs cannot carry them. Use a CloudFront URL or profile.');
+        throw new SignetError(
+          'OPTION_INVALID',
+          '--start, --ip and --resource apply to CloudFront links; S3 presigned URLs cannot carry them. Use a CloudFront URL or profile.',
+        );
       }
       const p = await presignerFor(ref);
-      return p.presignSync({ bucket: ref.bucket, key: ref.key, method: o.method, expiresAt, now, downloadName: o.downloadName, inline: o.inline, contentType: o.contentType });
+      return p.presignSync({
+        bucket: ref.bucket,
+        key: ref.key,
+        method: o.method,
+        expiresAt,
+        now,
+        downloadName: o.downloadName,
+        inline: o.inline,
+        contentType: o.contentType,
+      });
     },
   };
 }

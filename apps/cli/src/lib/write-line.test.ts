@@ -23,7 +23,10 @@ describe('writeLine', () => {
   });
 
   it('rejects when the stream fails while waiting', async () => {
-    const broken = new Writable({ highWaterMark: 1, write: (_c, _e, cb) => setTimeout(() => cb(new Error('EPIPE')), 5) });
+    const broken = new Writable({
+      highWaterMark: 1,
+      write: (_c, _e, cb) => setTimeout(() => cb(new Error('EPIPE')), 5),
+    });
     broken.on('error', () => undefined);
     await expect(writeLine(broken, 'x')).rejects.toThrow('EPIPE');
   });

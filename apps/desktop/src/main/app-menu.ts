@@ -5,7 +5,14 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 export function setAppMenu(actions: { shareFiles(): void }): void {
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { label: 'File', submenu: [{ label: 'Share Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.shareFiles() }, { type: 'separator' }, process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Share Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.shareFiles() },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     { role: 'windowMenu' },
   ];

@@ -10,18 +10,25 @@ const TRUSTED = 'file:///opt/Signet/resources/app/dist/renderer/index.html';
 function setup() {
   const calls: string[] = [];
   const service = new Proxy({} as SharingService, {
-    get: (_t, name: string) => async (...args: unknown[]) => {
-      calls.push(`${name}:${JSON.stringify(args)}`);
-      if (name === 'share') return { links: [] };
-      if (name === 'listLinks' || name === 'listProfiles') return [];
-      if (name === 'historyHealth') return { problems: [] };
-      return undefined;
-    },
+    get:
+      (_t, name: string) =>
+      async (...args: unknown[]) => {
+        calls.push(`${name}:${JSON.stringify(args)}`);
+        if (name === 'share') return { links: [] };
+        if (name === 'listLinks' || name === 'listProfiles') return [];
+        if (name === 'historyHealth') return { problems: [] };
+        return undefined;
+      },
   });
   const opened: string[] = [];
   const handlers = createDesktopHandlers({
     service,
-    approvals: { list: async () => [], pending: async () => [], approve: async () => undefined, revoke: async () => true } as unknown as ApprovalStore,
+    approvals: {
+      list: async () => [],
+      pending: async () => [],
+      approve: async () => undefined,
+      revoke: async () => true,
+    } as unknown as ApprovalStore,
     isTrustedSender: (url) => url === TRUSTED,
     emitProgress: () => {},
     openExternal: async (url) => void opened.push(url),
@@ -32,12 +39,17 @@ function setup() {
 }
 
 describe('desktop IPC handlers', () => {
-  it.each([undefined, 'https://evil.example.com/', 'file:///tmp/other.html', 'devtools://devtools/bundled/x.html'])('refuse a sender that is not the Signet window (%s)', async (url) => {
-    const { handlers, calls } = setup();
-    await expect(handlers.listProfiles({ url }, [])).rejects.toMatchObject({ code: 'UNTRUSTED_SENDER' });
-    await expect(handlers.setAwsSecret({ url }, ['p', { accessKeyId: 'A', secretAccessKey: 'B' }])).rejects.toMatchObject({ code: 'UNTRUSTED_SENDER' });
-    expect(calls).toEqual([]);
-  });
+  it.each([undefined, 'https://evil.example.com/', 'file:///tmp/other.html', 'devtools://devtools/bundled/x.html'])(
+    'refuse a sender that is not the Signet window (%s)',
+    async (url) => {
+      const { handlers, calls } = setup();
+      await expect(handlers.listProfiles({ url }, [])).rejects.toMatchObject({ code: 'UNTRUSTED_SENDER' });
+      await expect(
+        handlers.setAwsSecret({ url }, ['p', { accessKeyId: 'A', secretAccessKey: 'B' }]),
+      ).rejects.toMatchObject({ code: 'UNTRUSTED_SENDER' });
+      expect(calls).toEqual([]);
+    },
+  );
 
   it.each<[string, unknown[]]>([
     ['share', ['s1', { paths: ['relative/file.txt'] }]],
@@ -55,7 +67,10 @@ describe('desktop IPC handlers', () => {
     ['listLinks', [{ filter: 'everything' }]],
   ])('reject a bad %s payload %j with a message, without calling the service', async (method, args) => {
     const { handlers, calls, opened } = setup();
-    const err = await (handlers as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!({ url: TRUSTED }, args).catch((e: unknown) => e);
+    const err = await (handlers as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!(
+      { url: TRUSTED },
+      args,
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'BAD_REQUEST' });
     expect((err as Error).message).toMatch(/^Signet could not use that input/);
     expect(calls).toEqual([]);
@@ -64,11 +79,19 @@ describe('desktop IPC handlers', () => {
 
   it('passes valid calls through, with desktop as the source and no secret in the answer', async () => {
     const { handlers, calls, opened } = setup();
-    await handlers.share({ url: TRUSTED }, ['s1', { paths: ['/tmp/report.pdf'], expires: '1h', options: { inline: true } }]);
-    expect(calls[0]).toMatch(/^share:\[\{"paths":\["\/tmp\/report.pdf"\],"expires":"1h","options":\{"inline":true\},"check":false,"source":"desktop"/);
+    await handlers.share({ url: TRUSTED }, [
+      's1',
+      { paths: ['/tmp/report.pdf'], expires: '1h', options: { inline: true } },
+    ]);
+    expect(calls[0]).toMatch(
+      /^share:\[\{"paths":\["\/tmp\/report.pdf"\],"expires":"1h","options":\{"inline":true\},"check":false,"source":"desktop"/,
+    );
     await handlers.openExternal({ url: TRUSTED }, ['https://example.com/x']);
     expect(opened).toEqual(['https://example.com/x']);
-    const result = await handlers.setAwsSecret({ url: TRUSTED }, ['p', { accessKeyId: 'AKIA', secretAccessKey: 'topsecret' }]);
+    const result = await handlers.setAwsSecret({ url: TRUSTED }, [
+      'p',
+      { accessKeyId: 'AKIA', secretAccessKey: 'topsecret' },
+    ]);
     expect(result).toBeUndefined(); // secrets go main-ward only
   });
 });

@@ -4,7 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ApprovalStore, BrowserId, LinkResult, SharingService } from '@signet/sharing';
 import { installNativeHost, nativeHostStatus } from '@signet/sharing';
-import type { DesktopApi, InvokeMethod, LinkRecordView, LinkView, ProfileView, ProgressView } from '../shared/desktop-api.js';
+import type {
+  DesktopApi,
+  InvokeMethod,
+  LinkRecordView,
+  LinkView,
+  ProfileView,
+  ProgressView,
+} from '../shared/desktop-api.js';
 import { DesktopError, toDesktopError } from './desktop-error.js';
 import { PAYLOADS } from './payload-schemas.js';
 
@@ -35,17 +42,33 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
   const running = new Map<string, AbortController>();
 
   const impl: { [K in InvokeMethod]: (...args: never[]) => Promise<unknown> } = {
-    listProfiles: async (): Promise<ProfileView[]> => (await service.listProfiles()).map((s) => ({ ...s.profile, isDefault: s.isDefault, hasAwsSecret: s.hasAwsSecret, hasCloudFrontKey: s.hasCloudFrontKey }) as ProfileView),
+    listProfiles: async (): Promise<ProfileView[]> =>
+      (await service.listProfiles()).map(
+        (s) =>
+          ({
+            ...s.profile,
+            isDefault: s.isDefault,
+            hasAwsSecret: s.hasAwsSecret,
+            hasCloudFrontKey: s.hasCloudFrontKey,
+          }) as ProfileView,
+      ),
     saveProfile: async (input: unknown) => {
       const s = await service.saveProfile(input);
-      return { ...s.profile, isDefault: s.isDefault, hasAwsSecret: s.hasAwsSecret, hasCloudFrontKey: s.hasCloudFrontKey };
+      return {
+        ...s.profile,
+        isDefault: s.isDefault,
+        hasAwsSecret: s.hasAwsSecret,
+        hasCloudFrontKey: s.hasCloudFrontKey,
+      };
     },
     removeProfile: async (id: string) => void (await service.removeProfile(id)),
     setDefaultProfile: (id: string) => service.setDefaultProfile(id),
     setAwsSecret: async (id: string, secret: Parameters<DesktopApi['setAwsSecret']>[1]) => {
       await service.setAwsSecret(id, secret);
     },
-    importCloudFrontKey: async (id: string, path: string, passphrase?: string) => ({ message: (await service.importCloudFrontKey(id, path, passphrase)).message }),
+    importCloudFrontKey: async (id: string, path: string, passphrase?: string) => ({
+      message: (await service.importCloudFrontKey(id, path, passphrase)).message,
+    }),
     testProfile: (id: string) => service.testProfile(id),
     share: async (shareId: string, req: Parameters<DesktopApi['share']>[1]) => {
       if (running.has(shareId)) throw new DesktopError('SHARE_RUNNING', 'This share is already running.');
@@ -112,7 +135,10 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
       const parsed = PAYLOADS[method].safeParse(args);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new DesktopError('BAD_REQUEST', `Signet could not use that input (${method}${issue?.path.length ? ` ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}).`);
+        throw new DesktopError(
+          'BAD_REQUEST',
+          `Signet could not use that input (${method}${issue?.path.length ? ` ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}).`,
+        );
       }
       try {
         return await (impl[method] as (...a: unknown[]) => Promise<unknown>)(...(parsed.data as unknown[]));

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { ApprovalStore, createBridgeServer, createSharingService, resolveSignetPaths } from '@signet/sharing';
-import { APPROVAL_CHANNEL, DESKTOP_CHANNELS, PROGRESS_CHANNEL, SHARE_PATHS_CHANNEL, type InvokeMethod } from '../shared/desktop-api.js';
+import {
+  APPROVAL_CHANNEL,
+  DESKTOP_CHANNELS,
+  PROGRESS_CHANNEL,
+  SHARE_PATHS_CHANNEL,
+  type InvokeMethod,
+} from '../shared/desktop-api.js';
 import { setAppMenu } from './app-menu.js';
 import { createDesktopHandlers } from './create-desktop-handlers.js';
 import { createMainWindow } from './main-window.js';
@@ -16,7 +22,8 @@ import { createTray } from './tray.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = pathToFileURL(join(here, 'renderer', 'index.html')).href;
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -31,13 +38,20 @@ const showWindow = (): BrowserWindow => {
 /** "Share files…" from the tray or the menu: a native picker, then the window shares them like a drop. */
 const shareFiles = async () => {
   const w = showWindow();
-  const picked = await dialog.showOpenDialog(w, { title: 'Share files', properties: ['openFile', 'openDirectory', 'multiSelections'] });
+  const picked = await dialog.showOpenDialog(w, {
+    title: 'Share files',
+    properties: ['openFile', 'openDirectory', 'multiSelections'],
+  });
   if (!picked.canceled && picked.filePaths.length) w.webContents.send(SHARE_PATHS_CHANNEL, picked.filePaths);
 };
 
 app.whenReady().then(async () => {
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) => cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }));
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'clipboard-sanitized-write'));
+  session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
+  );
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) =>
+    cb(permission === 'clipboard-sanitized-write'),
+  );
 
   const paths = resolveSignetPaths();
   const service = createSharingService({ paths });
@@ -51,11 +65,19 @@ app.whenReady().then(async () => {
       if (!url.startsWith('https://')) throw new Error('Only https links are opened.');
       await shell.openExternal(url);
     },
-    startAtLogin: { get: () => app.getLoginItemSettings().openAtLogin, set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }) },
-    nativeHostPath: join(process.resourcesPath, process.platform === 'win32' ? 'signet-native-host.cmd' : 'signet-native-host'),
+    startAtLogin: {
+      get: () => app.getLoginItemSettings().openAtLogin,
+      set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+    },
+    nativeHostPath: join(
+      process.resourcesPath,
+      process.platform === 'win32' ? 'signet-native-host.cmd' : 'signet-native-host',
+    ),
   });
   for (const method of Object.keys(DESKTOP_CHANNELS) as InvokeMethod[]) {
-    ipcMain.handle(DESKTOP_CHANNELS[method], (event: IpcMainInvokeEvent, ...args: unknown[]) => handlers[method]({ url: event.senderFrame?.url }, args));
+    ipcMain.handle(DESKTOP_CHANNELS[method], (event: IpcMainInvokeEvent, ...args: unknown[]) =>
+      handlers[method]({ url: event.senderFrame?.url }, args),
+    );
   }
 
   // The browser extension's bridge: an approval request brings the window forward with the request.

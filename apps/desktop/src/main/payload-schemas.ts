@@ -5,7 +5,11 @@ import type { InvokeMethod } from '../shared/desktop-api.js';
 const id = z.string().min(1).max(200);
 const expires = z.string().trim().min(1).max(40);
 const browser = z.enum(['chrome', 'chromium', 'edge', 'brave', 'firefox']);
-const absPath = z.string().min(1).max(4096).refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path');
+const absPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path');
 const origin = z.string().regex(/^(chrome-extension:\/\/[a-p]{32}\/|[\w.@+-]{1,200})$/, 'must be an extension origin');
 
 const linkOptions = z
@@ -26,13 +30,38 @@ export const PAYLOADS = {
   saveProfile: z.tuple([profileInput]),
   removeProfile: z.tuple([id]),
   setDefaultProfile: z.tuple([id]),
-  setAwsSecret: z.tuple([id, z.object({ accessKeyId: z.string().min(1).max(128), secretAccessKey: z.string().min(1).max(256), sessionToken: z.string().max(4096).optional(), expiration: z.iso.datetime({ offset: true }).optional() }).strict()]),
+  setAwsSecret: z.tuple([
+    id,
+    z
+      .object({
+        accessKeyId: z.string().min(1).max(128),
+        secretAccessKey: z.string().min(1).max(256),
+        sessionToken: z.string().max(4096).optional(),
+        expiration: z.iso.datetime({ offset: true }).optional(),
+      })
+      .strict(),
+  ]),
   importCloudFrontKey: z.union([z.tuple([id, absPath]), z.tuple([id, absPath, z.string().max(1024)])]),
   testProfile: z.tuple([id]),
-  share: z.tuple([id, z.object({ paths: z.array(absPath).min(1).max(10_000), profileId: id.optional(), expires: expires.optional(), options: linkOptions.optional(), check: z.boolean().optional() }).strict()]),
+  share: z.tuple([
+    id,
+    z
+      .object({
+        paths: z.array(absPath).min(1).max(10_000),
+        profileId: id.optional(),
+        expires: expires.optional(),
+        options: linkOptions.optional(),
+        check: z.boolean().optional(),
+      })
+      .strict(),
+  ]),
   cancelShare: z.tuple([id]),
   checkLink: z.tuple([z.url({ protocol: /^https?$/ }).max(16_384)]),
-  listLinks: z.tuple([z.object({ filter: z.enum(['active', 'expired', 'all']).optional(), search: z.string().max(200).optional() }).strict()]),
+  listLinks: z.tuple([
+    z
+      .object({ filter: z.enum(['active', 'expired', 'all']).optional(), search: z.string().max(200).optional() })
+      .strict(),
+  ]),
   historyProblems: z.tuple([]),
   pruneExpired: z.tuple([]),
   getLinkUrl: z.tuple([id]),

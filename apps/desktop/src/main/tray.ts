@@ -8,7 +8,11 @@ export interface TrayActions {
   quit(): void;
 }
 
-export function createTray(service: SharingService, actions: TrayActions, iconPath?: string): { refresh(): Promise<void>; destroy(): void } {
+export function createTray(
+  service: SharingService,
+  actions: TrayActions,
+  iconPath?: string,
+): { refresh(): Promise<void>; destroy(): void } {
   const tray = new Tray(iconPath ? nativeImage.createFromPath(iconPath) : nativeImage.createEmpty());
   tray.setToolTip('Signet');
   tray.on('click', () => actions.showWindow());
@@ -17,7 +21,11 @@ export function createTray(service: SharingService, actions: TrayActions, iconPa
     const items: MenuItemConstructorOptions[] = recent.length
       ? recent.map((r) => ({
           label: r.file?.name ?? r.key.split('/').pop() ?? r.key,
-          click: () => void service.getLinkUrl(r.id).then((url) => clipboard.writeText(url), () => actions.showWindow()),
+          click: () =>
+            void service.getLinkUrl(r.id).then(
+              (url) => clipboard.writeText(url),
+              () => actions.showWindow(),
+            ),
         }))
       : [{ label: 'No active links', enabled: false }];
     tray.setContextMenu(

@@ -15,7 +15,9 @@ let launcher: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'signet-host-proc-'));
   // @ts-expect-error build.mjs is plain JS without type declarations
-  const { buildNativeHost } = (await import('./build.mjs')) as { buildNativeHost: (o: { outDir: string }) => Promise<{ launcher: string }> };
+  const { buildNativeHost } = (await import('./build.mjs')) as {
+    buildNativeHost: (o: { outDir: string }) => Promise<{ launcher: string }>;
+  };
   ({ launcher } = await buildNativeHost({ outDir: join(dir, 'dist') }));
 }, 60_000);
 afterAll(async () => {
@@ -51,7 +53,11 @@ describe('native host process', () => {
     const socketPath = join(dir, 'bridge.sock');
     const host = startHost(socketPath);
     host.send(buildRequest('status', 'a', {}));
-    expect(await host.next()).toMatchObject({ id: 'a', ok: false, error: { code: 'APP_NOT_RUNNING', message: expect.stringContaining('signet serve') } });
+    expect(await host.next()).toMatchObject({
+      id: 'a',
+      ok: false,
+      error: { code: 'APP_NOT_RUNNING', message: expect.stringContaining('signet serve') },
+    });
 
     const seen: unknown[] = [];
     const bridge: Server = createServer((s) => {
@@ -61,14 +67,25 @@ describe('native host process', () => {
           if (!f.ok) continue;
           seen.push(f.message);
           const m = f.message as { id?: string; type?: string };
-          if (m.type === 'status') s.write(encodeFrame(buildSuccess('status', m.id!, { approval: 'approved', app: { name: 'x', version: '0' }, profiles: [] }), 1 << 20));
+          if (m.type === 'status')
+            s.write(
+              encodeFrame(
+                buildSuccess('status', m.id!, { approval: 'approved', app: { name: 'x', version: '0' }, profiles: [] }),
+                1 << 20,
+              ),
+            );
         }
       });
     });
     await new Promise<void>((r) => bridge.listen(socketPath, () => r()));
     host.send(buildRequest('status', 'b', {}));
     expect(await host.next()).toMatchObject({ id: 'b', ok: true });
-    expect(seen[0]).toEqual({ v: 1, type: 'relayHello', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/', hostVersion: '0.1.0' });
+    expect(seen[0]).toEqual({
+      v: 1,
+      type: 'relayHello',
+      origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/',
+      hostVersion: '0.1.0',
+    });
 
     host.close();
     expect(await host.exited).toBe(0);

@@ -37,7 +37,17 @@ function startBridge(received: unknown[]): Promise<void> {
         if (!f.ok) continue;
         received.push(f.message);
         const m = f.message as { id?: string; type?: string };
-        if (m.type === 'status' && m.id !== 'hang') socket.write(encodeFrame(buildSuccess('status', m.id!, { approval: 'approved', app: { name: 'Signet', version: '0' }, profiles: [] }), 1 << 20));
+        if (m.type === 'status' && m.id !== 'hang')
+          socket.write(
+            encodeFrame(
+              buildSuccess('status', m.id!, {
+                approval: 'approved',
+                app: { name: 'Signet', version: '0' },
+                profiles: [],
+              }),
+              1 << 20,
+            ),
+          );
       }
     });
   });
@@ -51,7 +61,8 @@ function browser(origin: string | null = ORIGIN) {
   const inbox: Record<string, unknown>[] = [];
   let wake: (() => void) | undefined;
   output.on('data', (chunk: Buffer) => {
-    for (const f of decoder.push(chunk)) inbox.push(f.ok ? (f.message as Record<string, unknown>) : { frameError: f.reason });
+    for (const f of decoder.push(chunk))
+      inbox.push(f.ok ? (f.message as Record<string, unknown>) : { frameError: f.reason });
     wake?.();
   });
   const done = runRelay({ input, output, origin: origin ?? undefined, socketPath });
@@ -83,7 +94,12 @@ describe('native host relay', () => {
   it('answers APP_NOT_RUNNING (with how to start it) when no Signet listens, and connects once it does', async () => {
     const b = browser();
     b.send(buildRequest('status', 'a', {}));
-    expect(await b.next()).toEqual({ v: 1, id: 'a', ok: false, error: { code: 'APP_NOT_RUNNING', message: 'Signet is not running. Open Signet, or run `signet serve`.' } });
+    expect(await b.next()).toEqual({
+      v: 1,
+      id: 'a',
+      ok: false,
+      error: { code: 'APP_NOT_RUNNING', message: 'Signet is not running. Open Signet, or run `signet serve`.' },
+    });
     await startBridge([]);
     b.send(buildRequest('status', 'b', {}));
     expect(await b.next()).toMatchObject({ id: 'b', ok: true });
@@ -113,7 +129,10 @@ describe('native host relay', () => {
     const huge = new Uint8Array(4);
     new DataView(huge.buffer).setUint32(0, 10_000_000, true);
     b.raw(huge);
-    expect(await b.next()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('exceeds') } });
+    expect(await b.next()).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('exceeds') },
+    });
     b.raw(new Uint8Array(10_000_000));
     b.send(buildRequest('status', 'ok', {}));
     expect(await b.next()).toMatchObject({ id: 'ok', ok: true });
@@ -126,7 +145,11 @@ describe('native host relay', () => {
     await startBridge(received);
     const b = browser(null);
     b.send(buildRequest('status', 'x', {}));
-    expect(await b.next()).toMatchObject({ id: 'x', ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('origin') } });
+    expect(await b.next()).toMatchObject({
+      id: 'x',
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('origin') },
+    });
     expect(received).toEqual([]);
     b.close();
     await b.done;

@@ -43,7 +43,15 @@ export function runRelay(options: RelayOptions): Promise<void> {
     try {
       output.write(encodeFrame(message, MAX_RESPONSE_FRAME_BYTES));
     } catch {
-      output.write(encodeFrame(buildError(peekResponseId(message), { code: 'INTERNAL', message: 'The reply was larger than a browser accepts (1 MB).' }), MAX_RESPONSE_FRAME_BYTES));
+      output.write(
+        encodeFrame(
+          buildError(peekResponseId(message), {
+            code: 'INTERNAL',
+            message: 'The reply was larger than a browser accepts (1 MB).',
+          }),
+          MAX_RESPONSE_FRAME_BYTES,
+        ),
+      );
     }
   };
 
@@ -84,7 +92,13 @@ export function runRelay(options: RelayOptions): Promise<void> {
     const drop = (): void => {
       if (bridge !== socket) return;
       bridge = undefined;
-      for (const id of pending) toBrowser(buildError(id, { code: 'APP_NOT_RUNNING', message: 'Signet stopped before it answered. Open Signet, or run `signet serve`, and try again.' }));
+      for (const id of pending)
+        toBrowser(
+          buildError(id, {
+            code: 'APP_NOT_RUNNING',
+            message: 'Signet stopped before it answered. Open Signet, or run `signet serve`, and try again.',
+          }),
+        );
       pending.clear();
     };
     socket.on('error', drop);
@@ -94,7 +108,12 @@ export function runRelay(options: RelayOptions): Promise<void> {
   const forward = async (message: unknown): Promise<void> => {
     const id = peekResponseId(message);
     if (!origin) {
-      toBrowser(buildError(id, { code: 'BAD_REQUEST', message: 'The Signet native host was started without an extension origin; it must be started by the browser.' }));
+      toBrowser(
+        buildError(id, {
+          code: 'BAD_REQUEST',
+          message: 'The Signet native host was started without an extension origin; it must be started by the browser.',
+        }),
+      );
       return;
     }
     const socket = await openBridge();
@@ -111,7 +130,12 @@ export function runRelay(options: RelayOptions): Promise<void> {
   input.on('data', (chunk: Buffer) => {
     for (const frame of fromBrowser.push(chunk)) {
       if (!frame.ok) {
-        toBrowser(buildError(null, { code: 'BAD_REQUEST', message: `The Signet native host ignored a broken message: ${frame.detail}` }));
+        toBrowser(
+          buildError(null, {
+            code: 'BAD_REQUEST',
+            message: `The Signet native host ignored a broken message: ${frame.detail}`,
+          }),
+        );
         continue;
       }
       chain = chain.then(() => forward(frame.message));

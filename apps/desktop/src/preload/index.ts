@@ -1,11 +1,24 @@
 // Preload: exposes DesktopApi (functions only, never ipcRenderer) to the sandboxed renderer.
 // Bundled into one file (sandbox requirement). Dropped files are resolved with webUtils.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { APPROVAL_CHANNEL, DESKTOP_CHANNELS, PROGRESS_CHANNEL, SHARE_PATHS_CHANNEL, type DesktopApi, type InvokeMethod, type ProgressView } from '../shared/desktop-api.js';
+import {
+  APPROVAL_CHANNEL,
+  DESKTOP_CHANNELS,
+  PROGRESS_CHANNEL,
+  SHARE_PATHS_CHANNEL,
+  type DesktopApi,
+  type InvokeMethod,
+  type ProgressView,
+} from '../shared/desktop-api.js';
 
-const invoke = (method: InvokeMethod) => (...args: unknown[]) => ipcRenderer.invoke(DESKTOP_CHANNELS[method], ...args);
+const invoke =
+  (method: InvokeMethod) =>
+  (...args: unknown[]) =>
+    ipcRenderer.invoke(DESKTOP_CHANNELS[method], ...args);
 
-const api = Object.fromEntries((Object.keys(DESKTOP_CHANNELS) as InvokeMethod[]).map((m) => [m, invoke(m)])) as unknown as DesktopApi;
+const api = Object.fromEntries(
+  (Object.keys(DESKTOP_CHANNELS) as InvokeMethod[]).map((m) => [m, invoke(m)]),
+) as unknown as DesktopApi;
 api.pathForFile = (file: File) => webUtils.getPathForFile(file);
 api.onProgress = (listener: (p: ProgressView) => void) => {
   const wrapped = (_e: unknown, p: ProgressView) => listener(p);

@@ -5,13 +5,31 @@ import { PRESETS } from './ExpiryPicker.js';
 
 /** A profile id from its display name: "Client A (prod)" → "client-a-prod". */
 export function slugify(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
 }
 
 const EMPTY = {
-  name: '', bucket: '', region: 'us-east-1', endpoint: '', pathStyle: false, keyTemplate: '{yyyy}/{mm}/{uuid}/{name}', defaultExpiry: '1d',
-  source: 'keychain' as 'keychain' | 'aws-profile' | 'default-chain', awsProfile: '', accessKeyId: '', secret: '', sessionToken: '',
-  linkKind: 's3' as 's3' | 'cloudfront', cfDomain: '', keyPairId: '', hash: 'sha1' as 'sha1' | 'sha256',
+  name: '',
+  bucket: '',
+  region: 'us-east-1',
+  endpoint: '',
+  pathStyle: false,
+  keyTemplate: '{yyyy}/{mm}/{uuid}/{name}',
+  defaultExpiry: '1d',
+  source: 'keychain' as 'keychain' | 'aws-profile' | 'default-chain',
+  awsProfile: '',
+  accessKeyId: '',
+  secret: '',
+  sessionToken: '',
+  linkKind: 's3' as 's3' | 'cloudfront',
+  cfDomain: '',
+  keyPairId: '',
+  hash: 'sha1' as 'sha1' | 'sha256',
 };
 
 /**
@@ -25,8 +43,10 @@ export function AddProfileForm({ onDone }: { onDone: (message: string) => void }
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState(false);
-  const set = <K extends keyof typeof EMPTY>(k: K) => (e: { target: { value: string; checked?: boolean; type?: string } }) =>
-    setF((old) => ({ ...old, [k]: e.target.type === 'checkbox' ? Boolean(e.target.checked) : e.target.value }));
+  const set =
+    <K extends keyof typeof EMPTY>(k: K) =>
+    (e: { target: { value: string; checked?: boolean; type?: string } }) =>
+      setF((old) => ({ ...old, [k]: e.target.type === 'checkbox' ? Boolean(e.target.checked) : e.target.value }));
   const id = slugify(f.name);
   const uid = useId();
 
@@ -36,18 +56,37 @@ export function AddProfileForm({ onDone }: { onDone: (message: string) => void }
     setBusy(true);
     try {
       const input: ProfileInputView = {
-        id, name: f.name.trim(), bucket: f.bucket.trim(), region: f.region.trim(), forcePathStyle: f.pathStyle, keyTemplate: f.keyTemplate, defaultExpiry: f.defaultExpiry,
+        id,
+        name: f.name.trim(),
+        bucket: f.bucket.trim(),
+        region: f.region.trim(),
+        forcePathStyle: f.pathStyle,
+        keyTemplate: f.keyTemplate,
+        defaultExpiry: f.defaultExpiry,
         ...(f.endpoint.trim() ? { endpoint: f.endpoint.trim() } : {}),
-        credentials: f.source === 'aws-profile' ? { source: 'aws-profile', awsProfile: f.awsProfile.trim() } : f.source === 'default-chain' ? { source: 'default-chain' } : { source: 'keychain' },
-        link: f.linkKind === 'cloudfront' ? { kind: 'cloudfront', domain: f.cfDomain, keyPairId: f.keyPairId, hash: f.hash } : { kind: 's3' },
+        credentials:
+          f.source === 'aws-profile'
+            ? { source: 'aws-profile', awsProfile: f.awsProfile.trim() }
+            : f.source === 'default-chain'
+              ? { source: 'default-chain' }
+              : { source: 'keychain' },
+        link:
+          f.linkKind === 'cloudfront'
+            ? { kind: 'cloudfront', domain: f.cfDomain, keyPairId: f.keyPairId, hash: f.hash }
+            : { kind: 's3' },
       };
       await api().saveProfile(input);
       const notes = [`Profile “${input.name}” saved.`];
       if (f.source === 'keychain' && f.accessKeyId && f.secret) {
-        await api().setAwsSecret(id, { accessKeyId: f.accessKeyId.trim(), secretAccessKey: f.secret, ...(f.sessionToken ? { sessionToken: f.sessionToken } : {}) });
+        await api().setAwsSecret(id, {
+          accessKeyId: f.accessKeyId.trim(),
+          secretAccessKey: f.secret,
+          ...(f.sessionToken ? { sessionToken: f.sessionToken } : {}),
+        });
         notes.push('Its access key is in the keychain.');
       } else if (f.source === 'keychain') notes.push('Add its access key before sharing.');
-      if (f.linkKind === 'cloudfront' && pem) notes.push((await api().importCloudFrontKey(id, pem, passphrase || undefined)).message);
+      if (f.linkKind === 'cloudfront' && pem)
+        notes.push((await api().importCloudFrontKey(id, pem, passphrase || undefined)).message);
       setF(EMPTY);
       setPem(undefined);
       setPassphrase('');
@@ -66,42 +105,175 @@ export function AddProfileForm({ onDone }: { onDone: (message: string) => void }
     <details className="card add-profile" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Add a profile</summary>
       <form onSubmit={(e) => void submit(e)} className="grid" aria-label="New profile">
-        <div className="field"><label htmlFor={`${uid}-name`}><span>Name</span></label><input id={`${uid}-name`} required value={f.name} onChange={set('name')} placeholder="Work" aria-describedby={`${uid}-id`} />
-          <small id={`${uid}-id`} className="muted">{id ? `Saved as “${id}” (CLI: --profile ${id})` : 'A short name, e.g. Work or Client A'}</small></div>
-        <label className="field"><span>Bucket</span><input required value={f.bucket} onChange={set('bucket')} placeholder="my-bucket" spellCheck={false} /></label>
-        <label className="field"><span>Region</span><input value={f.region} onChange={set('region')} spellCheck={false} /></label>
-        <label className="field"><span>Endpoint (S3-compatible, optional)</span><input value={f.endpoint} onChange={set('endpoint')} placeholder="https://s3.example.com" spellCheck={false} /></label>
-        <label className="field"><span>Object names</span><input value={f.keyTemplate} onChange={set('keyTemplate')} spellCheck={false} /></label>
-        <label className="field"><span>Default expiry</span>
-          <select value={f.defaultExpiry} onChange={set('defaultExpiry')}>{PRESETS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select></label>
-        <label className="check span-all"><input type="checkbox" checked={f.pathStyle} onChange={set('pathStyle')} /> Path-style addressing (MinIO, Ceph and most S3-compatible servers)</label>
+        <div className="field">
+          <label htmlFor={`${uid}-name`}>
+            <span>Name</span>
+          </label>
+          <input
+            id={`${uid}-name`}
+            required
+            value={f.name}
+            onChange={set('name')}
+            placeholder="Work"
+            aria-describedby={`${uid}-id`}
+          />
+          <small id={`${uid}-id`} className="muted">
+            {id ? `Saved as “${id}” (CLI: --profile ${id})` : 'A short name, e.g. Work or Client A'}
+          </small>
+        </div>
+        <label className="field">
+          <span>Bucket</span>
+          <input required value={f.bucket} onChange={set('bucket')} placeholder="my-bucket" spellCheck={false} />
+        </label>
+        <label className="field">
+          <span>Region</span>
+          <input value={f.region} onChange={set('region')} spellCheck={false} />
+        </label>
+        <label className="field">
+          <span>Endpoint (S3-compatible, optional)</span>
+          <input
+            value={f.endpoint}
+            onChange={set('endpoint')}
+            placeholder="https://s3.example.com"
+            spellCheck={false}
+          />
+        </label>
+        <label className="field">
+          <span>Object names</span>
+          <input value={f.keyTemplate} onChange={set('keyTemplate')} spellCheck={false} />
+        </label>
+        <label className="field">
+          <span>Default expiry</span>
+          <select value={f.defaultExpiry} onChange={set('defaultExpiry')}>
+            {PRESETS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check span-all">
+          <input type="checkbox" checked={f.pathStyle} onChange={set('pathStyle')} /> Path-style addressing (MinIO, Ceph
+          and most S3-compatible servers)
+        </label>
 
-        <label className="field"><span>Credentials</span>
+        <label className="field">
+          <span>Credentials</span>
           <select value={f.source} onChange={set('source')}>
             <option value="keychain">Access key (kept in the keychain)</option>
             <option value="aws-profile">AWS config / SSO profile</option>
             <option value="default-chain">AWS default credentials</option>
-          </select></label>
-        {f.source === 'keychain' && (<>
-          <label className="field"><span>Access key id</span><input value={f.accessKeyId} onChange={set('accessKeyId')} autoComplete="off" spellCheck={false} /></label>
-          <label className="field"><span>Secret access key</span><input type="password" value={f.secret} onChange={set('secret')} autoComplete="off" /></label>
-          <label className="field"><span>Session token (temporary keys only)</span><input type="password" value={f.sessionToken} onChange={set('sessionToken')} autoComplete="off" /></label>
-        </>)}
-        {f.source === 'aws-profile' && <div className="field"><label htmlFor={`${uid}-aws`}><span>AWS profile name</span></label><input id={`${uid}-aws`} required value={f.awsProfile} onChange={set('awsProfile')} placeholder="dev-sso" spellCheck={false} aria-describedby={`${uid}-aws-hint`} />
-          <small id={`${uid}-aws-hint`} className="muted">From ~/.aws/config; for SSO run “aws sso login” first.</small></div>}
-        {f.source === 'default-chain' && <p className="muted small span-all">Uses AWS_ACCESS_KEY_ID and friends, the default AWS profile, or the instance role.</p>}
+          </select>
+        </label>
+        {f.source === 'keychain' && (
+          <>
+            <label className="field">
+              <span>Access key id</span>
+              <input value={f.accessKeyId} onChange={set('accessKeyId')} autoComplete="off" spellCheck={false} />
+            </label>
+            <label className="field">
+              <span>Secret access key</span>
+              <input type="password" value={f.secret} onChange={set('secret')} autoComplete="off" />
+            </label>
+            <label className="field">
+              <span>Session token (temporary keys only)</span>
+              <input type="password" value={f.sessionToken} onChange={set('sessionToken')} autoComplete="off" />
+            </label>
+          </>
+        )}
+        {f.source === 'aws-profile' && (
+          <div className="field">
+            <label htmlFor={`${uid}-aws`}>
+              <span>AWS profile name</span>
+            </label>
+            <input
+              id={`${uid}-aws`}
+              required
+              value={f.awsProfile}
+              onChange={set('awsProfile')}
+              placeholder="dev-sso"
+              spellCheck={false}
+              aria-describedby={`${uid}-aws-hint`}
+            />
+            <small id={`${uid}-aws-hint`} className="muted">
+              From ~/.aws/config; for SSO run “aws sso login” first.
+            </small>
+          </div>
+        )}
+        {f.source === 'default-chain' && (
+          <p className="muted small span-all">
+            Uses AWS_ACCESS_KEY_ID and friends, the default AWS profile, or the instance role.
+          </p>
+        )}
 
-        <label className="field"><span>Links</span>
-          <select value={f.linkKind} onChange={set('linkKind')}><option value="s3">S3 presigned (up to 7 days)</option><option value="cloudfront">CloudFront signed</option></select></label>
-        {f.linkKind === 'cloudfront' && (<>
-          <label className="field"><span>Distribution domain</span><input required value={f.cfDomain} onChange={set('cfDomain')} placeholder="d111111abcdef8.cloudfront.net" spellCheck={false} /></label>
-          <label className="field"><span>Public key id</span><input required value={f.keyPairId} onChange={set('keyPairId')} placeholder="K2JCJMDEHXQW5F" spellCheck={false} /></label>
-          <label className="field"><span>Signature hash</span><select value={f.hash} onChange={set('hash')}><option value="sha1">SHA-1 (default)</option><option value="sha256">SHA-256</option></select></label>
-          <label className="field"><span>Private key (.pem)</span><input type="file" accept=".pem,.key" onChange={(e) => { const file = e.target.files?.[0]; setPem(file ? api().pathForFile(file) : undefined); }} /></label>
-          <label className="field"><span>Key passphrase (if any)</span><input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" /></label>
-        </>)}
-        {error && <p className="error span-all" role="alert" data-testid="add-profile-error">{error}</p>}
-        <div className="span-all form-actions"><button type="submit" className="primary" disabled={busy || !id}>{busy ? 'Saving…' : 'Save profile'}</button></div>
+        <label className="field">
+          <span>Links</span>
+          <select value={f.linkKind} onChange={set('linkKind')}>
+            <option value="s3">S3 presigned (up to 7 days)</option>
+            <option value="cloudfront">CloudFront signed</option>
+          </select>
+        </label>
+        {f.linkKind === 'cloudfront' && (
+          <>
+            <label className="field">
+              <span>Distribution domain</span>
+              <input
+                required
+                value={f.cfDomain}
+                onChange={set('cfDomain')}
+                placeholder="d111111abcdef8.cloudfront.net"
+                spellCheck={false}
+              />
+            </label>
+            <label className="field">
+              <span>Public key id</span>
+              <input
+                required
+                value={f.keyPairId}
+                onChange={set('keyPairId')}
+                placeholder="K2JCJMDEHXQW5F"
+                spellCheck={false}
+              />
+            </label>
+            <label className="field">
+              <span>Signature hash</span>
+              <select value={f.hash} onChange={set('hash')}>
+                <option value="sha1">SHA-1 (default)</option>
+                <option value="sha256">SHA-256</option>
+              </select>
+            </label>
+            <label className="field">
+              <span>Private key (.pem)</span>
+              <input
+                type="file"
+                accept=".pem,.key"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  setPem(file ? api().pathForFile(file) : undefined);
+                }}
+              />
+            </label>
+            <label className="field">
+              <span>Key passphrase (if any)</span>
+              <input
+                type="password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                autoComplete="off"
+              />
+            </label>
+          </>
+        )}
+        {error && (
+          <p className="error span-all" role="alert" data-testid="add-profile-error">
+            {error}
+          </p>
+        )}
+        <div className="span-all form-actions">
+          <button type="submit" className="primary" disabled={busy || !id}>
+            {busy ? 'Saving…' : 'Save profile'}
+          </button>
+        </div>
       </form>
     </details>
   );

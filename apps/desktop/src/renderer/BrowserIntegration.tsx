@@ -2,7 +2,13 @@ import { useEffect, useState } from 'react';
 import type { ApprovalView, BrowserView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 
-const BROWSER_NAMES: Record<BrowserView, string> = { chrome: 'Google Chrome', chromium: 'Chromium', edge: 'Microsoft Edge', brave: 'Brave', firefox: 'Firefox' };
+const BROWSER_NAMES: Record<BrowserView, string> = {
+  chrome: 'Google Chrome',
+  chromium: 'Chromium',
+  edge: 'Microsoft Edge',
+  brave: 'Brave',
+  firefox: 'Firefox',
+};
 
 /**
  * The browser extension's side of Settings: the native-messaging connector per browser and the
@@ -13,8 +19,16 @@ export function BrowserIntegration({ version }: { version: number }) {
   const [approvals, setApprovals] = useState<ApprovalView[]>([]);
   const [message, setMessage] = useState<{ text: string; bad?: boolean }>();
   const refresh = async () => {
-    setHosts(await api().nativeHostStatus().catch(() => []));
-    setApprovals(await api().listApprovals().catch(() => []));
+    setHosts(
+      await api()
+        .nativeHostStatus()
+        .catch(() => []),
+    );
+    setApprovals(
+      await api()
+        .listApprovals()
+        .catch(() => []),
+    );
   };
   useEffect(() => void refresh(), [version]);
   const run = async (fn: () => Promise<unknown>, ok: string) => {
@@ -31,34 +45,93 @@ export function BrowserIntegration({ version }: { version: number }) {
   return (
     <section aria-labelledby="browser-title" className="settings-section">
       <h3 id="browser-title">Browser integration</h3>
-      <p className="muted small">The Signet extension asks this app for links; it never holds a key. Install the connector for your browser, then approve the extension the first time it asks.</p>
-      {message && <p className={message.bad ? 'error small' : 'status'} role={message.bad ? 'alert' : 'status'}>{message.text}</p>}
+      <p className="muted small">
+        The Signet extension asks this app for links; it never holds a key. Install the connector for your browser, then
+        approve the extension the first time it asks.
+      </p>
+      {message && (
+        <p className={message.bad ? 'error small' : 'status'} role={message.bad ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
       {pending.length > 0 && (
         <ul className="approvals card attention" aria-label="Extensions waiting for approval">
           {pending.map((a) => (
             <li key={a.origin}>
-              <span><strong>An extension asks to use Signet</strong><code className="small">{a.origin}</code></span>
+              <span>
+                <strong>An extension asks to use Signet</strong>
+                <code className="small">{a.origin}</code>
+              </span>
               <span className="actions">
-                <button type="button" className="primary" onClick={() => void run(() => api().approveExtension(a.origin), 'Extension approved: it can now ask for links.')}>Approve</button>
-                <button type="button" onClick={() => void run(() => api().revokeExtension(a.origin), 'Request declined.')}>Decline</button>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() =>
+                    void run(() => api().approveExtension(a.origin), 'Extension approved: it can now ask for links.')
+                  }
+                >
+                  Approve
+                </button>
+                <button
+                  type="button"
+                  onClick={() => void run(() => api().revokeExtension(a.origin), 'Request declined.')}
+                >
+                  Decline
+                </button>
               </span>
             </li>
           ))}
         </ul>
       )}
       <ul className="rows card" aria-label="Connectors">
-        {hosts === undefined ? <li className="muted">Looking for browsers…</li> : hosts.map((h) => (
-          <li key={h.browser}>
-            <span>{BROWSER_NAMES[h.browser]}</span>
-            {h.installed ? <span className="badge ok">Connector installed</span> : <button type="button" onClick={() => void run(() => api().installNativeHost(h.browser), `Connector installed for ${BROWSER_NAMES[h.browser]}. Restart the browser if the extension says Signet is not running.`)}>Install connector</button>}
-          </li>
-        ))}
+        {hosts === undefined ? (
+          <li className="muted">Looking for browsers…</li>
+        ) : (
+          hosts.map((h) => (
+            <li key={h.browser}>
+              <span>{BROWSER_NAMES[h.browser]}</span>
+              {h.installed ? (
+                <span className="badge ok">Connector installed</span>
+              ) : (
+                <button
+                  type="button"
+                  onClick={() =>
+                    void run(
+                      () => api().installNativeHost(h.browser),
+                      `Connector installed for ${BROWSER_NAMES[h.browser]}. Restart the browser if the extension says Signet is not running.`,
+                    )
+                  }
+                >
+                  Install connector
+                </button>
+              )}
+            </li>
+          ))
+        )}
       </ul>
       <h4>Approved extensions</h4>
-      {approved.length === 0 ? <p className="muted small">None yet. When the extension first asks for a link, it shows up here for you to approve.</p> : (
+      {approved.length === 0 ? (
+        <p className="muted small">
+          None yet. When the extension first asks for a link, it shows up here for you to approve.
+        </p>
+      ) : (
         <ul className="rows card">
           {approved.map((a) => (
-            <li key={a.origin}><code className="small">{a.origin}</code><button type="button" className="danger" onClick={() => void run(() => api().revokeExtension(a.origin), 'Approval revoked: that extension can no longer ask for links.')}>Revoke</button></li>
+            <li key={a.origin}>
+              <code className="small">{a.origin}</code>
+              <button
+                type="button"
+                className="danger"
+                onClick={() =>
+                  void run(
+                    () => api().revokeExtension(a.origin),
+                    'Approval revoked: that extension can no longer ask for links.',
+                  )
+                }
+              >
+                Revoke
+              </button>
+            </li>
           ))}
         </ul>
       )}

@@ -13,7 +13,15 @@ export const PRESETS = [
  * is what the profile would use. The line under it previews when the link will expire; the
  * result card then shows the effective expiry the main process computed.
  */
-export function ExpiryPicker({ value, onChange, profileDefault }: { value: string; onChange: (v: string) => void; profileDefault?: string }) {
+export function ExpiryPicker({
+  value,
+  onChange,
+  profileDefault,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  profileDefault?: string;
+}) {
   const id = useId();
   const hintId = useId();
   const until = previewExpiry(value);
@@ -24,18 +32,36 @@ export function ExpiryPicker({ value, onChange, profileDefault }: { value: strin
       <legend>Link expires in</legend>
       <div className="segmented" role="radiogroup" aria-label="Expiry" aria-describedby={hintId}>
         {PRESETS.map((p) => (
-          <button key={p.value} type="button" role="radio" aria-checked={value === p.value} className={value === p.value ? 'on' : ''} onClick={() => onChange(p.value)} data-testid={`expiry-${p.value}`}>
+          <button
+            key={p.value}
+            type="button"
+            role="radio"
+            aria-checked={value === p.value}
+            className={value === p.value ? 'on' : ''}
+            onClick={() => onChange(p.value)}
+            data-testid={`expiry-${p.value}`}
+          >
             {p.label}
           </button>
         ))}
         <label className={`custom ${custom ? 'on' : ''}`} htmlFor={id}>
           <span>Until</span>
-          <input id={id} type="datetime-local" value={localValue} aria-label="Custom expiry date and time" data-testid="expiry-custom"
-            onChange={(e) => e.target.value && onChange(new Date(e.target.value).toISOString())} />
+          <input
+            id={id}
+            type="datetime-local"
+            value={localValue}
+            aria-label="Custom expiry date and time"
+            data-testid="expiry-custom"
+            onChange={(e) => e.target.value && onChange(new Date(e.target.value).toISOString())}
+          />
         </label>
       </div>
       <p id={hintId} className="hint" aria-live="polite" data-testid="expiry-preview">
-        {until ? (until.getTime() <= Date.now() ? 'That time has passed: pick a later one.' : `Until ${formatWhen(until.toISOString())}${value === profileDefault ? ' · the profile’s default' : ''}`) : 'Pick how long the link should work.'}
+        {until
+          ? until.getTime() <= Date.now()
+            ? 'That time has passed: pick a later one.'
+            : `Until ${formatWhen(until.toISOString())}${value === profileDefault ? ' · the profile’s default' : ''}`
+          : 'Pick how long the link should work.'}
       </p>
     </fieldset>
   );

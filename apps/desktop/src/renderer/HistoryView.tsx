@@ -16,8 +16,12 @@ export function HistoryView({ version }: { version: number }) {
   const [problems, setProblems] = useState<string[]>([]);
   const load = () =>
     Promise.all([
-      api().listLinks({ filter, ...(search ? { search } : {}) }).then(setRows, (e) => setMessage(errorText(e))),
-      api().historyProblems().then(setProblems, () => setProblems([])),
+      api()
+        .listLinks({ filter, ...(search ? { search } : {}) })
+        .then(setRows, (e) => setMessage(errorText(e))),
+      api()
+        .historyProblems()
+        .then(setProblems, () => setProblems([])),
     ]);
   // reload whenever the filter, the search or the shared-links counter changes
   useEffect(() => void load(), [filter, search, version]);
@@ -41,51 +45,174 @@ export function HistoryView({ version }: { version: number }) {
         <h2 id="history-title">Links</h2>
         <div className="segmented" role="radiogroup" aria-label="Which links">
           {(['active', 'expired', 'all'] as const).map((f) => (
-            <button key={f} type="button" role="radio" aria-checked={filter === f} className={filter === f ? 'on' : ''} onClick={() => setFilter(f)}>{f[0]!.toUpperCase() + f.slice(1)}</button>
+            <button
+              key={f}
+              type="button"
+              role="radio"
+              aria-checked={filter === f}
+              className={filter === f ? 'on' : ''}
+              onClick={() => setFilter(f)}
+            >
+              {f[0]!.toUpperCase() + f.slice(1)}
+            </button>
           ))}
         </div>
-        <input type="search" placeholder="Search file, bucket, profile" aria-label="Search links" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          placeholder="Search file, bucket, profile"
+          aria-label="Search links"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </div>
-      {filter !== 'active' && (rows.some((r) => r.revokedAt || Date.parse(r.effectiveExpiresAt) <= Date.now()) || problems.length > 0) && (
-        <div className="actions">
-          <button type="button" data-testid="prune" onClick={() => void api().pruneExpired().then((n) => {
-            setMessage(n === 1 ? '1 expired link was removed from the history.' : `${n} expired links were removed from the history.`);
-            return load();
-          }, (e) => setMessage(errorText(e)))}>Remove expired links</button>
-        </div>
-      )}
-      <p className="toast-float" role="status" data-testid="history-message">{message}</p>
+      {filter !== 'active' &&
+        (rows.some((r) => r.revokedAt || Date.parse(r.effectiveExpiresAt) <= Date.now()) || problems.length > 0) && (
+          <div className="actions">
+            <button
+              type="button"
+              data-testid="prune"
+              onClick={() =>
+                void api()
+                  .pruneExpired()
+                  .then(
+                    (n) => {
+                      setMessage(
+                        n === 1
+                          ? '1 expired link was removed from the history.'
+                          : `${n} expired links were removed from the history.`,
+                      );
+                      return load();
+                    },
+                    (e) => setMessage(errorText(e)),
+                  )
+              }
+            >
+              Remove expired links
+            </button>
+          </div>
+        )}
+      <p className="toast-float" role="status" data-testid="history-message">
+        {message}
+      </p>
       {problems.map((p) => (
-        <p key={p} className="warning" role="alert" data-testid="history-problem">{p}</p>
+        <p key={p} className="warning" role="alert" data-testid="history-problem">
+          {p}
+        </p>
       ))}
       {confirm && (
         <div className="card confirm" role="alertdialog" aria-label="Revoke link">
           <p>{confirm.text}</p>
           <div className="actions">
-            <button type="button" className="danger" onClick={() => { const id = confirm.id; setConfirm(undefined); void act(() => api().revokeLink(id, true), 'The object was deleted: the link no longer works.'); }}>Delete the object</button>
-            <button type="button" onClick={() => setConfirm(undefined)}>Keep it</button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                const id = confirm.id;
+                setConfirm(undefined);
+                void act(() => api().revokeLink(id, true), 'The object was deleted: the link no longer works.');
+              }}
+            >
+              Delete the object
+            </button>
+            <button type="button" onClick={() => setConfirm(undefined)}>
+              Keep it
+            </button>
           </div>
         </div>
       )}
       {renewed && <ResultCard link={renewed} copied={false} />}
       {rows.length === 0 ? (
-        <p className="empty card muted" data-testid="history-empty">{search ? `No link matches “${search}”.` : filter === 'active' ? 'No active links. Share a file and it shows up here — links made with the CLI and the browser extension too.' : filter === 'expired' ? 'No expired links.' : 'No links yet.'}</p>
+        <p className="empty card muted" data-testid="history-empty">
+          {search
+            ? `No link matches “${search}”.`
+            : filter === 'active'
+              ? 'No active links. Share a file and it shows up here — links made with the CLI and the browser extension too.'
+              : filter === 'expired'
+                ? 'No expired links.'
+                : 'No links yet.'}
+        </p>
       ) : (
         <table className="history" data-testid="history">
-          <colgroup><col /><col className="c-when" /><col className="c-left" /><col className="c-from" /><col className="c-actions" /></colgroup>
-          <thead><tr><th scope="col">File</th><th scope="col">Made</th><th scope="col">Time left</th><th scope="col">From</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <colgroup>
+            <col />
+            <col className="c-when" />
+            <col className="c-left" />
+            <col className="c-from" />
+            <col className="c-actions" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Made</th>
+              <th scope="col">Time left</th>
+              <th scope="col">From</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className="file"><span className="name">{r.file?.name ?? r.key.split('/').pop()}</span><span className="muted small path" title={`s3://${r.bucket}/${r.key}`}>s3://{r.bucket}/{r.key}</span></td>
-                <td className="when" title={formatWhen(r.createdAt)}>{formatShortWhen(r.createdAt)}</td>
-                <td className="left">{r.revokedAt ? <span className="muted">Revoked</span> : timeLeft(r.effectiveExpiresAt)}</td>
-                <td><span className={`badge source-${r.source}`}>{SOURCE_LABELS[r.source]}</span></td>
-                <td><div className="row-actions">
-                  <button type="button" aria-label={`Copy link to ${r.key}`} onClick={() => void act(async () => navigator.clipboard.writeText(await api().getLinkUrl(r.id)), 'Link copied to the clipboard')}>Copy</button>
-                  {!r.revokedAt && <button type="button" aria-label={`Renew link to ${r.key}`} data-testid="renew" onClick={() => void act(async () => setRenewed(await api().renewLink(r.id)), 'A fresh link was made.')}>Renew</button>}
-                  {!r.revokedAt && <button type="button" aria-label={`Revoke link to ${r.key}`} onClick={() => void api().describeRevocation(r.id).then((d) => setConfirm({ id: r.id, text: d.message }), (e) => setMessage(errorText(e)))}>Revoke…</button>}
-                </div></td>
+                <td className="file">
+                  <span className="name">{r.file?.name ?? r.key.split('/').pop()}</span>
+                  <span className="muted small path" title={`s3://${r.bucket}/${r.key}`}>
+                    s3://{r.bucket}/{r.key}
+                  </span>
+                </td>
+                <td className="when" title={formatWhen(r.createdAt)}>
+                  {formatShortWhen(r.createdAt)}
+                </td>
+                <td className="left">
+                  {r.revokedAt ? <span className="muted">Revoked</span> : timeLeft(r.effectiveExpiresAt)}
+                </td>
+                <td>
+                  <span className={`badge source-${r.source}`}>{SOURCE_LABELS[r.source]}</span>
+                </td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      aria-label={`Copy link to ${r.key}`}
+                      onClick={() =>
+                        void act(
+                          async () => navigator.clipboard.writeText(await api().getLinkUrl(r.id)),
+                          'Link copied to the clipboard',
+                        )
+                      }
+                    >
+                      Copy
+                    </button>
+                    {!r.revokedAt && (
+                      <button
+                        type="button"
+                        aria-label={`Renew link to ${r.key}`}
+                        data-testid="renew"
+                        onClick={() =>
+                          void act(async () => setRenewed(await api().renewLink(r.id)), 'A fresh link was made.')
+                        }
+                      >
+                        Renew
+                      </button>
+                    )}
+                    {!r.revokedAt && (
+                      <button
+                        type="button"
+                        aria-label={`Revoke link to ${r.key}`}
+                        onClick={() =>
+                          void api()
+                            .describeRevocation(r.id)
+                            .then(
+                              (d) => setConfirm({ id: r.id, text: d.message }),
+                              (e) => setMessage(errorText(e)),
+                            )
+                        }
+                      >
+                        Revoke…
+                      </button>
+                    )}
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>

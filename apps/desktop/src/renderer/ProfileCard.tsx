@@ -30,29 +30,101 @@ export function ProfileCard({ profile: p, onChanged }: { profile: ProfileView; o
         <div className="profile-title">
           <strong>{p.name}</strong> {p.isDefault && <span className="badge">default</span>}
           <div className="muted small mono-ish" title={`s3://${p.bucket}`}>
-            s3://{p.bucket} · {p.region}{p.endpoint ? ` · ${p.endpoint}` : ''} · {p.link.kind === 'cloudfront' ? `CloudFront ${p.link.domain}` : 'S3 links'}
+            s3://{p.bucket} · {p.region}
+            {p.endpoint ? ` · ${p.endpoint}` : ''} ·{' '}
+            {p.link.kind === 'cloudfront' ? `CloudFront ${p.link.domain}` : 'S3 links'}
           </div>
         </div>
         <div className="actions">
-          <button type="button" onClick={() => { setTest({ testing: true }); void api().testProfile(p.id).then(setTest, (e) => setTest({ status: 'error', ok: false, message: errorText(e) })); }}>Test connection</button>
-          {!p.isDefault && <button type="button" onClick={() => void run(() => api().setDefaultProfile(p.id), `${p.name} is now the default profile.`)}>Make default</button>}
-          <button type="button" className="danger" onClick={() => { if (window.confirm(`Remove the profile "${p.name}" and delete its keys from the keychain? Links already made keep working until they expire.`)) void run(() => api().removeProfile(p.id), `${p.name} and its keys were removed.`); }}>Remove</button>
+          <button
+            type="button"
+            onClick={() => {
+              setTest({ testing: true });
+              void api()
+                .testProfile(p.id)
+                .then(setTest, (e) => setTest({ status: 'error', ok: false, message: errorText(e) }));
+            }}
+          >
+            Test connection
+          </button>
+          {!p.isDefault && (
+            <button
+              type="button"
+              onClick={() => void run(() => api().setDefaultProfile(p.id), `${p.name} is now the default profile.`)}
+            >
+              Make default
+            </button>
+          )}
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (
+                window.confirm(
+                  `Remove the profile "${p.name}" and delete its keys from the keychain? Links already made keep working until they expire.`,
+                )
+              )
+                void run(() => api().removeProfile(p.id), `${p.name} and its keys were removed.`);
+            }}
+          >
+            Remove
+          </button>
         </div>
       </div>
       <div className="profile-facts small">
         <span className={keyReady ? 'ok' : 'warn-text'}>
-          {p.credentials.source === 'keychain' ? (p.hasAwsSecret ? '✓ Access key in the keychain' : '! No access key yet — add one below') : p.credentials.source === 'aws-profile' ? `AWS profile “${p.credentials.awsProfile}”` : 'AWS default credentials'}
+          {p.credentials.source === 'keychain'
+            ? p.hasAwsSecret
+              ? '✓ Access key in the keychain'
+              : '! No access key yet — add one below'
+            : p.credentials.source === 'aws-profile'
+              ? `AWS profile “${p.credentials.awsProfile}”`
+              : 'AWS default credentials'}
         </span>
-        {p.link.kind === 'cloudfront' && <span className={p.hasCloudFrontKey ? 'ok' : 'warn-text'}>{p.hasCloudFrontKey ? '✓ CloudFront key in the keychain' : '! No CloudFront key yet'}</span>}
+        {p.link.kind === 'cloudfront' && (
+          <span className={p.hasCloudFrontKey ? 'ok' : 'warn-text'}>
+            {p.hasCloudFrontKey ? '✓ CloudFront key in the keychain' : '! No CloudFront key yet'}
+          </span>
+        )}
         <label className="inline-field" htmlFor={expiryId}>
           Default expiry
-          <select id={expiryId} value={p.defaultExpiry} onChange={(e) => void run(() => api().saveProfile({ ...toProfileInput(p), defaultExpiry: e.target.value }), `New links from ${p.name} last ${e.target.value} by default.`)}>
-            {[...PRESETS, ...(PRESETS.some((o) => o.value === p.defaultExpiry) ? [] : [{ value: p.defaultExpiry, label: p.defaultExpiry }])].map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          <select
+            id={expiryId}
+            value={p.defaultExpiry}
+            onChange={(e) =>
+              void run(
+                () => api().saveProfile({ ...toProfileInput(p), defaultExpiry: e.target.value }),
+                `New links from ${p.name} last ${e.target.value} by default.`,
+              )
+            }
+          >
+            {[
+              ...PRESETS,
+              ...(PRESETS.some((o) => o.value === p.defaultExpiry)
+                ? []
+                : [{ value: p.defaultExpiry, label: p.defaultExpiry }]),
+            ].map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      {test && <p className={`check-line ${'testing' in test ? '' : test.ok ? 'ok' : 'bad'}`} role="status" data-testid="profile-test">{'testing' in test ? 'Testing…' : test.message}</p>}
-      {error && <p className="error small" role="alert">{error}</p>}
+      {test && (
+        <p
+          className={`check-line ${'testing' in test ? '' : test.ok ? 'ok' : 'bad'}`}
+          role="status"
+          data-testid="profile-test"
+        >
+          {'testing' in test ? 'Testing…' : test.message}
+        </p>
+      )}
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
       {(!keyReady || p.link.kind === 'cloudfront') && <ProfileKeys profile={p} onChanged={onChanged} />}
     </li>
   );
@@ -84,20 +156,71 @@ function ProfileKeys({ profile: p, onChanged }: { profile: ProfileView; onChange
   };
   return (
     <details className="keys">
-      <summary>{needsAwsKey && !p.hasAwsSecret ? 'Add the access key' : p.link.kind === 'cloudfront' ? 'Keys' : 'Replace the access key'}</summary>
-      <form className="grid" onSubmit={(e) => { e.preventDefault(); void save(); }}>
-        {needsAwsKey && (<>
-          <label className="field"><span>Access key id</span><input value={accessKeyId} onChange={(e) => setAccessKeyId(e.target.value)} autoComplete="off" spellCheck={false} /></label>
-          <label className="field"><span>Secret access key</span><input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" /></label>
-        </>)}
-        {p.link.kind === 'cloudfront' && (<>
-          <label className="field"><span>CloudFront private key (.pem)</span>
-            <input type="file" accept=".pem,.key" onChange={(e) => { const f = e.target.files?.[0]; setPem(f ? { path: api().pathForFile(f), name: f.name } : undefined); }} />
-          </label>
-          <label className="field"><span>Key passphrase (if any)</span><input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" /></label>
-        </>)}
-        {error && <p className="error small span-all" role="alert">{error}</p>}
-        <div className="span-all"><button type="submit" className="primary">Save to the keychain</button></div>
+      <summary>
+        {needsAwsKey && !p.hasAwsSecret
+          ? 'Add the access key'
+          : p.link.kind === 'cloudfront'
+            ? 'Keys'
+            : 'Replace the access key'}
+      </summary>
+      <form
+        className="grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {needsAwsKey && (
+          <>
+            <label className="field">
+              <span>Access key id</span>
+              <input
+                value={accessKeyId}
+                onChange={(e) => setAccessKeyId(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </label>
+            <label className="field">
+              <span>Secret access key</span>
+              <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" />
+            </label>
+          </>
+        )}
+        {p.link.kind === 'cloudfront' && (
+          <>
+            <label className="field">
+              <span>CloudFront private key (.pem)</span>
+              <input
+                type="file"
+                accept=".pem,.key"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  setPem(f ? { path: api().pathForFile(f), name: f.name } : undefined);
+                }}
+              />
+            </label>
+            <label className="field">
+              <span>Key passphrase (if any)</span>
+              <input
+                type="password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                autoComplete="off"
+              />
+            </label>
+          </>
+        )}
+        {error && (
+          <p className="error small span-all" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="span-all">
+          <button type="submit" className="primary">
+            Save to the keychain
+          </button>
+        </div>
       </form>
     </details>
   );

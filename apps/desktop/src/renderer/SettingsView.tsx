@@ -6,10 +6,27 @@ import { BrowserIntegration } from './BrowserIntegration.js';
 import { ProfileCard } from './ProfileCard.js';
 
 /** Settings: profiles and their keys, general preferences, browser integration. */
-export function SettingsView({ profiles, reload, approvalVersion }: { profiles: ProfileView[]; reload: () => void; approvalVersion: number }) {
+export function SettingsView({
+  profiles,
+  reload,
+  approvalVersion,
+}: {
+  profiles: ProfileView[];
+  reload: () => void;
+  approvalVersion: number;
+}) {
   const [message, setMessage] = useState('');
   const [startAtLogin, setStartAtLogin] = useState<boolean>();
-  useEffect(() => void api().getSettings().then((s) => setStartAtLogin(s.startAtLogin), () => setStartAtLogin(false)), []);
+  useEffect(
+    () =>
+      void api()
+        .getSettings()
+        .then(
+          (s) => setStartAtLogin(s.startAtLogin),
+          () => setStartAtLogin(false),
+        ),
+    [],
+  );
   useEffect(() => {
     const t = setTimeout(() => setMessage(''), 8000);
     return () => clearTimeout(t);
@@ -22,12 +39,23 @@ export function SettingsView({ profiles, reload, approvalVersion }: { profiles: 
   return (
     <section className="view settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
-      <p className="toast-float" role="status" data-testid="settings-message">{message}</p>
+      <p className="toast-float" role="status" data-testid="settings-message">
+        {message}
+      </p>
 
       <section aria-labelledby="profiles-title" className="settings-section">
         <h3 id="profiles-title">Profiles</h3>
-        <p className="muted small">A profile says which bucket files go to and how links are signed. Keys are kept in the system keychain and never shown again.</p>
-        {profiles.length > 0 && <ul className="profiles">{profiles.map((p) => <ProfileCard key={p.id} profile={p} onChanged={changed} />)}</ul>}
+        <p className="muted small">
+          A profile says which bucket files go to and how links are signed. Keys are kept in the system keychain and
+          never shown again.
+        </p>
+        {profiles.length > 0 && (
+          <ul className="profiles">
+            {profiles.map((p) => (
+              <ProfileCard key={p.id} profile={p} onChanged={changed} />
+            ))}
+          </ul>
+        )}
         <AddProfileForm onDone={changed} />
       </section>
 
@@ -35,8 +63,23 @@ export function SettingsView({ profiles, reload, approvalVersion }: { profiles: 
         <h3 id="general-title">General</h3>
         <div className="rows card">
           <label className="check">
-            <input type="checkbox" checked={Boolean(startAtLogin)} disabled={startAtLogin === undefined}
-              onChange={(e) => { const on = e.target.checked; void api().setStartAtLogin(on).then(() => { setStartAtLogin(on); setMessage(on ? 'Signet starts when you log in.' : 'Signet no longer starts at login.'); }, (err) => setMessage(errorText(err))); }} />
+            <input
+              type="checkbox"
+              checked={Boolean(startAtLogin)}
+              disabled={startAtLogin === undefined}
+              onChange={(e) => {
+                const on = e.target.checked;
+                void api()
+                  .setStartAtLogin(on)
+                  .then(
+                    () => {
+                      setStartAtLogin(on);
+                      setMessage(on ? 'Signet starts when you log in.' : 'Signet no longer starts at login.');
+                    },
+                    (err) => setMessage(errorText(err)),
+                  );
+              }}
+            />
             Start Signet when I log in <span className="muted small">(it waits in the tray)</span>
           </label>
         </div>

@@ -1,7 +1,9 @@
 export function timeLeft(iso: string, now = Date.now()): string {
   const s = Math.round((new Date(iso).getTime() - now) / 1000);
   if (s <= 0) return 'expired';
-  const d = Math.floor(s / 86_400), h = Math.floor((s % 86_400) / 3600), m = Math.floor((s % 3600) / 60);
+  const d = Math.floor(s / 86_400),
+    h = Math.floor((s % 86_400) / 3600),
+    m = Math.floor((s % 3600) / 60);
   if (d > 0) return h > 0 ? `${d} d ${h} h left` : `${d} d left`;
   if (h > 0) return `${h} h ${m} min left`;
   if (m > 0) return `${m} min left`;
@@ -16,7 +18,13 @@ export function formatWhen(iso: string): string {
 export function formatShortWhen(iso: string, now = new Date()): string {
   const d = new Date(iso);
   const sameYear = d.getFullYear() === now.getFullYear();
-  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), hour: 'numeric', minute: '2-digit' });
+  return d.toLocaleString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    ...(sameYear ? {} : { year: 'numeric' }),
+    hour: 'numeric',
+    minute: '2-digit',
+  });
 }
 
 export function formatBytes(n: number): string {

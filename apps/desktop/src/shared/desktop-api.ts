@@ -19,7 +19,9 @@ export interface ProfileView {
   keyTemplate: string;
   defaultExpiry: string;
   credentials: { source: 'keychain' } | { source: 'aws-profile'; awsProfile: string } | { source: 'default-chain' };
-  link: { kind: 's3' } | { kind: 'cloudfront'; domain: string; keyPairId: string; hash: 'sha1' | 'sha256'; originPath?: string };
+  link:
+    | { kind: 's3' }
+    | { kind: 'cloudfront'; domain: string; keyPairId: string; hash: 'sha1' | 'sha256'; originPath?: string };
   isDefault: boolean;
   hasAwsSecret: boolean;
   hasCloudFrontKey: boolean;

@@ -28,18 +28,31 @@ export interface TestBrowser {
 export async function buildArtifacts(): Promise<{ extDir: string; hostPath: string }> {
   const extDir = await buildExtension('chromium', '0.1.0');
   // build.mjs is plain JS (the desktop package has no TS build step for it); typed loosely here.
-  const { buildNativeHost } = (await import(join(repo, 'apps/desktop/src/native-host/build.mjs'))) as { buildNativeHost: () => Promise<{ launcher: string }> };
+  const { buildNativeHost } = (await import(join(repo, 'apps/desktop/src/native-host/build.mjs'))) as {
+    buildNativeHost: () => Promise<{ launcher: string }>;
+  };
   const { launcher } = await buildNativeHost();
   return { extDir, hostPath: launcher };
 }
 
-export async function launchBrowser(o: { extDir: string; hostPath: string; signetHome: string; links: string[] }): Promise<TestBrowser> {
+export async function launchBrowser(o: {
+  extDir: string;
+  hostPath: string;
+  signetHome: string;
+  links: string[];
+}): Promise<TestBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'signet-chromium-'));
   const home = await mkdtemp(join(tmpdir(), 'signet-chromium-home-'));
-  const { manifestPath } = await installNativeHost({ browser: 'chromium', hostPath: o.hostPath, manifestDir: join(userDataDir, 'NativeMessagingHosts') });
+  const { manifestPath } = await installNativeHost({
+    browser: 'chromium',
+    hostPath: o.hostPath,
+    manifestDir: join(userDataDir, 'NativeMessagingHosts'),
+  });
   const http: Server = createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(`<!doctype html><title>links</title>${o.links.map((l, i) => `<p><a id="l${i}" href="${l}">${l}</a></p>`).join('')}<p id="sel">s3://selected/text.txt</p>`);
+    res.end(
+      `<!doctype html><title>links</title>${o.links.map((l, i) => `<p><a id="l${i}" href="${l}">${l}</a></p>`).join('')}<p id="sel">s3://selected/text.txt</p>`,
+    );
   });
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
   const port = (http.address() as { port: number }).port;
@@ -91,10 +104,14 @@ export interface MenuOutcome {
 }
 
 /** Calls the context-menu handler the service worker exposes, as a right-click on `info` would. */
-export function clickMenu(b: TestBrowser, info: { menuItemId: string; linkUrl?: string; srcUrl?: string; selectionText?: string }): Promise<MenuOutcome> {
+export function clickMenu(
+  b: TestBrowser,
+  info: { menuItemId: string; linkUrl?: string; srcUrl?: string; selectionText?: string },
+): Promise<MenuOutcome> {
   return b.sw.evaluate(
     async ({ info, pageUrl }) => {
-      const handler = (globalThis as unknown as { handleMenuClick: (i: unknown, t: unknown) => Promise<MenuOutcome> }).handleMenuClick;
+      const handler = (globalThis as unknown as { handleMenuClick: (i: unknown, t: unknown) => Promise<MenuOutcome> })
+        .handleMenuClick;
       return handler({ frameId: 0, editable: false, pageUrl, ...info }, { url: pageUrl });
     },
     { info, pageUrl: b.pageUrl },

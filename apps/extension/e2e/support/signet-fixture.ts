@@ -5,7 +5,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { ApprovalStore, createBridgeServer, createSharingService, type BridgeServer, type RateLimitOptions, type SharingService } from '@signet/sharing';
+import {
+  ApprovalStore,
+  createBridgeServer,
+  createSharingService,
+  type BridgeServer,
+  type RateLimitOptions,
+  type SharingService,
+} from '@signet/sharing';
 import type { TestS3 } from '../../../../scripts/test-support/s3.js';
 
 export interface SignetFixture {
@@ -14,23 +21,37 @@ export interface SignetFixture {
   approvals: ApprovalStore;
   service: SharingService;
   bridge(): BridgeServer | undefined;
-  startBridge(options?: { rateLimit?: RateLimitOptions; wrap?: (s: SharingService) => SharingService }): Promise<BridgeServer>;
+  startBridge(options?: {
+    rateLimit?: RateLimitOptions;
+    wrap?: (s: SharingService) => SharingService;
+  }): Promise<BridgeServer>;
   stopBridge(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-export async function createSignetFixture(s3: TestS3, objects: Record<string, Uint8Array | string>): Promise<SignetFixture> {
+export async function createSignetFixture(
+  s3: TestS3,
+  objects: Record<string, Uint8Array | string>,
+): Promise<SignetFixture> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const home = await mkdtemp(join(tmpdir(), 'signet-e2e-home-'));
   const bucket = `ext-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const client = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3 });
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
-  for (const [key, body] of Object.entries(objects)) await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  for (const [key, body] of Object.entries(objects))
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
   // The real sharing engine: a profile for the bucket, its key in the real keychain (the e2e tier
   // runs under scripts/with-keyring.sh), history in the temp SIGNET_HOME.
   const service = createSharingService({ paths: { configDir: home, dataDir: home } });
   const profileId = `e2e-${bucket.slice(-6)}`;
-  await service.saveProfile({ id: profileId, bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, defaultExpiry: '1d' });
+  await service.saveProfile({
+    id: profileId,
+    bucket,
+    region: s3.region,
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    defaultExpiry: '1d',
+  });
   await service.setAwsSecret(profileId, { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
   const approvals = new ApprovalStore(home);
   let bridge: BridgeServer | undefined;

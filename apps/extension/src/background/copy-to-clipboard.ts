@@ -13,16 +13,24 @@ export async function copyToClipboard(text: string): Promise<void> {
     return;
   }
   await ensureOffscreenDocument();
-  const reply = (await ext.runtime.sendMessage({ target: 'offscreen', type: 'copy', text })) as { ok?: boolean; error?: string } | undefined;
+  const reply = (await ext.runtime.sendMessage({ target: 'offscreen', type: 'copy', text })) as
+    { ok?: boolean; error?: string } | undefined;
   if (!reply?.ok) throw new Error(`Could not write to the clipboard${reply?.error ? `: ${reply.error}` : ''}.`);
 }
 
 async function ensureOffscreenDocument(): Promise<void> {
   const url = ext.runtime.getURL(OFFSCREEN_URL);
-  const existing = await ext.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
+  const existing = await ext.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
+    documentUrls: [url],
+  });
   if (existing.length > 0) return;
   creating ??= ext.offscreen
-    .createDocument({ url: OFFSCREEN_URL, reasons: ['CLIPBOARD' as chrome.offscreen.Reason], justification: 'Copy the share link to the clipboard' })
+    .createDocument({
+      url: OFFSCREEN_URL,
+      reasons: ['CLIPBOARD' as chrome.offscreen.Reason],
+      justification: 'Copy the share link to the clipboard',
+    })
     .finally(() => {
       creating = undefined;
     });

@@ -4,7 +4,13 @@ import type { ProtocolError } from '@signet/protocol';
 
 export function describeExpiry(effectiveExpiresAt: string, now: Date, warnings: { message: string }[] = []): string {
   const at = new Date(effectiveExpiresAt);
-  const when = at.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const when = at.toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const text = `Share link copied. It works until ${when} (${describeDuration(at.getTime() - now.getTime())}).`;
   return warnings.length > 0 ? `${text} ${warnings.map((w) => w.message).join(' ')}` : text;
 }
@@ -17,7 +23,8 @@ export function describeDuration(ms: number): string {
   if (minutes < 60) return plural(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
   const restMinutes = minutes % 60;
-  if (hours < 24) return restMinutes === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(restMinutes, 'minute')}`;
+  if (hours < 24)
+    return restMinutes === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(restMinutes, 'minute')}`;
   const days = Math.floor(hours / 24);
   const restHours = hours % 24;
   return restHours === 0 ? plural(days, 'day') : `${plural(days, 'day')} ${plural(restHours, 'hour')}`;
@@ -34,7 +41,10 @@ export function describeError(error: ProtocolError): string {
     case 'HOST_NOT_INSTALLED':
       return error.message;
     case 'NOT_APPROVED':
-      return error.message || 'Signet has not approved this extension yet. Approve it in Signet (Settings → Browser integration).';
+      return (
+        error.message ||
+        'Signet has not approved this extension yet. Approve it in Signet (Settings → Browser integration).'
+      );
     case 'NO_PROFILE_FOR_OBJECT':
       return `This object is not in any of your Signet profiles. ${error.message} Add a profile for its bucket in Signet, then try again.`;
     case 'RATE_LIMITED':

@@ -22,24 +22,37 @@ export interface MenuClickDeps {
   now?: () => Date;
 }
 
-export async function handleMenuClick(deps: MenuClickDeps, info: ClickTarget & { menuItemId: string | number }, tab?: { url?: string }): Promise<MenuClickOutcome> {
+export async function handleMenuClick(
+  deps: MenuClickDeps,
+  info: ClickTarget & { menuItemId: string | number },
+  tab?: { url?: string },
+): Promise<MenuClickOutcome> {
   const outcome = await makeLink(deps, info, tab);
   await deps.show(outcome.ok, outcome.message);
   return outcome;
 }
 
-async function makeLink(deps: MenuClickDeps, info: ClickTarget & { menuItemId: string | number }, tab?: { url?: string }): Promise<MenuClickOutcome> {
+async function makeLink(
+  deps: MenuClickDeps,
+  info: ClickTarget & { menuItemId: string | number },
+  tab?: { url?: string },
+): Promise<MenuClickOutcome> {
   const choice = expiryForMenuItem(info.menuItemId);
   if (choice === undefined) return { ok: false, message: 'Unknown menu item.' };
   const ref = pickReference(info, tab?.url);
-  if (!ref) return { ok: false, message: 'Right-click a link, an image, selected s3:// text or an S3 page to share it.' };
+  if (!ref)
+    return { ok: false, message: 'Right-click a link, an image, selected s3:// text or an S3 page to share it.' };
   const expires = choice === 'default' ? await getDefaultExpiry() : choice;
   const reply = await deps.client.request('link', expires ? { ref, expires } : { ref });
   if (!reply.ok) return { ok: false, message: describeError(reply.error), code: reply.error.code };
   try {
     await deps.copy(reply.result.url);
   } catch (err) {
-    return { ok: false, message: `Signet made the link but it could not be copied (${err instanceof Error ? err.message : String(err)}). Open the Signet popup to copy it.`, code: 'CLIPBOARD' };
+    return {
+      ok: false,
+      message: `Signet made the link but it could not be copied (${err instanceof Error ? err.message : String(err)}). Open the Signet popup to copy it.`,
+      code: 'CLIPBOARD',
+    };
   }
   const now = deps.now?.() ?? new Date();
   return {

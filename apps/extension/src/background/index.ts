@@ -15,8 +15,10 @@ import { showOutcome } from './show-outcome.js';
 configureProtocolForExtensions();
 
 const client = new NativeClient();
-const onMenuClick = (info: ClickTarget & { menuItemId: string | number }, tab?: { url?: string }): Promise<MenuClickOutcome> =>
-  handleMenuClick({ client, copy: copyToClipboard, show: showOutcome }, info, tab);
+const onMenuClick = (
+  info: ClickTarget & { menuItemId: string | number },
+  tab?: { url?: string },
+): Promise<MenuClickOutcome> => handleMenuClick({ client, copy: copyToClipboard, show: showOutcome }, info, tab);
 
 ext.runtime.onInstalled.addListener(() => void createMenus());
 ext.runtime.onStartup.addListener(() => void createMenus());

@@ -15,7 +15,12 @@ export async function createMenus(): Promise<void> {
   ext.contextMenus.create({ id: COPY_LINK_ID, title: 'Copy share link', contexts: CONTEXTS });
   ext.contextMenus.create({ id: PRESETS_PARENT_ID, title: 'Copy share link that expires in', contexts: CONTEXTS });
   for (const preset of EXPIRY_PRESETS) {
-    ext.contextMenus.create({ id: `${PRESET_PREFIX}${preset.expires}`, parentId: PRESETS_PARENT_ID, title: preset.label, contexts: CONTEXTS });
+    ext.contextMenus.create({
+      id: `${PRESET_PREFIX}${preset.expires}`,
+      parentId: PRESETS_PARENT_ID,
+      title: preset.label,
+      contexts: CONTEXTS,
+    });
   }
 }
 

@@ -35,7 +35,11 @@ export class NativeClient {
     return this.port !== undefined;
   }
 
-  request<T extends RequestType>(type: T, params: ParamsOf<T>, timeoutMs: number = DEFAULT_TIMEOUT_MS): Promise<Outcome<T>> {
+  request<T extends RequestType>(
+    type: T,
+    params: ParamsOf<T>,
+    timeoutMs: number = DEFAULT_TIMEOUT_MS,
+  ): Promise<Outcome<T>> {
     const id = `${Date.now().toString(36)}-${(++this.counter).toString(36)}`;
     return new Promise<Outcome<T>>((resolve) => {
       let port: chrome.runtime.Port;
@@ -47,7 +51,13 @@ export class NativeClient {
       }
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        resolve({ ok: false, error: { code: 'TIMEOUT', message: `Signet did not answer within ${Math.round(timeoutMs / 1000)} s. Try again.` } });
+        resolve({
+          ok: false,
+          error: {
+            code: 'TIMEOUT',
+            message: `Signet did not answer within ${Math.round(timeoutMs / 1000)} s. Try again.`,
+          },
+        });
       }, timeoutMs);
       this.pending.set(id, { type, resolve: resolve as (o: Outcome<RequestType>) => void, timer });
       try {
@@ -106,8 +116,12 @@ export function hostError(reason: string | undefined): ProtocolError {
   if (reason && /not found|not installed|no such native application|forbidden/i.test(reason)) {
     return {
       code: 'HOST_NOT_INSTALLED',
-      message: 'The Signet connector is not installed for this browser. In Signet open Settings → Browser integration, or run `signet native-host install`.',
+      message:
+        'The Signet connector is not installed for this browser. In Signet open Settings → Browser integration, or run `signet native-host install`.',
     };
   }
-  return { code: 'HOST_DISCONNECTED', message: 'The connection to Signet was lost. Try again; if it keeps failing, restart Signet or `signet serve`.' };
+  return {
+    code: 'HOST_DISCONNECTED',
+    message: 'The connection to Signet was lost. Try again; if it keeps failing, restart Signet or `signet serve`.',
+  };
 }

@@ -13,7 +13,14 @@ export interface ClickTarget {
 
 export function pickReference(info: ClickTarget, tabUrl?: string): string | undefined {
   const selection = info.selectionText ? referenceInText(info.selectionText) : undefined;
-  return nonEmpty(info.linkUrl) ?? nonEmpty(info.srcUrl) ?? selection ?? nonEmpty(info.frameUrl) ?? nonEmpty(info.pageUrl) ?? nonEmpty(tabUrl);
+  return (
+    nonEmpty(info.linkUrl) ??
+    nonEmpty(info.srcUrl) ??
+    selection ??
+    nonEmpty(info.frameUrl) ??
+    nonEmpty(info.pageUrl) ??
+    nonEmpty(tabUrl)
+  );
 }
 
 /** The first thing in selected text that looks like an object reference (or the whole trimmed text). */

@@ -6,7 +6,14 @@ import { ext } from '../shared/browser-api.js';
 
 export async function showOutcome(ok: boolean, message: string): Promise<void> {
   void Promise.resolve()
-    .then(() => ext.notifications?.create('signet-outcome', { type: 'basic', iconUrl: ext.runtime.getURL('icons/icon-128.png'), title: ok ? 'Signet' : 'Signet: no link', message }))
+    .then(() =>
+      ext.notifications?.create('signet-outcome', {
+        type: 'basic',
+        iconUrl: ext.runtime.getURL('icons/icon-128.png'),
+        title: ok ? 'Signet' : 'Signet: no link',
+        message,
+      }),
+    )
     .catch(() => {});
   await Promise.allSettled([
     ext.action.setBadgeText({ text: ok ? '✓' : '!' }),

@@ -19,11 +19,20 @@ describe('buildManifest', () => {
   it('differs per browser only where the browsers differ', () => {
     const chromium = buildManifest('chromium', '1.2.3');
     const firefox = buildManifest('firefox', '1.2.3');
-    expect(chromium).toMatchObject({ manifest_version: 3, version: '1.2.3', background: { service_worker: 'background.js' }, key: DEV_PUBLIC_KEY });
+    expect(chromium).toMatchObject({
+      manifest_version: 3,
+      version: '1.2.3',
+      background: { service_worker: 'background.js' },
+      key: DEV_PUBLIC_KEY,
+    });
     expect(chromium.permissions).toContain('offscreen');
-    expect(firefox).toMatchObject({ background: { scripts: ['background.js'] }, browser_specific_settings: { gecko: { id: 'signet@signet.app' } } });
+    expect(firefox).toMatchObject({
+      background: { scripts: ['background.js'] },
+      browser_specific_settings: { gecko: { id: 'signet@signet.app' } },
+    });
     expect(firefox).not.toHaveProperty('key');
     expect(firefox.permissions).not.toContain('offscreen');
-    for (const m of [chromium, firefox]) expect(m.permissions).toEqual(expect.arrayContaining(['contextMenus', 'nativeMessaging', 'storage']));
+    for (const m of [chromium, firefox])
+      expect(m.permissions).toEqual(expect.arrayContaining(['contextMenus', 'nativeMessaging', 'storage']));
   });
 });

@@ -14,7 +14,12 @@ export type ExtensionTarget = 'chromium' | 'firefox';
 export const DEV_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA2A/1rXBbVU7BFjh1/JlEq/M1cHBaJNAlUQmDofifQpKc87QxQd/nEqrE490SAXTlxSkz8a69WLz9jwEnNiBOKUKMx/6OPR4fok1HMd2IrFMd68Gh1UPUzSMCLmQPv25iiNzNFAEDeQO4HbXtv15FJ9Uxgd0rq3BVLf2eqcbFeijK7SKp7gHSm5xcyllgqoQyB6PxwQvJZdn28UpEuZ8eyFXzfGP8eM00dSi74HZZ4KDR/wgt3orQZRX+wNoLch3kCyZZxbyzQCfbkG8roPd4Q8dzNH6Sh6+7FYcek4UjykIqxlmi0Cfzb8fUXLp2+kdE2djRjYCTclfvHi2YmBoXXwIDAQAB';
 
-const icons = { '16': 'icons/icon-16.png', '32': 'icons/icon-32.png', '48': 'icons/icon-48.png', '128': 'icons/icon-128.png' };
+const icons = {
+  '16': 'icons/icon-16.png',
+  '32': 'icons/icon-32.png',
+  '48': 'icons/icon-48.png',
+  '128': 'icons/icon-128.png',
+};
 
 export function buildManifest(target: ExtensionTarget, version: string): Record<string, unknown> {
   const common = {
@@ -22,7 +27,8 @@ export function buildManifest(target: ExtensionTarget, version: string): Record<
     name: 'Signet',
     short_name: 'Signet',
     version,
-    description: 'Right-click an S3 or CloudFront object to copy a time-limited share link made by the Signet desktop app.',
+    description:
+      'Right-click an S3 or CloudFront object to copy a time-limited share link made by the Signet desktop app.',
     icons,
     action: { default_title: 'Signet', default_popup: 'popup.html', default_icon: icons },
   };
@@ -40,6 +46,12 @@ export function buildManifest(target: ExtensionTarget, version: string): Record<
     permissions: ['contextMenus', 'nativeMessaging', 'storage', 'notifications', 'clipboardWrite'],
     background: { scripts: ['background.js'] },
     // Signet collects nothing: links go from the local desktop app to the local clipboard.
-    browser_specific_settings: { gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } },
+    browser_specific_settings: {
+      gecko: {
+        id: FIREFOX_EXTENSION_ID,
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
   };
 }

@@ -13,8 +13,13 @@ const byId = <T extends HTMLElement>(id: string): T => document.getElementById(i
 async function renderExpiry(): Promise<void> {
   const select = byId<HTMLSelectElement>('default-expiry');
   const current = await getDefaultExpiry();
-  const options: [string, string][] = [['', 'The profile’s default'], ...EXPIRY_PRESETS.map((p): [string, string] => [p.expires, p.label])];
-  select.replaceChildren(...options.map(([value, label]) => new Option(label, value, false, value === (current ?? ''))));
+  const options: [string, string][] = [
+    ['', 'The profile’s default'],
+    ...EXPIRY_PRESETS.map((p): [string, string] => [p.expires, p.label]),
+  ];
+  select.replaceChildren(
+    ...options.map(([value, label]) => new Option(label, value, false, value === (current ?? ''))),
+  );
   select.addEventListener('change', () => void setDefaultExpiry(select.value || undefined));
 }
 
@@ -56,5 +61,10 @@ function renderState(state: PopupState): void {
 void renderExpiry();
 void ext.runtime.sendMessage({ type: 'signet:popup-state' }).then(
   (state: PopupState) => renderState(state),
-  (err: unknown) => renderState({ connection: { state: 'error', message: `The extension could not reach its background: ${String(err)}` }, links: [], profiles: [] }),
+  (err: unknown) =>
+    renderState({
+      connection: { state: 'error', message: `The extension could not reach its background: ${String(err)}` },
+      links: [],
+      profiles: [],
+    }),
 );

@@ -4,7 +4,11 @@ import { z } from 'zod';
 
 export const popupStateRequestSchema = z.object({ type: z.literal('signet:popup-state') });
 
-export const offscreenCopySchema = z.object({ target: z.literal('offscreen'), type: z.literal('copy'), text: z.string().max(16_384) });
+export const offscreenCopySchema = z.object({
+  target: z.literal('offscreen'),
+  type: z.literal('copy'),
+  text: z.string().max(16_384),
+});
 
 export type ConnectionState = 'connected' | 'not-approved' | 'not-running' | 'not-installed' | 'error';
 

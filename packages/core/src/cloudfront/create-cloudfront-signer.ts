@@ -47,7 +47,8 @@ export interface CloudFrontSigner {
 
 const KEY_PAIR_ID = /^[A-Z0-9]{8,32}$/;
 
-const urlSafeBase64 = (b: Buffer): string => b.toString('base64').replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
+const urlSafeBase64 = (b: Buffer): string =>
+  b.toString('base64').replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
 
 interface Signed {
   params: [string, string][];
@@ -66,16 +67,27 @@ interface Signed {
 export function createCloudFrontSigner(config: CloudFrontSignerConfig): CloudFrontSigner {
   const keyPairId = config.keyPairId?.trim() ?? '';
   if (!KEY_PAIR_ID.test(keyPairId)) {
-    throw new SignetError('KEY_PAIR_ID_INVALID', `"${config.keyPairId}" is not a CloudFront key id. Use the ID of the public key in your trusted key group (CloudFront console → Key management → Public keys), e.g. K2JCJMDEHXQW5F.`);
+    throw new SignetError(
+      'KEY_PAIR_ID_INVALID',
+      `"${config.keyPairId}" is not a CloudFront key id. Use the ID of the public key in your trusted key group (CloudFront console → Key management → Public keys), e.g. K2JCJMDEHXQW5F.`,
+    );
   }
   const hash = config.hash ?? 'sha1';
-  if (hash !== 'sha1' && hash !== 'sha256') throw new SignetError('HASH_UNSUPPORTED', `Hash ${String(hash)} is not supported: use sha1 (default) or sha256.`);
+  if (hash !== 'sha1' && hash !== 'sha256')
+    throw new SignetError('HASH_UNSUPPORTED', `Hash ${String(hash)} is not supported: use sha1 (default) or sha256.`);
   const key = keyObjectOf(config.privateKey);
-  const domain = config.domain?.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const domain = config.domain
+    ?.trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
 
   function checkDomain(urlOrPattern: string, what: string): void {
     if (domain && hostOf(urlOrPattern) !== domain) {
-      throw new SignetError('URL_OUTSIDE_DISTRIBUTION', `The ${what} ${urlOrPattern} is not on this profile's distribution (${domain}). Use a URL on ${domain}, or a profile for that distribution.`);
+      throw new SignetError(
+        'URL_OUTSIDE_DISTRIBUTION',
+        `The ${what} ${urlOrPattern} is not on this profile's distribution (${domain}). Use a URL on ${domain}, or a profile for that distribution.`,
+      );
     }
   }
 
@@ -89,38 +101,62 @@ export function createCloudFrontSigner(config: CloudFrontSignerConfig): CloudFro
       resource = normalizeCloudFrontUrl(req.resource, 'resource');
       checkDomain(resource, 'resource');
       if (!urlIsPattern && !resourceCovers(resource, url)) {
-        throw new SignetError('RESOURCE_INVALID', `The resource ${resource} does not cover ${url}, so the link would be refused. Widen the pattern (e.g. end it with /*) or leave it out.`);
+        throw new SignetError(
+          'RESOURCE_INVALID',
+          `The resource ${resource} does not cover ${url}, so the link would be refused. Widen the pattern (e.g. end it with /*) or leave it out.`,
+        );
       }
     }
     const expiry = resolveEffectiveExpiry({ expiresAt: req.expiresAt, now, kind: 'cloudfront' });
     const dateLessThan = Math.floor(req.expiresAt.getTime() / 1000);
     // CloudFront compares whole seconds: an expiry within the current second is a dead link.
     if (dateLessThan <= Math.floor(now.getTime() / 1000)) {
-      throw new SignetError('EXPIRY_TOO_SHORT', 'A CloudFront link must live at least until the next full second. Pick a later expiry, e.g. 1h.');
+      throw new SignetError(
+        'EXPIRY_TOO_SHORT',
+        'A CloudFront link must live at least until the next full second. Pick a later expiry, e.g. 1h.',
+      );
     }
     const warnings = [...expiry.warnings];
     let dateGreaterThan: number | undefined;
     if (req.startAt !== undefined) {
-      if (Number.isNaN(req.startAt.getTime())) throw new SignetError('DATE_INVALID', 'The start time is not a valid date.');
+      if (Number.isNaN(req.startAt.getTime()))
+        throw new SignetError('DATE_INVALID', 'The start time is not a valid date.');
       if (req.startAt.getTime() >= req.expiresAt.getTime()) {
-        throw new SignetError('OPTION_INVALID', 'The start time is not before the expiry: the link would never work. Pick an earlier start or a later expiry.');
+        throw new SignetError(
+          'OPTION_INVALID',
+          'The start time is not before the expiry: the link would never work. Pick an earlier start or a later expiry.',
+        );
       }
       dateGreaterThan = Math.floor(req.startAt.getTime() / 1000);
       if (req.startAt.getTime() > now.getTime()) {
-        warnings.push({ code: 'START_IN_FUTURE', message: `This link starts working at ${req.startAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.` });
+        warnings.push({
+          code: 'START_IN_FUTURE',
+          message: `This link starts working at ${req.startAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+        });
       }
     }
     const sourceIp = req.ipAddress !== undefined ? parseSourceIp(req.ipAddress) : undefined;
     // In a resource pattern `*` and `?` are wildcards; in a plain URL `?` starts the query.
     const afterHost = resource.replace(/^[a-z*]+:\/\/[^/]*/i, '');
-    const wildcard = resource.startsWith('*:') || (req.resource !== undefined ? /[*?]/.test(afterHost) : afterHost.includes('*'));
+    const wildcard =
+      resource.startsWith('*:') || (req.resource !== undefined ? /[*?]/.test(afterHost) : afterHost.includes('*'));
     const custom = wildcard || resource !== url || dateGreaterThan !== undefined || sourceIp !== undefined;
-    const policy = custom ? buildCustomPolicy({ resource, dateLessThan, dateGreaterThan, sourceIp }) : buildCannedPolicy(resource, dateLessThan);
+    const policy = custom
+      ? buildCustomPolicy({ resource, dateLessThan, dateGreaterThan, sourceIp })
+      : buildCannedPolicy(resource, dateLessThan);
     const signature = urlSafeBase64(sign(hash, Buffer.from(policy, 'utf8'), key));
-    const params: [string, string][] = custom ? [['Policy', urlSafeBase64(Buffer.from(policy, 'utf8'))]] : [['Expires', String(dateLessThan)]];
+    const params: [string, string][] = custom
+      ? [['Policy', urlSafeBase64(Buffer.from(policy, 'utf8'))]]
+      : [['Expires', String(dateLessThan)]];
     params.push(['Key-Pair-Id', keyPairId], ['Signature', signature]);
     if (hash === 'sha256') params.push(['Hash-Algorithm', 'SHA256']);
-    return { params, resource, expiresAt: new Date(dateLessThan * 1000), effectiveExpiresAt: new Date(dateLessThan * 1000), warnings };
+    return {
+      params,
+      resource,
+      expiresAt: new Date(dateLessThan * 1000),
+      effectiveExpiresAt: new Date(dateLessThan * 1000),
+      warnings,
+    };
   }
 
   return {
@@ -141,7 +177,13 @@ export function createCloudFrontSigner(config: CloudFrontSignerConfig): CloudFro
       const s = signPolicy(req);
       const cookies: Record<string, string> = {};
       for (const [k, v] of s.params) cookies[`CloudFront-${k}`] = v;
-      return { cookies, expiresAt: s.expiresAt, effectiveExpiresAt: s.effectiveExpiresAt, warnings: s.warnings, resource: s.resource };
+      return {
+        cookies,
+        expiresAt: s.expiresAt,
+        effectiveExpiresAt: s.effectiveExpiresAt,
+        warnings: s.warnings,
+        resource: s.resource,
+      };
     },
   };
 }

@@ -18,13 +18,19 @@ export function encodeCloudFrontUrl(url: string): string {
 export function normalizeCloudFrontUrl(input: string, what: 'URL' | 'resource' = 'URL'): string {
   const encoded = encodeCloudFrontUrl(input.trim());
   if (!/^(https?|\*):\/\/[^/?#*]+\/?/i.test(encoded)) {
-    throw new SignetError(what === 'URL' ? 'URL_INVALID' : 'RESOURCE_INVALID', `"${input}" is not a CloudFront ${what}. Use a full https:// URL, e.g. https://d111111abcdef8.cloudfront.net/path/file.pdf.`);
+    throw new SignetError(
+      what === 'URL' ? 'URL_INVALID' : 'RESOURCE_INVALID',
+      `"${input}" is not a CloudFront ${what}. Use a full https:// URL, e.g. https://d111111abcdef8.cloudfront.net/path/file.pdf.`,
+    );
   }
   if (encoded.includes('#')) {
     throw new SignetError('URL_INVALID', `"${input}" contains a #fragment, which browsers never send. Remove it.`);
   }
   if (Buffer.byteLength(encoded) > CLOUDFRONT_MAX_URL_BYTES) {
-    throw new SignetError('URL_TOO_LONG', `The ${what} is ${Buffer.byteLength(encoded)} bytes long; CloudFront accepts at most ${CLOUDFRONT_MAX_URL_BYTES}, signature included. Use a shorter path or a wildcard resource.`);
+    throw new SignetError(
+      'URL_TOO_LONG',
+      `The ${what} is ${Buffer.byteLength(encoded)} bytes long; CloudFront accepts at most ${CLOUDFRONT_MAX_URL_BYTES}, signature included. Use a shorter path or a wildcard resource.`,
+    );
   }
   return encoded;
 }

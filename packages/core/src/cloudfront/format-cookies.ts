@@ -15,5 +15,7 @@ export function formatSetCookieLines(c: SignedCookies, o: SetCookieOptions): str
 
 /** A `Cookie:` request header carrying the cookies, e.g. for curl -H. */
 export function formatCookieHeader(c: SignedCookies): string {
-  return `Cookie: ${Object.entries(c.cookies).map(([k, v]) => `${k}=${v}`).join('; ')}`;
+  return `Cookie: ${Object.entries(c.cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ')}`;
 }

@@ -35,7 +35,8 @@ class ParsedKey implements CloudFrontPrivateKey {
 /** The KeyObject behind a handle made by parseCloudFrontPrivateKey. */
 export function keyObjectOf(key: CloudFrontPrivateKey): KeyObject {
   const k = keyObjects.get(key);
-  if (!k) throw new SignetError('KEY_MALFORMED', 'This CloudFront key was not loaded by Signet. Import the PEM file again.');
+  if (!k)
+    throw new SignetError('KEY_MALFORMED', 'This CloudFront key was not loaded by Signet. Import the PEM file again.');
   return k;
 }
 
@@ -58,35 +59,58 @@ export function parseCloudFrontPrivateKey(pem: string, passphrase?: string): Clo
     );
   }
   if (!/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text)) {
-    throw new SignetError('KEY_MALFORMED', 'This is not a PEM private key. Expected a file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.');
+    throw new SignetError(
+      'KEY_MALFORMED',
+      'This is not a PEM private key. Expected a file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.',
+    );
   }
   const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(text) || /Proc-Type:\s*4,ENCRYPTED/.test(text);
   if (encrypted && !passphrase) {
-    throw new SignetError('KEY_ENCRYPTED', 'This private key is encrypted. Give its passphrase (Signet stores it in the keychain with the key).');
+    throw new SignetError(
+      'KEY_ENCRYPTED',
+      'This private key is encrypted. Give its passphrase (Signet stores it in the keychain with the key).',
+    );
   }
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: text, format: 'pem', ...(passphrase ? { passphrase } : {}) });
   } catch (cause) {
     if (encrypted) {
-      throw new SignetError('KEY_PASSPHRASE_WRONG', 'The passphrase does not open this private key. Check it and try again.', { cause: scrub(cause) });
+      throw new SignetError(
+        'KEY_PASSPHRASE_WRONG',
+        'The passphrase does not open this private key. Check it and try again.',
+        { cause: scrub(cause) },
+      );
     }
-    throw new SignetError('KEY_MALFORMED', 'This PEM private key cannot be read (damaged or truncated?). Export it again, e.g. with openssl.', { cause: scrub(cause) });
+    throw new SignetError(
+      'KEY_MALFORMED',
+      'This PEM private key cannot be read (damaged or truncated?). Export it again, e.g. with openssl.',
+      { cause: scrub(cause) },
+    );
   }
   const details = key.asymmetricKeyDetails ?? {};
   let parsed: ParsedKey;
   if (key.asymmetricKeyType === 'rsa') {
     if (details.modulusLength !== 2048) {
-      throw new SignetError('KEY_UNSUPPORTED', `This is an RSA-${details.modulusLength ?? '?'} key. CloudFront takes RSA-2048 or ECDSA P-256 keys: create one with \`openssl genrsa -out private_key.pem 2048\`.`);
+      throw new SignetError(
+        'KEY_UNSUPPORTED',
+        `This is an RSA-${details.modulusLength ?? '?'} key. CloudFront takes RSA-2048 or ECDSA P-256 keys: create one with \`openssl genrsa -out private_key.pem 2048\`.`,
+      );
     }
     parsed = new ParsedKey('rsa', 2048);
   } else if (key.asymmetricKeyType === 'ec') {
     if (details.namedCurve !== 'prime256v1') {
-      throw new SignetError('KEY_UNSUPPORTED', `This is an ECDSA key on curve ${details.namedCurve ?? '?'}. CloudFront takes ECDSA P-256 (prime256v1) or RSA-2048 keys.`);
+      throw new SignetError(
+        'KEY_UNSUPPORTED',
+        `This is an ECDSA key on curve ${details.namedCurve ?? '?'}. CloudFront takes ECDSA P-256 (prime256v1) or RSA-2048 keys.`,
+      );
     }
     parsed = new ParsedKey('ec', 256);
   } else {
-    throw new SignetError('KEY_UNSUPPORTED', `This is a ${key.asymmetricKeyType ?? 'unknown'} key. CloudFront takes RSA-2048 or ECDSA P-256 keys.`);
+    throw new SignetError(
+      'KEY_UNSUPPORTED',
+      `This is a ${key.asymmetricKeyType ?? 'unknown'} key. CloudFront takes RSA-2048 or ECDSA P-256 keys.`,
+    );
   }
   keyObjects.set(parsed, key);
   return parsed;

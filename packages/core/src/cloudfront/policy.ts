@@ -32,19 +32,36 @@ export function buildCustomPolicy(c: PolicyConditions): string {
 export function parseSourceIp(input: string): string {
   const text = input.trim();
   if (text.includes(':')) {
-    throw new SignetError('CIDR_INVALID', `"${input}" is an IPv6 address. CloudFront IP restrictions in signed URLs take IPv4 addresses or ranges only, e.g. 203.0.113.7 or 203.0.113.0/24.`);
+    throw new SignetError(
+      'CIDR_INVALID',
+      `"${input}" is an IPv6 address. CloudFront IP restrictions in signed URLs take IPv4 addresses or ranges only, e.g. 203.0.113.7 or 203.0.113.0/24.`,
+    );
   }
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(text);
   const octets = m ? m.slice(1, 5).map(Number) : [];
   const bits = m?.[5] === undefined ? 32 : Number(m[5]);
-  if (!m || octets.some((o) => o > 255) || bits > 32 || m.slice(1, 5).some((o) => o!.length > 1 && o!.startsWith('0'))) {
-    throw new SignetError('CIDR_INVALID', `"${input}" is not an IPv4 address or range. Use e.g. 203.0.113.7 or 203.0.113.0/24.`);
+  if (
+    !m ||
+    octets.some((o) => o > 255) ||
+    bits > 32 ||
+    m.slice(1, 5).some((o) => o!.length > 1 && o!.startsWith('0'))
+  ) {
+    throw new SignetError(
+      'CIDR_INVALID',
+      `"${input}" is not an IPv4 address or range. Use e.g. 203.0.113.7 or 203.0.113.0/24.`,
+    );
   }
   return `${octets.join('.')}/${bits}`;
 }
 
 /** Whether a resource pattern (`*`, `?` wildcards) covers a URL. */
 export function resourceCovers(pattern: string, url: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    's',
+  );
   return re.test(url) || re.test(url.replace(/^https?:/, '*:'));
 }

@@ -10,7 +10,6 @@ import { resolveEffectiveExpiry } from './resolve-effective-expiry.js';
 const NOW = new Date('2026-11-22T12:00:00Z');
 const at = (s: number) => new Date(NOW.getTime() + s * 1000);
 
-
 describe('parseDuration / parseExpiry', () => {
   it.each([
     ['90s', 90],
@@ -64,21 +63,31 @@ describe('parseDuration / parseExpiry', () => {
 
   it('every duration lands exactly that many seconds after now', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom(['s', 1], ['m', 60], ['h', 3600], ['d', 86_400], ['w', 604_800]), (n, [unit, size]) => {
-        expect(parseExpiry(`${n}${unit}`, NOW).getTime() - NOW.getTime()).toBe(n * (size as number) * 1000);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.constantFrom(['s', 1], ['m', 60], ['h', 3600], ['d', 86_400], ['w', 604_800]),
+        (n, [unit, size]) => {
+          expect(parseExpiry(`${n}${unit}`, NOW).getTime() - NOW.getTime()).toBe(n * (size as number) * 1000);
+        },
+      ),
     );
   });
 });
 
 describe('resolveEffectiveExpiry', () => {
   it('is the asked expiry when nothing cuts it short', () => {
-    expect(resolveEffectiveExpiry({ expiresAt: at(3600), now: NOW, kind: 's3' })).toEqual({ expiresAt: at(3600), effectiveExpiresAt: at(3600), warnings: [] });
+    expect(resolveEffectiveExpiry({ expiresAt: at(3600), now: NOW, kind: 's3' })).toEqual({
+      expiresAt: at(3600),
+      effectiveExpiresAt: at(3600),
+      warnings: [],
+    });
   });
 
   it('accepts exactly 1 second and exactly 7 days for S3', () => {
     expect(resolveEffectiveExpiry({ expiresAt: at(1), now: NOW, kind: 's3' }).effectiveExpiresAt).toEqual(at(1));
-    expect(resolveEffectiveExpiry({ expiresAt: at(604_800), now: NOW, kind: 's3' }).effectiveExpiresAt).toEqual(at(604_800));
+    expect(resolveEffectiveExpiry({ expiresAt: at(604_800), now: NOW, kind: 's3' }).effectiveExpiresAt).toEqual(
+      at(604_800),
+    );
   });
 
   it('refuses S3 links over 7 days and suggests CloudFront; CloudFront has no such cap', () => {
@@ -102,13 +111,24 @@ describe('resolveEffectiveExpiry', () => {
   });
 
   it('refuses an invalid date and credentials that already expired', () => {
-    expect(codeOf(() => resolveEffectiveExpiry({ expiresAt: new Date(NaN), now: NOW, kind: 's3' }))).toBe('DATE_INVALID');
-    expect(codeOf(() => resolveEffectiveExpiry({ expiresAt: at(60), now: new Date(NaN), kind: 's3' }))).toBe('DATE_INVALID');
-    expect(codeOf(() => resolveEffectiveExpiry({ expiresAt: at(60), now: NOW, credentialExpiration: at(-1), kind: 's3' }))).toBe('CREDENTIALS_EXPIRED');
+    expect(codeOf(() => resolveEffectiveExpiry({ expiresAt: new Date(NaN), now: NOW, kind: 's3' }))).toBe(
+      'DATE_INVALID',
+    );
+    expect(codeOf(() => resolveEffectiveExpiry({ expiresAt: at(60), now: new Date(NaN), kind: 's3' }))).toBe(
+      'DATE_INVALID',
+    );
+    expect(
+      codeOf(() => resolveEffectiveExpiry({ expiresAt: at(60), now: NOW, credentialExpiration: at(-1), kind: 's3' })),
+    ).toBe('CREDENTIALS_EXPIRED');
   });
 
   it('warns in plain words when temporary credentials expire first', () => {
-    const r = resolveEffectiveExpiry({ expiresAt: at(7 * 86_400), now: NOW, credentialExpiration: at(2 * 3600 + 300), kind: 's3' });
+    const r = resolveEffectiveExpiry({
+      expiresAt: at(7 * 86_400),
+      now: NOW,
+      credentialExpiration: at(2 * 3600 + 300),
+      kind: 's3',
+    });
     expect(r.effectiveExpiresAt).toEqual(at(2 * 3600 + 300));
     expect(r.expiresAt).toEqual(at(7 * 86_400));
     expect(r.warnings).toHaveLength(1);
@@ -120,12 +140,21 @@ describe('resolveEffectiveExpiry', () => {
 
   it('never reports a later time than any of the limits, and warns exactly when it is earlier than asked', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 604_800 }), fc.option(fc.integer({ min: 1, max: 2 * 604_800 }), { nil: undefined }), (asked, cred) => {
-        const r = resolveEffectiveExpiry({ expiresAt: at(asked), now: NOW, credentialExpiration: cred === undefined ? undefined : at(cred), kind: 's3' });
-        const expected = Math.min(asked, cred ?? Infinity);
-        expect(r.effectiveExpiresAt).toEqual(at(expected));
-        expect(r.warnings.length > 0).toBe(expected < asked);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 604_800 }),
+        fc.option(fc.integer({ min: 1, max: 2 * 604_800 }), { nil: undefined }),
+        (asked, cred) => {
+          const r = resolveEffectiveExpiry({
+            expiresAt: at(asked),
+            now: NOW,
+            credentialExpiration: cred === undefined ? undefined : at(cred),
+            kind: 's3',
+          });
+          const expected = Math.min(asked, cred ?? Infinity);
+          expect(r.effectiveExpiresAt).toEqual(at(expected));
+          expect(r.warnings.length > 0).toBe(expected < asked);
+        },
+      ),
     );
   });
 });

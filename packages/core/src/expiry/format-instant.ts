@@ -7,7 +7,12 @@ export function formatInstant(d: Date): string {
 export function formatSpan(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   const parts: string[] = [];
-  const units: [number, string][] = [[86_400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+    [1, 'second'],
+  ];
   let rest = s;
   for (const [size, name] of units) {
     const n = Math.floor(rest / size);

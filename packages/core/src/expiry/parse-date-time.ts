@@ -30,7 +30,13 @@ export function parseDateTime(text: string): Date {
   const daysInMonth = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
   if (
     Number.isNaN(date.getTime()) ||
-    mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth || h! > 23 || mi! > 59 || (s ?? 0) > 59
+    mo! < 1 ||
+    mo! > 12 ||
+    d! < 1 ||
+    d! > daysInMonth ||
+    h! > 23 ||
+    mi! > 59 ||
+    (s ?? 0) > 59
   ) {
     throw new SignetError('DATE_INVALID', `"${text}" is not a real date-time. Check the month, day and time.`);
   }

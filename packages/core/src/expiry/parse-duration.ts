@@ -22,7 +22,10 @@ export function parseDuration(text: string): number {
   }
   const seconds = Number(m[1]) * UNIT_SECONDS[m[2] as keyof typeof UNIT_SECONDS];
   if (seconds <= 0) {
-    throw new SignetError('EXPIRY_TOO_SHORT', `An expiry of ${text} would make a link that is dead on arrival. Use at least 1s.`);
+    throw new SignetError(
+      'EXPIRY_TOO_SHORT',
+      `An expiry of ${text} would make a link that is dead on arrival. Use at least 1s.`,
+    );
   }
   return seconds;
 }

@@ -30,10 +30,17 @@ export interface EffectiveExpiry {
 export function resolveEffectiveExpiry(input: EffectiveExpiryInput): EffectiveExpiry {
   const { expiresAt, now, credentialExpiration, kind } = input;
   if (Number.isNaN(expiresAt.getTime())) throw new SignetError('DATE_INVALID', 'The expiry is not a valid date.');
-  if (Number.isNaN(now.getTime())) throw new SignetError('DATE_INVALID', 'The signing time is not a valid date. Give an ISO-8601 date-time such as 2026-12-01T17:00:00Z.');
+  if (Number.isNaN(now.getTime()))
+    throw new SignetError(
+      'DATE_INVALID',
+      'The signing time is not a valid date. Give an ISO-8601 date-time such as 2026-12-01T17:00:00Z.',
+    );
   const seconds = (expiresAt.getTime() - now.getTime()) / 1000;
   if (seconds <= 0) {
-    throw new SignetError('EXPIRY_IN_PAST', `The expiry ${formatInstant(expiresAt)} is not in the future. Pick a later time or a duration such as 1h.`);
+    throw new SignetError(
+      'EXPIRY_IN_PAST',
+      `The expiry ${formatInstant(expiresAt)} is not in the future. Pick a later time or a duration such as 1h.`,
+    );
   }
   if (kind === 's3' && seconds < SIGV4_MIN_EXPIRES_SECONDS) {
     throw new SignetError('EXPIRY_TOO_SHORT', 'An S3 link must live at least 1 second.');

@@ -7,7 +7,8 @@ import { isSignetError } from '../errors.js';
 import { checkKeyTemplate } from './render-key-template.js';
 
 /** How the profile gets AWS credentials. */
-export type CredentialSource = { source: 'keychain' } | { source: 'aws-profile'; awsProfile: string } | { source: 'default-chain' };
+export type CredentialSource =
+  { source: 'keychain' } | { source: 'aws-profile'; awsProfile: string } | { source: 'default-chain' };
 
 /** How links are made: presigned S3 URLs, or CloudFront signed URLs. */
 export type LinkConfig =
@@ -51,7 +52,10 @@ const refine = (check: (v: string) => void) => (v: string, ctx: z.RefinementCtx)
 
 export const profileIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'use 1–40 lower-case letters, digits, - or _, starting with a letter or digit (e.g. work, client-a)');
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,39}$/,
+    'use 1–40 lower-case letters, digits, - or _, starting with a letter or digit (e.g. work, client-a)',
+  );
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -61,13 +65,13 @@ export const profileSchema = z
     name: z.string().trim().min(1).max(80).optional(),
     bucket: z.string().superRefine(refine(validateBucketName)),
     region: z.string().default('us-east-1').superRefine(refine(validateRegion)),
-    endpoint: z.string().superRefine(refine((v) => void parseEndpoint(v))).optional(),
+    endpoint: z
+      .string()
+      .superRefine(refine((v) => void parseEndpoint(v)))
+      .optional(),
     forcePathStyle: z.boolean().default(false),
     keyTemplate: z.string().default('{yyyy}/{mm}/{uuid}/{name}').superRefine(refine(checkKeyTemplate)),
-    defaultExpiry: z
-      .string()
-      .default('1d')
-      .refine(isDuration, 'use a duration such as 15m, 1h, 1d or 7d'),
+    defaultExpiry: z.string().default('1d').refine(isDuration, 'use a duration such as 15m, 1h, 1d or 7d'),
     credentials: z
       .discriminatedUnion('source', [
         z.object({ source: z.literal('keychain') }),
@@ -86,7 +90,10 @@ export const profileSchema = z
             .toLowerCase()
             .transform((d) => d.replace(/^https?:\/\//, '').replace(/\/+$/, ''))
             .pipe(z.string().regex(DOMAIN, 'use the distribution domain, e.g. d111111abcdef8.cloudfront.net')),
-          keyPairId: z.string().trim().regex(/^[A-Z0-9]{8,32}$/, 'use the CloudFront public key id, e.g. K2JCJMDEHXQW5F'),
+          keyPairId: z
+            .string()
+            .trim()
+            .regex(/^[A-Z0-9]{8,32}$/, 'use the CloudFront public key id, e.g. K2JCJMDEHXQW5F'),
           hash: z.enum(['sha1', 'sha256']).default('sha1'),
           originPath: z
             .string()
@@ -99,8 +106,16 @@ export const profileSchema = z
   .strict()
   .superRefine((p, ctx) => {
     // A default the link kind cannot honour would make every default link fail.
-    if (p.link.kind === 's3' && isDuration(p.defaultExpiry) && parseDuration(p.defaultExpiry) > SIGV4_MAX_EXPIRES_SECONDS) {
-      ctx.addIssue({ code: 'custom', path: ['defaultExpiry'], message: 'S3 links live at most 7 days: use 7d or less, or the cloudfront link kind' });
+    if (
+      p.link.kind === 's3' &&
+      isDuration(p.defaultExpiry) &&
+      parseDuration(p.defaultExpiry) > SIGV4_MAX_EXPIRES_SECONDS
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultExpiry'],
+        message: 'S3 links live at most 7 days: use 7d or less, or the cloudfront link kind',
+      });
     }
   })
   .transform((p): Profile => ({ ...p, name: p.name ?? p.id }));

@@ -15,19 +15,34 @@ export interface KeyTemplateVars {
 
 /** Checks a key template: known placeholders only, and {name} or {uuid} so keys are unique. */
 export function checkKeyTemplate(template: string): void {
-  if (!template.trim()) throw new SignetError('TEMPLATE_INVALID', 'The key template is empty. Use e.g. {yyyy}/{mm}/{uuid}/{name}.');
+  if (!template.trim())
+    throw new SignetError('TEMPLATE_INVALID', 'The key template is empty. Use e.g. {yyyy}/{mm}/{uuid}/{name}.');
   for (const [, name] of template.matchAll(TOKEN)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(name ?? '')) {
-      throw new SignetError('TEMPLATE_INVALID', `The key template uses {${name}}, which Signet does not know. Use ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`);
+      throw new SignetError(
+        'TEMPLATE_INVALID',
+        `The key template uses {${name}}, which Signet does not know. Use ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`,
+      );
     }
   }
   const stray = template.replace(TOKEN, '').match(/[{}]/);
-  if (stray) throw new SignetError('TEMPLATE_INVALID', `The key template has an unmatched "${stray[0]}". Write placeholders in braces, e.g. {uuid}/{name}.`);
+  if (stray)
+    throw new SignetError(
+      'TEMPLATE_INVALID',
+      `The key template has an unmatched "${stray[0]}". Write placeholders in braces, e.g. {uuid}/{name}.`,
+    );
   // {ext} alone is not enough: every PDF would get the same key.
   if (!/\{(name|stem|uuid)\}/.test(template)) {
-    throw new SignetError('TEMPLATE_INVALID', 'The key template has neither {name} nor {uuid}, so every upload would get the same key. Add one, e.g. {yyyy}/{mm}/{uuid}/{name}.');
+    throw new SignetError(
+      'TEMPLATE_INVALID',
+      'The key template has neither {name} nor {uuid}, so every upload would get the same key. Add one, e.g. {yyyy}/{mm}/{uuid}/{name}.',
+    );
   }
-  if (template.startsWith('/')) throw new SignetError('TEMPLATE_INVALID', 'The key template starts with "/", which makes keys with an empty first folder. Remove it.');
+  if (template.startsWith('/'))
+    throw new SignetError(
+      'TEMPLATE_INVALID',
+      'The key template starts with "/", which makes keys with an empty first folder. Remove it.',
+    );
 }
 
 /**
@@ -55,7 +70,10 @@ export function renderKeyTemplate(template: string, vars: KeyTemplateVars): stri
   const key = template.replace(TOKEN, (_m, p: (typeof PLACEHOLDERS)[number]) => values[p]);
   // '.', '..' and empty folders break links (browsers rewrite them) and listings.
   if (key.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-    throw new SignetError('TEMPLATE_INVALID', `The key template "${template}" makes the key "${key}" here, with an empty, "." or ".." folder. Rename the file or adjust the template.`);
+    throw new SignetError(
+      'TEMPLATE_INVALID',
+      `The key template "${template}" makes the key "${key}" here, with an empty, "." or ".." folder. Rename the file or adjust the template.`,
+    );
   }
   validateObjectKey(key);
   return key;

@@ -6,14 +6,20 @@ import { isSignetError } from '../errors.js';
 import { createS3Presigner } from '../s3/create-s3-presigner.js';
 import { parseObjectRef } from './parse-object-ref.js';
 
-const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'tok/en+=' };
+const credentials = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'tok/en+=',
+};
 const NOW = new Date('2026-11-22T12:00:00Z');
 const LATER = new Date(NOW.getTime() + 3600_000);
 
 // Segments such as '.', '..' and '' ('//') must survive: URL parsers would resolve or merge them.
 const segment = fc.oneof(
   fc.constantFrom('.', '..', '', 'a b', '100%', 'a+b', '?#&=', 'ü', '😀'),
-  fc.array(fc.constantFrom(...'aZ9 -_.~+&=?#%!*\'()[]{}$@,;:"éß漢字😀'.split(/(?:)/u)), { minLength: 1, maxLength: 12 }).map((a) => a.join('')),
+  fc
+    .array(fc.constantFrom(...'aZ9 -_.~+&=?#%!*\'()[]{}$@,;:"éß漢字😀'.split(/(?:)/u)), { minLength: 1, maxLength: 12 })
+    .map((a) => a.join('')),
 );
 const keyArb = fc
   .array(segment, { minLength: 1, maxLength: 6 })
@@ -26,13 +32,35 @@ describe('parseObjectRef: round trip through signed URLs', () => {
       { p: createS3Presigner({ credentials, region: 'eu-west-1' }), options: {} },
       { p: createS3Presigner({ credentials, region: 'us-east-1' }), options: {} },
       { p: createS3Presigner({ credentials, region: 'ap-south-1', forcePathStyle: true }), options: {} },
-      { p: createS3Presigner({ credentials, region: 'us-east-1', endpoint: 'http://127.0.0.1:7480', forcePathStyle: true }), options: { endpoints: ['http://127.0.0.1:7480'] } },
-      { p: createS3Presigner({ credentials, region: 'us-east-1', endpoint: 'https://s3.example.com', forcePathStyle: false }), options: { endpoints: ['https://s3.example.com'] } },
+      {
+        p: createS3Presigner({
+          credentials,
+          region: 'us-east-1',
+          endpoint: 'http://127.0.0.1:7480',
+          forcePathStyle: true,
+        }),
+        options: { endpoints: ['http://127.0.0.1:7480'] },
+      },
+      {
+        p: createS3Presigner({
+          credentials,
+          region: 'us-east-1',
+          endpoint: 'https://s3.example.com',
+          forcePathStyle: false,
+        }),
+        options: { endpoints: ['https://s3.example.com'] },
+      },
     ];
     fc.assert(
       fc.property(keyArb, fc.constantFrom('bkt-1', 'my.dotted.bucket'), fc.boolean(), (key, bucket, withOverrides) => {
         for (const { p, options } of presigners) {
-          const { url } = p.presignSync({ bucket, key, expiresAt: LATER, now: NOW, ...(withOverrides ? { downloadName: 'ü x.pdf', contentType: 'application/pdf' } : {}) });
+          const { url } = p.presignSync({
+            bucket,
+            key,
+            expiresAt: LATER,
+            now: NOW,
+            ...(withOverrides ? { downloadName: 'ü x.pdf', contentType: 'application/pdf' } : {}),
+          });
           const ref = parseObjectRef(url, options);
           expect(ref, url).toMatchObject({ kind: 's3', bucket, key, wasSigned: true });
         }
@@ -68,12 +96,25 @@ describe('parseObjectRef: more forms', () => {
   });
 
   it('takes the region of a console link from its query or its regional host, never from s3.console…', () => {
-    expect(parseObjectRef('https://s3.console.aws.amazon.com/s3/object/reports?prefix=a.txt')).toEqual({ kind: 's3', bucket: 'reports', key: 'a.txt', region: undefined, wasSigned: false });
-    expect(parseObjectRef('https://eu-north-1.console.aws.amazon.com/s3/object/reports?prefix=a.txt')).toMatchObject({ region: 'eu-north-1' });
+    expect(parseObjectRef('https://s3.console.aws.amazon.com/s3/object/reports?prefix=a.txt')).toEqual({
+      kind: 's3',
+      bucket: 'reports',
+      key: 'a.txt',
+      region: undefined,
+      wasSigned: false,
+    });
+    expect(parseObjectRef('https://eu-north-1.console.aws.amazon.com/s3/object/reports?prefix=a.txt')).toMatchObject({
+      region: 'eu-north-1',
+    });
   });
 
   it('reads older console bucket links that carry the folder in the path', () => {
-    expect(parseObjectRef('https://console.aws.amazon.com/s3/buckets/reports/2026/q3/?region=us-east-1')).toEqual({ kind: 's3-prefix', bucket: 'reports', prefix: '2026/q3/', region: 'us-east-1' });
+    expect(parseObjectRef('https://console.aws.amazon.com/s3/buckets/reports/2026/q3/?region=us-east-1')).toEqual({
+      kind: 's3-prefix',
+      bucket: 'reports',
+      prefix: '2026/q3/',
+      region: 'us-east-1',
+    });
   });
 
   it.each([

@@ -6,20 +6,38 @@ import { stripSigningParams } from './signing-params.js';
 
 const URL_PARTS = /^(https?):\/\/([^/?#]+)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
 // AWS S3 hosts: s3, s3.<region>, s3-<region>, s3.dualstack.<region>, s3-accelerate, s3-website[-.]<region>
-const AWS_S3_HOST = /^(?:(.+)\.)?(s3-accelerate(?:\.dualstack)?|s3-website[.-]([a-z0-9-]+)|s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+?))?)\.amazonaws\.com(?:\.cn)?$/;
+const AWS_S3_HOST =
+  /^(?:(.+)\.)?(s3-accelerate(?:\.dualstack)?|s3-website[.-]([a-z0-9-]+)|s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+?))?)\.amazonaws\.com(?:\.cn)?$/;
 // Access points, Object Lambda, Outposts: not a bucket + key Signet can presign today.
-const AWS_S3_UNSUPPORTED = /\.(s3-accesspoint|s3-object-lambda|s3-outposts)(\.dualstack)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
+const AWS_S3_UNSUPPORTED =
+  /\.(s3-accesspoint|s3-object-lambda|s3-outposts)(\.dualstack)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const CONSOLE_HOST = /^(?:([a-z0-9-]+)\.)?console\.aws\.amazon\.com$|^console\.amazonaws\.cn$/;
 const ARN = /^arn:aws(?:-cn|-us-gov)?:s3:::([^/]+)(?:\/(.*))?$/s;
 
-function s3Ref(bucket: string, keyOrPrefix: string, extra: { region?: string | undefined; endpoint?: string; forcePathStyle?: boolean; wasSigned?: boolean }): ObjectRef {
+function s3Ref(
+  bucket: string,
+  keyOrPrefix: string,
+  extra: { region?: string | undefined; endpoint?: string; forcePathStyle?: boolean; wasSigned?: boolean },
+): ObjectRef {
   validateBucketName(bucket);
   if (keyOrPrefix === '' || keyOrPrefix.endsWith('/')) {
-    return { kind: 's3-prefix', bucket, prefix: keyOrPrefix, region: extra.region, ...(extra.endpoint ? { endpoint: extra.endpoint } : {}) };
+    return {
+      kind: 's3-prefix',
+      bucket,
+      prefix: keyOrPrefix,
+      region: extra.region,
+      ...(extra.endpoint ? { endpoint: extra.endpoint } : {}),
+    };
   }
   validateObjectKey(keyOrPrefix);
-  const ref: ObjectRef = { kind: 's3', bucket, key: keyOrPrefix, region: extra.region, wasSigned: extra.wasSigned ?? false };
+  const ref: ObjectRef = {
+    kind: 's3',
+    bucket,
+    key: keyOrPrefix,
+    region: extra.region,
+    wasSigned: extra.wasSigned ?? false,
+  };
   if (extra.endpoint) {
     ref.endpoint = extra.endpoint;
     ref.forcePathStyle = extra.forcePathStyle ?? true;
@@ -42,7 +60,11 @@ function normalizeRegion(r: string | undefined): string | undefined {
 export function parseObjectRef(input: string, options: ParseObjectRefOptions = {}): ObjectRef {
   // Pasted text often ends in a line break; trailing spaces may belong to a key, so they stay.
   const text = input.replace(/^\s+/, '').replace(/[\r\n\t]+$/, '');
-  if (!text.trim()) throw new SignetError('REF_INVALID', 'Nothing to share: give an S3 URI (s3://bucket/key), an S3 or CloudFront URL, or an S3 console link.');
+  if (!text.trim())
+    throw new SignetError(
+      'REF_INVALID',
+      'Nothing to share: give an S3 URI (s3://bucket/key), an S3 or CloudFront URL, or an S3 console link.',
+    );
 
   if (/^s3:\/\//i.test(text)) {
     // s3:// URIs are literal, as in the AWS CLI: no percent-decoding.
@@ -53,23 +75,42 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
   }
   const arn = ARN.exec(text);
   if (arn?.[1]) return s3Ref(arn[1], arn[2] ?? '', {});
-  if (/^arn:/i.test(text)) throw new SignetError('REF_UNSUPPORTED', `"${text}" is not an S3 object ARN. Use arn:aws:s3:::bucket/key.`);
+  if (/^arn:/i.test(text))
+    throw new SignetError('REF_UNSUPPORTED', `"${text}" is not an S3 object ARN. Use arn:aws:s3:::bucket/key.`);
 
   const m = URL_PARTS.exec(text);
   if (!m) {
-    throw new SignetError('REF_INVALID', `"${text.slice(0, 200)}" is not something Signet can share. Give s3://bucket/key, an S3 or CloudFront URL, or an S3 console link.`);
+    throw new SignetError(
+      'REF_INVALID',
+      `"${text.slice(0, 200)}" is not something Signet can share. Give s3://bucket/key, an S3 or CloudFront URL, or an S3 console link.`,
+    );
   }
   const [, scheme, hostPort = '', rawPath = '', rawQuery = ''] = m;
   const host = hostPort.toLowerCase().replace(/:\d+$/, '');
   const origin = `${scheme!.toLowerCase()}://${hostPort.toLowerCase()}`;
 
   // CloudFront distributions (configured or *.cloudfront.net)
-  const cfDomains = (options.cloudFrontDomains ?? []).map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+  const cfDomains = (options.cloudFrontDomains ?? []).map((d) =>
+    d
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/.*$/, ''),
+  );
   if (cfDomains.includes(host) || host.endsWith('.cloudfront.net')) {
     const { kept, hadSignature } = stripSigningParams(rawQuery, 'cloudfront');
     const path = decodePath(rawPath.replace(/^\//, ''));
-    if (!path) throw new SignetError('KEY_INVALID', `${origin}/ names no object. Point at a file on the distribution, e.g. ${origin}/path/file.pdf.`);
-    return { kind: 'cloudfront', domain: host, path, url: `${origin}${rawPath}${kept.length ? `?${kept.join('&')}` : ''}`, wasSigned: hadSignature };
+    if (!path)
+      throw new SignetError(
+        'KEY_INVALID',
+        `${origin}/ names no object. Point at a file on the distribution, e.g. ${origin}/path/file.pdf.`,
+      );
+    return {
+      kind: 'cloudfront',
+      domain: host,
+      path,
+      url: `${origin}${rawPath}${kept.length ? `?${kept.join('&')}` : ''}`,
+      wasSigned: hadSignature,
+    };
   }
 
   // S3 console pages: /s3/object/<bucket>?prefix=<key>, /s3/buckets/<bucket>?prefix=<folder>
@@ -78,7 +119,10 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     // Older console links carry the folder in the path: /s3/buckets/<bucket>/<folder>/
     const cm = /^\/s3\/(object|buckets)\/([^/?#]+)(?:\/(.*))?$/.exec(rawPath);
     if (!cm?.[2]) {
-      throw new SignetError('REF_UNSUPPORTED', 'This AWS console page is not an S3 object or bucket page. Open the object in the S3 console (its "Object overview") and share that page.');
+      throw new SignetError(
+        'REF_UNSUPPORTED',
+        'This AWS console page is not an S3 object or bucket page. Open the object in the S3 console (its "Object overview") and share that page.',
+      );
     }
     const q = new URLSearchParams(rawQuery);
     // eu-west-1.console… names a region; s3.console… and console… do not.
@@ -89,7 +133,11 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
       validateBucketName(bucket);
       return { kind: 's3-prefix', bucket, prefix, region };
     }
-    if (!prefix) throw new SignetError('KEY_INVALID', 'This S3 console link names a bucket but no object. Open the object itself and share that page.');
+    if (!prefix)
+      throw new SignetError(
+        'KEY_INVALID',
+        'This S3 console link names a bucket but no object. Open the object itself and share that page.',
+      );
     return s3Ref(decodePath(cm[2]), prefix, { region });
   }
 
@@ -110,11 +158,19 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
       const rest = rawPath.slice(basePath.length + 1);
       const slash = rest.indexOf('/');
       const bucket = decodePath(slash === -1 ? rest : rest.slice(0, slash));
-      return s3Ref(bucket, slash === -1 ? '' : decodePath(rest.slice(slash + 1)), { endpoint: ep, forcePathStyle: true, wasSigned: hadSignature });
+      return s3Ref(bucket, slash === -1 ? '' : decodePath(rest.slice(slash + 1)), {
+        endpoint: ep,
+        forcePathStyle: true,
+        wasSigned: hadSignature,
+      });
     }
     if (hostPort.toLowerCase().endsWith(`.${epHost}`) && scheme!.toLowerCase() === epUrl.protocol.slice(0, -1)) {
       const bucket = hostPort.toLowerCase().slice(0, -(epHost.length + 1));
-      return s3Ref(bucket, decodePath(rawPath.replace(/^\//, '')), { endpoint: ep, forcePathStyle: false, wasSigned: hadSignature });
+      return s3Ref(bucket, decodePath(rawPath.replace(/^\//, '')), {
+        endpoint: ep,
+        forcePathStyle: false,
+        wasSigned: hadSignature,
+      });
     }
   }
 
@@ -126,13 +182,21 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     const rest = rawPath.replace(/^\//, '');
     const slash = rest.indexOf('/');
     if (!rest) throw new SignetError('REF_INVALID', `${origin}/ names no bucket. Use ${origin}/bucket/key.`);
-    return s3Ref(decodePath(slash === -1 ? rest : rest.slice(0, slash)), slash === -1 ? '' : decodePath(rest.slice(slash + 1)), { region, wasSigned: hadSignature });
+    return s3Ref(
+      decodePath(slash === -1 ? rest : rest.slice(0, slash)),
+      slash === -1 ? '' : decodePath(rest.slice(slash + 1)),
+      { region, wasSigned: hadSignature },
+    );
   }
 
   if (AWS_S3_UNSUPPORTED.test(host)) {
-    throw new SignetError('REF_UNSUPPORTED', `${origin} is an S3 access point, Object Lambda or Outposts address, which Signet cannot sign for yet. Use the bucket's own URL or s3://bucket/key.`, {
-      details: { host },
-    });
+    throw new SignetError(
+      'REF_UNSUPPORTED',
+      `${origin} is an S3 access point, Object Lambda or Outposts address, which Signet cannot sign for yet. Use the bucket's own URL or s3://bucket/key.`,
+      {
+        details: { host },
+      },
+    );
   }
   throw new SignetError(
     'REF_UNSUPPORTED',

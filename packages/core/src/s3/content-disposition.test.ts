@@ -11,17 +11,25 @@ function decodeExtended(header: string): string | undefined {
 
 describe('formatContentDisposition', () => {
   it('plain ASCII names get a quoted filename only', () => {
-    expect(formatContentDisposition('report 2026;final.pdf', 'attachment')).toBe('attachment; filename="report 2026;final.pdf"');
+    expect(formatContentDisposition('report 2026;final.pdf', 'attachment')).toBe(
+      'attachment; filename="report 2026;final.pdf"',
+    );
     expect(formatContentDisposition('a.txt', 'inline')).toBe('inline; filename="a.txt"');
   });
 
   it('non-ASCII names get an ASCII fallback plus filename* (RFC 5987)', () => {
-    expect(formatContentDisposition('Größe Bericht.pdf', 'attachment')).toBe(`attachment; filename="Gro_e Bericht.pdf"; filename*=UTF-8''Gr%C3%B6%C3%9Fe%20Bericht.pdf`);
-    expect(formatContentDisposition('日本 😀.txt', 'inline')).toBe(`inline; filename="__ _.txt"; filename*=UTF-8''%E6%97%A5%E6%9C%AC%20%F0%9F%98%80.txt`);
+    expect(formatContentDisposition('Größe Bericht.pdf', 'attachment')).toBe(
+      `attachment; filename="Gro_e Bericht.pdf"; filename*=UTF-8''Gr%C3%B6%C3%9Fe%20Bericht.pdf`,
+    );
+    expect(formatContentDisposition('日本 😀.txt', 'inline')).toBe(
+      `inline; filename="__ _.txt"; filename*=UTF-8''%E6%97%A5%E6%9C%AC%20%F0%9F%98%80.txt`,
+    );
   });
 
   it('quotes and parentheses never break the header', () => {
-    expect(formatContentDisposition(`it's "big" (1)*.pdf`, 'attachment')).toBe(`attachment; filename="it's _big_ (1)*.pdf"; filename*=UTF-8''it%27s%20%22big%22%20%281%29%2A.pdf`);
+    expect(formatContentDisposition(`it's "big" (1)*.pdf`, 'attachment')).toBe(
+      `attachment; filename="it's _big_ (1)*.pdf"; filename*=UTF-8''it%27s%20%22big%22%20%281%29%2A.pdf`,
+    );
   });
 
   it('any name yields a one-line header whose filename* decodes back to the name', () => {

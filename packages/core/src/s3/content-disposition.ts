@@ -9,9 +9,16 @@ const ASCII_SAFE = /^[\x20-\x7e]*$/;
  */
 export function formatContentDisposition(fileName: string, disposition: 'inline' | 'attachment'): string {
   const name = fileName.replace(/[\r\n\t]/g, ' ').trim();
-  if (!name) throw new SignetError('OPTION_INVALID', 'The download name is empty. Give a file name such as report.pdf, or leave the option out.');
+  if (!name)
+    throw new SignetError(
+      'OPTION_INVALID',
+      'The download name is empty. Give a file name such as report.pdf, or leave the option out.',
+    );
   if (name.includes('/') || name.includes('\\')) {
-    throw new SignetError('OPTION_INVALID', `The download name "${name}" contains a path separator. Give just a file name, such as report.pdf.`);
+    throw new SignetError(
+      'OPTION_INVALID',
+      `The download name "${name}" contains a path separator. Give just a file name, such as report.pdf.`,
+    );
   }
   const fallback = name
     .normalize('NFKD')

@@ -7,7 +7,10 @@ import { isSignetError } from '../errors.js';
 import { createS3Presigner } from './create-s3-presigner.js';
 import { uriEncodePath } from './uri-encode.js';
 
-const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const credentials = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
 const NOW = new Date('2013-05-24T00:00:00Z');
 const inSeconds = (s: number, from = NOW) => new Date(from.getTime() + s * 1000);
 
@@ -59,10 +62,28 @@ describe('createS3Presigner', () => {
           for (const [k, v] of url.searchParams) if (!k.startsWith('X-Amz-')) query[k] = v;
           const headers: Record<string, string> = { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' };
           if (method === 'PUT' && contentType) headers['content-type'] = contentType;
-          const reference = new SignatureV4({ credentials: creds, region: 'eu-west-1', service: 's3', sha256: Hash.bind(null, 'sha256'), uriEscapePath: false });
+          const reference = new SignatureV4({
+            credentials: creds,
+            region: 'eu-west-1',
+            service: 's3',
+            sha256: Hash.bind(null, 'sha256'),
+            uriEscapePath: false,
+          });
           const signed = await reference.presign(
-            new HttpRequest({ method, protocol: 'https:', hostname: url.host, path: (pathStyle ? '/my-bucket' : '') + '/' + uriEncodePath(key), query, headers }),
-            { signingDate: NOW, expiresIn, unhoistableHeaders: new Set(['x-amz-content-sha256']), unsignableHeaders: new Set(['x-amz-content-sha256']) },
+            new HttpRequest({
+              method,
+              protocol: 'https:',
+              hostname: url.host,
+              path: (pathStyle ? '/my-bucket' : '') + '/' + uriEncodePath(key),
+              query,
+              headers,
+            }),
+            {
+              signingDate: NOW,
+              expiresIn,
+              unhoistableHeaders: new Set(['x-amz-content-sha256']),
+              unsignableHeaders: new Set(['x-amz-content-sha256']),
+            },
           );
           expect(url.searchParams.get('X-Amz-Signature')).toBe(signed.query?.['X-Amz-Signature']);
           expect(url.searchParams.get('X-Amz-Expires')).toBe(String(expiresIn));
@@ -74,23 +95,43 @@ describe('createS3Presigner', () => {
 
   it('signs the content type of an upload link and tells the caller to send it', () => {
     const link = createS3Presigner({ credentials, region: 'us-east-1' }).presignSync({
-      bucket: 'b-1x', key: 'in/x.pdf', method: 'PUT', contentType: 'application/pdf', expiresAt: inSeconds(60), now: NOW,
+      bucket: 'b-1x',
+      key: 'in/x.pdf',
+      method: 'PUT',
+      contentType: 'application/pdf',
+      expiresAt: inSeconds(60),
+      now: NOW,
     });
     expect(new URL(link.url).searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host');
     expect(link.headers).toEqual({ 'Content-Type': 'application/pdf' });
   });
 
   it('uses path-style on custom endpoints and for dotted bucket names', () => {
-    const rgw = createS3Presigner({ credentials, region: 'us-east-1', endpoint: 'http://127.0.0.1:7480', forcePathStyle: true });
-    expect(rgw.presignSync({ bucket: 'bkt', key: 'a b', expiresAt: inSeconds(60), now: NOW }).url).toMatch(/^http:\/\/127\.0\.0\.1:7480\/bkt\/a%20b\?/);
+    const rgw = createS3Presigner({
+      credentials,
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:7480',
+      forcePathStyle: true,
+    });
+    expect(rgw.presignSync({ bucket: 'bkt', key: 'a b', expiresAt: inSeconds(60), now: NOW }).url).toMatch(
+      /^http:\/\/127\.0\.0\.1:7480\/bkt\/a%20b\?/,
+    );
     const dotted = createS3Presigner({ credentials, region: 'eu-west-1' });
-    expect(dotted.presignSync({ bucket: 'my.bucket', key: 'k', expiresAt: inSeconds(60), now: NOW }).url).toMatch(/^https:\/\/s3\.eu-west-1\.amazonaws\.com\/my\.bucket\/k\?/);
+    expect(dotted.presignSync({ bucket: 'my.bucket', key: 'k', expiresAt: inSeconds(60), now: NOW }).url).toMatch(
+      /^https:\/\/s3\.eu-west-1\.amazonaws\.com\/my\.bucket\/k\?/,
+    );
   });
 
   it('reports the effective expiry and warns when temporary credentials expire first', () => {
     const expiration = inSeconds(3600);
-    const link = createS3Presigner({ credentials: { ...credentials, sessionToken: 'tok', expiration }, region: 'us-east-1' }).presignSync({
-      bucket: 'bkt', key: 'k', expiresAt: inSeconds(86_400), now: NOW,
+    const link = createS3Presigner({
+      credentials: { ...credentials, sessionToken: 'tok', expiration },
+      region: 'us-east-1',
+    }).presignSync({
+      bucket: 'bkt',
+      key: 'k',
+      expiresAt: inSeconds(86_400),
+      now: NOW,
     });
     expect(link.expiresAt).toEqual(inSeconds(86_400));
     expect(link.effectiveExpiresAt).toEqual(expiration);
@@ -123,13 +164,21 @@ describe('createS3Presigner', () => {
 
   it('suggests CloudFront when an S3 link would live longer than 7 days', () => {
     const p = createS3Presigner({ credentials, region: 'us-east-1' });
-    expect(() => p.presignSync({ bucket: 'bkt', key: 'k', expiresAt: inSeconds(30 * 86_400), now: NOW })).toThrow(/CloudFront/);
+    expect(() => p.presignSync({ bucket: 'bkt', key: 'k', expiresAt: inSeconds(30 * 86_400), now: NOW })).toThrow(
+      /CloudFront/,
+    );
   });
 
   it('rejects bad configuration before signing anything', () => {
-    expect(() => createS3Presigner({ credentials: { accessKeyId: '', secretAccessKey: 'x' }, region: 'us-east-1' })).toThrow(/No AWS credentials/);
+    expect(() =>
+      createS3Presigner({ credentials: { accessKeyId: '', secretAccessKey: 'x' }, region: 'us-east-1' }),
+    ).toThrow(/No AWS credentials/);
     expect(() => createS3Presigner({ credentials, region: 'EU West' })).toThrow(/region/);
-    expect(() => createS3Presigner({ credentials, region: 'us-east-1', endpoint: 'ftp://x' })).toThrow(/https:\/\/ or http:\/\//);
-    expect(() => createS3Presigner({ credentials, region: 'us-east-1', endpoint: 'not a url' })).toThrow(/not an endpoint URL/);
+    expect(() => createS3Presigner({ credentials, region: 'us-east-1', endpoint: 'ftp://x' })).toThrow(
+      /https:\/\/ or http:\/\//,
+    );
+    expect(() => createS3Presigner({ credentials, region: 'us-east-1', endpoint: 'not a url' })).toThrow(
+      /not an endpoint URL/,
+    );
   });
 });

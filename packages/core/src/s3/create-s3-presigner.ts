@@ -48,14 +48,19 @@ export interface S3Presigner {
 const hasDotSegment = (key: string): boolean => /(^|\/)\.\.?(\/|$)/.test(key);
 const DOT_SEGMENT_WARNING = {
   code: 'KEY_DOT_SEGMENTS',
-  message: 'The object key has a "." or ".." folder. Browsers rewrite those in URLs, so this link only works with tools that send the path unchanged (e.g. curl --path-as-is). Rename the object for a link that works everywhere.',
+  message:
+    'The object key has a "." or ".." folder. Browsers rewrite those in URLs, so this link only works with tools that send the path unchanged (e.g. curl --path-as-is). Rename the object for a link that works everywhere.',
 };
 
 const MIME = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(\s*;\s*[a-z0-9!#$&^_.+-]+=("[^"\r\n]*"|[a-z0-9!#$&^_.+-]+))*$/i;
 
 function checkContentType(value: string): string {
   const v = value.trim();
-  if (!MIME.test(v)) throw new SignetError('OPTION_INVALID', `"${value}" is not a content type. Use a MIME type such as application/pdf or text/plain; charset=utf-8.`);
+  if (!MIME.test(v))
+    throw new SignetError(
+      'OPTION_INVALID',
+      `"${value}" is not a content type. Use a MIME type such as application/pdf or text/plain; charset=utf-8.`,
+    );
   return v;
 }
 
@@ -69,10 +74,16 @@ function checkContentType(value: string): string {
 export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
   const { credentials, region } = config;
   if (!credentials?.accessKeyId || !credentials.secretAccessKey) {
-    throw new SignetError('CREDENTIALS_MISSING', 'No AWS credentials to sign with. Configure a profile (signet profile add) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.');
+    throw new SignetError(
+      'CREDENTIALS_MISSING',
+      'No AWS credentials to sign with. Configure a profile (signet profile add) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.',
+    );
   }
   if (/[\s/]/.test(credentials.accessKeyId)) {
-    throw new SignetError('CREDENTIALS_MISSING', 'The AWS access key id contains spaces or slashes. Check that it was pasted correctly.');
+    throw new SignetError(
+      'CREDENTIALS_MISSING',
+      'The AWS access key id contains spaces or slashes. Check that it was pasted correctly.',
+    );
   }
   validateRegion(region);
   if (config.endpoint) parseEndpoint(config.endpoint);
@@ -99,11 +110,20 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
 
   function presignSync(req: S3PresignRequest): SignedLink {
     const method = req.method ?? 'GET';
-    if (method !== 'GET' && method !== 'PUT') throw new SignetError('METHOD_INVALID', `Method ${String(method)} is not supported: use GET (download) or PUT (upload).`);
+    if (method !== 'GET' && method !== 'PUT')
+      throw new SignetError(
+        'METHOD_INVALID',
+        `Method ${String(method)} is not supported: use GET (download) or PUT (upload).`,
+      );
     const ep = endpointFor(req.bucket);
     validateObjectKey(req.key);
     const now = req.now ?? new Date();
-    const expiry = resolveEffectiveExpiry({ expiresAt: req.expiresAt, now, credentialExpiration: credentials.expiration, kind: 's3' });
+    const expiry = resolveEffectiveExpiry({
+      expiresAt: req.expiresAt,
+      now,
+      credentialExpiration: credentials.expiration,
+      kind: 's3',
+    });
     const signSeconds = Math.floor(now.getTime() / 1000);
     const expiresIn = Math.max(1, Math.floor(req.expiresAt.getTime() / 1000) - signSeconds);
     // Bulk signing happens within the same second: format the date once per second.
@@ -125,13 +145,20 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
     let headers: Record<string, string> | undefined;
     if (method === 'GET') {
       if (req.downloadName !== undefined || req.inline) {
-        const disposition = req.downloadName !== undefined ? formatContentDisposition(req.downloadName, req.inline ? 'inline' : 'attachment') : 'inline';
+        const disposition =
+          req.downloadName !== undefined
+            ? formatContentDisposition(req.downloadName, req.inline ? 'inline' : 'attachment')
+            : 'inline';
         overrides += `&response-content-disposition=${uriEncode(disposition)}`;
       }
-      if (req.contentType !== undefined) overrides += `&response-content-type=${uriEncode(checkContentType(req.contentType))}`;
+      if (req.contentType !== undefined)
+        overrides += `&response-content-type=${uriEncode(checkContentType(req.contentType))}`;
     } else {
       if (req.downloadName !== undefined || req.inline) {
-        throw new SignetError('OPTION_INVALID', 'Download name and inline apply to download (GET) links, not to upload (PUT) links.');
+        throw new SignetError(
+          'OPTION_INVALID',
+          'Download name and inline apply to download (GET) links, not to upload (PUT) links.',
+        );
       }
       if (req.contentType !== undefined) {
         const ct = checkContentType(req.contentType);
@@ -160,7 +187,9 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
       method,
       expiresAt: new Date((signSeconds + expiresIn) * 1000),
       effectiveExpiresAt:
-        expiry.effectiveExpiresAt.getTime() < (signSeconds + expiresIn) * 1000 ? expiry.effectiveExpiresAt : new Date((signSeconds + expiresIn) * 1000),
+        expiry.effectiveExpiresAt.getTime() < (signSeconds + expiresIn) * 1000
+          ? expiry.effectiveExpiresAt
+          : new Date((signSeconds + expiresIn) * 1000),
       warnings: hasDotSegment(req.key) ? [...expiry.warnings, DOT_SEGMENT_WARNING] : expiry.warnings,
     };
     if (headers) link.headers = headers;

@@ -29,22 +29,31 @@ describe('keys with dot segments against RGW', () => {
   beforeAll(async () => {
     const s3 = testS3();
     client = new S3Client({
-      endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3,
-      requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+      endpoint: s3.endpoint,
+      region: s3.region,
+      forcePathStyle: true,
+      credentials: s3,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     });
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
     presigner = createS3Presigner({ credentials: s3, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
   });
 
-  it.each(['a/../b.txt', './c.txt', 'd/./e.txt'])('%s: signed correctly, warned about, and served to a client that keeps the path', async (key) => {
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: `body of ${key}` }));
-    const link = presigner.presignSync({ bucket, key, expiresAt: new Date(Date.now() + 300_000) });
-    expect(link.warnings.map((w) => w.code)).toContain('KEY_DOT_SEGMENTS');
-    expect(await getAsIs(link.url)).toEqual({ status: 200, body: `body of ${key}` });
-    expect((await fetch(link.url)).status).not.toBe(200);
-  });
+  it.each(['a/../b.txt', './c.txt', 'd/./e.txt'])(
+    '%s: signed correctly, warned about, and served to a client that keeps the path',
+    async (key) => {
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: `body of ${key}` }));
+      const link = presigner.presignSync({ bucket, key, expiresAt: new Date(Date.now() + 300_000) });
+      expect(link.warnings.map((w) => w.code)).toContain('KEY_DOT_SEGMENTS');
+      expect(await getAsIs(link.url)).toEqual({ status: 200, body: `body of ${key}` });
+      expect((await fetch(link.url)).status).not.toBe(200);
+    },
+  );
 
   it('plain keys carry no such warning', () => {
-    expect(presigner.presignSync({ bucket, key: 'a..b/c.d', expiresAt: new Date(Date.now() + 60_000) }).warnings).toEqual([]);
+    expect(
+      presigner.presignSync({ bucket, key: 'a..b/c.d', expiresAt: new Date(Date.now() + 60_000) }).warnings,
+    ).toEqual([]);
   });
 });

@@ -16,12 +16,21 @@ const keyArb = fc
   .map((a) => a.join(''))
   .filter((k) => !/(^|\/)\.\.?(\/|$)/.test(k)); // the SDK's URL formatting resolves dot segments
 
-function sdkClient(o: { region: string; endpoint?: string; forcePathStyle?: boolean; sessionToken?: string }): S3Client {
+function sdkClient(o: {
+  region: string;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  sessionToken?: string;
+}): S3Client {
   const client = new S3Client({
     region: o.region,
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
     forcePathStyle: o.forcePathStyle ?? false,
-    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', ...(o.sessionToken ? { sessionToken: o.sessionToken } : {}) },
+    credentials: {
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      ...(o.sessionToken ? { sessionToken: o.sessionToken } : {}),
+    },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
@@ -59,10 +68,18 @@ describe('createS3Presigner equals @aws-sdk/s3-request-presigner', () => {
         async (key, method, expiresIn, downloadName, contentType, sessionToken, where, inline) => {
           const bucket = 'my-bucket';
           const mine = createS3Presigner({
-            credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken },
+            credentials: {
+              accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+              secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+              sessionToken,
+            },
             ...where,
           }).presignSync({
-            bucket, key, method, now: NOW, expiresAt: new Date(NOW.getTime() + expiresIn * 1000),
+            bucket,
+            key,
+            method,
+            now: NOW,
+            expiresAt: new Date(NOW.getTime() + expiresIn * 1000),
             ...(method === 'GET' ? { downloadName, inline, contentType } : {}),
           });
           const command =
@@ -70,7 +87,8 @@ describe('createS3Presigner equals @aws-sdk/s3-request-presigner', () => {
               ? new GetObjectCommand({
                   Bucket: bucket,
                   Key: key,
-                  ResponseContentDisposition: new URL(mine.url).searchParams.get('response-content-disposition') ?? undefined,
+                  ResponseContentDisposition:
+                    new URL(mine.url).searchParams.get('response-content-disposition') ?? undefined,
                   ResponseContentType: contentType,
                 })
               : new PutObjectCommand({ Bucket: bucket, Key: key });

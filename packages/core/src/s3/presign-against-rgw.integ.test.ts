@@ -16,14 +16,19 @@ describe('presigned S3 links against RGW', () => {
   beforeAll(async () => {
     const s3 = testS3();
     client = new S3Client({
-      endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3,
-      requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+      endpoint: s3.endpoint,
+      region: s3.region,
+      forcePathStyle: true,
+      credentials: s3,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     });
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
     presigner = createS3Presigner({ credentials: s3, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
   });
 
-  const put = (key: string, body: Buffer | string) => client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  const put = (key: string, body: Buffer | string) =>
+    client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
 
   it('GET links return the exact bytes for generated keys (spaces, unicode, emoji, reserved characters, long keys)', async () => {
     const piece = fc.constantFrom(...' aZ9-_.~+&=?#%!*\'()[]{}$@,;:"éß漢字😀/'.split(/(?:)/u));
@@ -31,7 +36,10 @@ describe('presigned S3 links against RGW', () => {
       fc.asyncProperty(
         fc.oneof(
           // '.'/'..' folders are rewritten by fetch itself: dot-segments.integ.test.ts covers them.
-          fc.array(piece, { minLength: 1, maxLength: 60 }).map((a) => a.join('')).filter((k) => !/(^|\/)\.\.?(\/|$)/.test(k)),
+          fc
+            .array(piece, { minLength: 1, maxLength: 60 })
+            .map((a) => a.join(''))
+            .filter((k) => !/(^|\/)\.\.?(\/|$)/.test(k)),
           fc.constant('long/' + 'ü'.repeat(400) + '.bin'),
           fc.constant('x/' + '😀'.repeat(255) + 'ab'), // exactly 1024 bytes, the S3 limit
           fc.constant('double//slash/ file+plus.txt'),
@@ -67,7 +75,12 @@ describe('presigned S3 links against RGW', () => {
   it('refuses a link after it expired', async () => {
     await put('old.txt', 'x');
     const signedAt = new Date(Date.now() - 120_000);
-    const { url } = presigner.presignSync({ bucket, key: 'old.txt', now: signedAt, expiresAt: new Date(signedAt.getTime() + 60_000) });
+    const { url } = presigner.presignSync({
+      bucket,
+      key: 'old.txt',
+      now: signedAt,
+      expiresAt: new Date(signedAt.getTime() + 60_000),
+    });
     const res = await fetch(url);
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('AccessDenied');
@@ -79,8 +92,16 @@ describe('presigned S3 links against RGW', () => {
     const got = await fetch(presigner.presignSync({ bucket, key: 'up/plain.bin', expiresAt: later(60) }).url);
     expect(await got.text()).toBe('hello');
 
-    const typed = presigner.presignSync({ bucket, key: 'up/doc.pdf', method: 'PUT', contentType: 'application/pdf', expiresAt: later(300) });
-    expect((await fetch(typed.url, { method: 'PUT', body: '%PDF', headers: { 'Content-Type': 'text/plain' } })).status).toBe(403);
+    const typed = presigner.presignSync({
+      bucket,
+      key: 'up/doc.pdf',
+      method: 'PUT',
+      contentType: 'application/pdf',
+      expiresAt: later(300),
+    });
+    expect(
+      (await fetch(typed.url, { method: 'PUT', body: '%PDF', headers: { 'Content-Type': 'text/plain' } })).status,
+    ).toBe(403);
     expect((await fetch(typed.url, { method: 'PUT', body: '%PDF', headers: typed.headers })).status).toBe(200);
     const head = await fetch(presigner.presignSync({ bucket, key: 'up/doc.pdf', expiresAt: later(60) }).url);
     expect(head.headers.get('content-type')).toBe('application/pdf');
@@ -88,13 +109,22 @@ describe('presigned S3 links against RGW', () => {
 
   it('download name, inline and content-type overrides arrive as response headers and are covered by the signature', async () => {
     await put('r/report.bin', 'data');
-    const link = presigner.presignSync({ bucket, key: 'r/report.bin', downloadName: 'Größe Bericht.pdf', contentType: 'application/pdf', expiresAt: later(300) });
+    const link = presigner.presignSync({
+      bucket,
+      key: 'r/report.bin',
+      downloadName: 'Größe Bericht.pdf',
+      contentType: 'application/pdf',
+      expiresAt: later(300),
+    });
     const res = await fetch(link.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const cd = res.headers.get('content-disposition')!;
     expect(cd).toBe(`attachment; filename="Gro_e Bericht.pdf"; filename*=UTF-8''Gr%C3%B6%C3%9Fe%20Bericht.pdf`);
-    const inline = await fetch(presigner.presignSync({ bucket, key: 'r/report.bin', inline: true, downloadName: 'r.txt', expiresAt: later(300) }).url);
+    const inline = await fetch(
+      presigner.presignSync({ bucket, key: 'r/report.bin', inline: true, downloadName: 'r.txt', expiresAt: later(300) })
+        .url,
+    );
     expect(inline.headers.get('content-disposition')).toBe('inline; filename="r.txt"');
     // changing the override without re-signing is refused
     expect((await fetch(link.url.replace('application%2Fpdf', 'text%2Fhtml'))).status).toBe(403);

@@ -4,13 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { createS3Presigner } from './create-s3-presigner.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET, sessionToken: 'session-token-value', expiration: new Date('2026-11-22T13:00:00Z') };
+const credentials = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: SECRET,
+  sessionToken: 'session-token-value',
+  expiration: new Date('2026-11-22T13:00:00Z'),
+};
 const NOW = new Date('2026-11-22T12:00:00Z');
 
 describe('presigner and secrets', () => {
   it('never puts the secret key in a link, a warning or the presigner object', () => {
     const p = createS3Presigner({ credentials, region: 'eu-west-1' });
-    const link = p.presignSync({ bucket: 'bkt', key: 'k', expiresAt: new Date(NOW.getTime() + 7 * 86_400_000), now: NOW, downloadName: 'x.pdf' });
+    const link = p.presignSync({
+      bucket: 'bkt',
+      key: 'k',
+      expiresAt: new Date(NOW.getTime() + 7 * 86_400_000),
+      now: NOW,
+      downloadName: 'x.pdf',
+    });
     const everything = JSON.stringify({ link, p, keys: Object.keys(p) });
     expect(everything).not.toContain(SECRET);
     expect(everything).not.toContain(encodeURIComponent(SECRET));
@@ -24,7 +35,13 @@ describe('presigner and secrets', () => {
       () => p.presignSync({ bucket: 'Bad', key: 'k', expiresAt: new Date(NOW.getTime() + 60_000), now: NOW }),
       () => p.presignSync({ bucket: 'bkt', key: '', expiresAt: new Date(NOW.getTime() + 60_000), now: NOW }),
       () => p.presignSync({ bucket: 'bkt', key: 'k', expiresAt: new Date(NOW.getTime() + 30 * 86_400_000), now: NOW }),
-      () => p.presignSync({ bucket: 'bkt', key: 'k', expiresAt: new Date(NOW.getTime() + 60_000), now: new Date('2026-11-23T00:00:00Z') }),
+      () =>
+        p.presignSync({
+          bucket: 'bkt',
+          key: 'k',
+          expiresAt: new Date(NOW.getTime() + 60_000),
+          now: new Date('2026-11-23T00:00:00Z'),
+        }),
       () => createS3Presigner({ credentials, region: 'Nowhere Land' }),
       () => createS3Presigner({ credentials: { ...credentials, accessKeyId: 'AKIA WITH SPACE' }, region: 'eu-west-1' }),
     ];

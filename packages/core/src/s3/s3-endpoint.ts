@@ -15,7 +15,10 @@ const REGION = /^(?=.{2,32}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Checks a region name such as eu-west-1 (S3-compatible services use names of their own). */
 export function validateRegion(region: string): void {
   if (!REGION.test(region)) {
-    throw new SignetError('REGION_INVALID', `"${region}" is not a region name. Use one such as us-east-1 or eu-west-1 (S3-compatible services: the region they document, often us-east-1).`);
+    throw new SignetError(
+      'REGION_INVALID',
+      `"${region}" is not a region name. Use one such as us-east-1 or eu-west-1 (S3-compatible services: the region they document, often us-east-1).`,
+    );
   }
 }
 
@@ -25,13 +28,22 @@ export function parseEndpoint(endpoint: string): URL {
   try {
     url = new URL(endpoint);
   } catch {
-    throw new SignetError('ENDPOINT_INVALID', `"${endpoint}" is not an endpoint URL. Use the service's URL, e.g. https://s3.example.com or http://127.0.0.1:7480.`);
+    throw new SignetError(
+      'ENDPOINT_INVALID',
+      `"${endpoint}" is not an endpoint URL. Use the service's URL, e.g. https://s3.example.com or http://127.0.0.1:7480.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SignetError('ENDPOINT_INVALID', `The endpoint must start with https:// or http:// (got ${url.protocol}).`);
+    throw new SignetError(
+      'ENDPOINT_INVALID',
+      `The endpoint must start with https:// or http:// (got ${url.protocol}).`,
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new SignetError('ENDPOINT_INVALID', 'The endpoint must be a plain URL without credentials, query or fragment, e.g. https://s3.example.com.');
+    throw new SignetError(
+      'ENDPOINT_INVALID',
+      'The endpoint must be a plain URL without credentials, query or fragment, e.g. https://s3.example.com.',
+    );
   }
   return url;
 }
@@ -42,7 +54,12 @@ export function parseEndpoint(endpoint: string): URL {
  * unless path-style is asked for or the bucket name has dots (TLS certificates would not
  * match). Custom endpoints: path-style unless `forcePathStyle` is false.
  */
-export function resolveS3Endpoint(bucket: string, region: string, endpoint?: string, forcePathStyle?: boolean): S3Endpoint {
+export function resolveS3Endpoint(
+  bucket: string,
+  region: string,
+  endpoint?: string,
+  forcePathStyle?: boolean,
+): S3Endpoint {
   if (endpoint) {
     const url = parseEndpoint(endpoint);
     const base = url.pathname.replace(/\/+$/, '');

@@ -9,15 +9,20 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
  */
 export function validateBucketName(name: string): void {
   const why = bucketNameProblem(name);
-  if (why) throw new SignetError('BUCKET_INVALID', `"${name}" is not a valid S3 bucket name: ${why}.`, { details: { bucket: name } });
+  if (why)
+    throw new SignetError('BUCKET_INVALID', `"${name}" is not a valid S3 bucket name: ${why}.`, {
+      details: { bucket: name },
+    });
 }
 
 function bucketNameProblem(name: string): string | undefined {
   if (name.length < 3 || name.length > 63) return 'it must be 3 to 63 characters long';
   if (/[A-Z]/.test(name)) return 'use lower-case letters only';
-  if (!BUCKET.test(name)) return 'use lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit';
+  if (!BUCKET.test(name))
+    return 'use lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit';
   if (name.includes('..')) return 'two dots in a row are not allowed';
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return 'it must not look like an IP address';
-  if (/^(xn--|sthree-|amzn-s3-demo-)/.test(name) || /(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(name)) return 'it uses a prefix or suffix that AWS reserves';
+  if (/^(xn--|sthree-|amzn-s3-demo-)/.test(name) || /(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(name))
+    return 'it uses a prefix or suffix that AWS reserves';
   return undefined;
 }

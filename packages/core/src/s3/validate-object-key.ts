@@ -5,10 +5,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Checks an object key: non-empty, at most 1024 UTF-8 bytes, well-formed Unicode. */
 export function validateObjectKey(key: string): void {
-  if (key.length === 0) throw new SignetError('KEY_INVALID', 'The object key is empty. Name the object, e.g. s3://bucket/path/file.pdf.');
-  if (LONE_SURROGATE.test(key)) throw new SignetError('KEY_INVALID', 'The object key contains broken Unicode (a lone surrogate). Rename the object.');
+  if (key.length === 0)
+    throw new SignetError('KEY_INVALID', 'The object key is empty. Name the object, e.g. s3://bucket/path/file.pdf.');
+  if (LONE_SURROGATE.test(key))
+    throw new SignetError(
+      'KEY_INVALID',
+      'The object key contains broken Unicode (a lone surrogate). Rename the object.',
+    );
   const bytes = Buffer.byteLength(key, 'utf8');
   if (bytes > MAX_KEY_BYTES) {
-    throw new SignetError('KEY_INVALID', `The object key is ${bytes} bytes long; S3 allows at most ${MAX_KEY_BYTES}. Use a shorter name.`);
+    throw new SignetError(
+      'KEY_INVALID',
+      `The object key is ${bytes} bytes long; S3 allows at most ${MAX_KEY_BYTES}. Use a shorter name.`,
+    );
   }
 }

@@ -58,7 +58,11 @@ export class ApprovalStore {
     const existing = data.approved.find((a) => a.origin === origin);
     if (existing) return existing;
     const entry = { origin, approvedAt: this.now().toISOString() };
-    await this.write({ ...data, approved: [...data.approved, entry], pending: data.pending.filter((p) => p.origin !== origin) });
+    await this.write({
+      ...data,
+      approved: [...data.approved, entry],
+      pending: data.pending.filter((p) => p.origin !== origin),
+    });
     return entry;
   }
 
@@ -109,7 +113,9 @@ export class ApprovalStore {
 
 function assertOrigin(origin: string): void {
   if (!extensionOriginSchema.safeParse(origin).success) {
-    throw new Error(`"${origin}" is not an extension origin. Use chrome-extension://<id>/ for Chromium browsers or the add-on id (name@domain) for Firefox.`);
+    throw new Error(
+      `"${origin}" is not an extension origin. Use chrome-extension://<id>/ for Chromium browsers or the add-on id (name@domain) for Firefox.`,
+    );
   }
 }
 

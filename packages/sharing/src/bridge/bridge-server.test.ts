@@ -7,7 +7,14 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseProfile } from '@signet/core';
-import { buildRelayHello, buildRequest, encodeFrame, FrameDecoder, type ParamsOf, type RequestType } from '@signet/protocol';
+import {
+  buildRelayHello,
+  buildRequest,
+  encodeFrame,
+  FrameDecoder,
+  type ParamsOf,
+  type RequestType,
+} from '@signet/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LinkResult, SharingService } from '../api.js';
 import { ApprovalStore } from './approval-store.js';
@@ -35,7 +42,14 @@ const clients: Socket[] = [];
 
 const stubService = {
   link: (req: { ref: string }) => linkImpl(req.ref),
-  listProfiles: async () => [{ profile: parseProfile({ id: 'p', bucket: 'bucket' }), isDefault: true, hasAwsSecret: true, hasCloudFrontKey: false }],
+  listProfiles: async () => [
+    {
+      profile: parseProfile({ id: 'p', bucket: 'bucket' }),
+      isDefault: true,
+      hasAwsSecret: true,
+      hasCloudFrontKey: false,
+    },
+  ],
   listLinks: async () => [],
   getLinkUrl: async () => result.url,
 } as unknown as SharingService;
@@ -51,10 +65,18 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function start(extra: Partial<BridgeServerOptions> = {}): Promise<{ approvals: ApprovalStore; requests: string[] }> {
+async function start(
+  extra: Partial<BridgeServerOptions> = {},
+): Promise<{ approvals: ApprovalStore; requests: string[] }> {
   const approvals = new ApprovalStore(dir);
   const requests: string[] = [];
-  server = createBridgeServer({ service: stubService, approvals, socketPath: join(dir, 'run', 'bridge.sock'), onApprovalRequest: (o) => requests.push(o), ...extra });
+  server = createBridgeServer({
+    service: stubService,
+    approvals,
+    socketPath: join(dir, 'run', 'bridge.sock'),
+    onApprovalRequest: (o) => requests.push(o),
+    ...extra,
+  });
   await server.listen();
   return { approvals, requests };
 }
@@ -77,7 +99,12 @@ async function client(origin: string | null = ORIGIN) {
   };
   const raw = (bytes: Uint8Array) => socket.write(bytes);
   const send = (msg: unknown) => raw(encodeFrame(msg, 1 << 20));
-  const ask = async <T extends RequestType>(type: T, params: ParamsOf<T>, id = `${type}-${Math.random()}`, timeoutMs?: number) => {
+  const ask = async <T extends RequestType>(
+    type: T,
+    params: ParamsOf<T>,
+    id = `${type}-${Math.random()}`,
+    timeoutMs?: number,
+  ) => {
     send(buildRequest(type, id, params, timeoutMs));
     return next();
   };
@@ -95,22 +122,41 @@ describe('bridge server', () => {
   it('refuses an unknown origin until it is approved, asking for approval once', async () => {
     const { approvals, requests } = await start();
     const c = await client();
-    expect(await c.ask('hello', { versions: [1] })).toMatchObject({ ok: true, result: { approval: 'pending', origin: ORIGIN, protocolVersion: 1 } });
-    expect(await c.ask('link', { ref: 's3://bucket/a.pdf' })).toMatchObject({ ok: false, error: { code: 'NOT_APPROVED', message: expect.stringContaining(`signet bridge approve ${ORIGIN}`) } });
+    expect(await c.ask('hello', { versions: [1] })).toMatchObject({
+      ok: true,
+      result: { approval: 'pending', origin: ORIGIN, protocolVersion: 1 },
+    });
+    expect(await c.ask('link', { ref: 's3://bucket/a.pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_APPROVED', message: expect.stringContaining(`signet bridge approve ${ORIGIN}`) },
+    });
     expect(requests).toEqual([ORIGIN]);
     expect((await approvals.pending()).map((p) => p.origin)).toEqual([ORIGIN]);
     await approvals.approve(ORIGIN);
     expect(await c.ask('hello', { versions: [1] })).toMatchObject({ ok: true, result: { approval: 'approved' } });
-    expect(await c.ask('link', { ref: 's3://bucket/a.pdf', expires: '1h' }, 'r9')).toEqual({ v: 1, id: 'r9', ok: true, type: 'link', result });
+    expect(await c.ask('link', { ref: 's3://bucket/a.pdf', expires: '1h' }, 'r9')).toEqual({
+      v: 1,
+      id: 'r9',
+      ok: true,
+      type: 'link',
+      result,
+    });
     await approvals.revoke(ORIGIN);
-    expect(await c.ask('link', { ref: 's3://bucket/a.pdf' })).toMatchObject({ ok: false, error: { code: 'NOT_APPROVED' } });
+    expect(await c.ask('link', { ref: 's3://bucket/a.pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_APPROVED' },
+    });
   });
 
   it('requires the relay hello before anything else', async () => {
     await start();
     const c = await client(null);
     c.send(buildRequest('status', 's', {}));
-    expect(await c.next()).toMatchObject({ ok: false, id: null, error: { code: 'BAD_REQUEST', message: expect.stringContaining('native host') } });
+    expect(await c.next()).toMatchObject({
+      ok: false,
+      id: null,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('native host') },
+    });
   });
 
   it('refuses a relay hello whose origin is not an extension origin', async () => {
@@ -126,18 +172,28 @@ describe('bridge server', () => {
     const big = new Uint8Array(4 + 200_000);
     new DataView(big.buffer).setUint32(0, 200_000, true);
     c.raw(big);
-    expect(await c.next()).toMatchObject({ ok: false, id: null, error: { code: 'BAD_REQUEST', message: expect.stringContaining('exceeds') } });
+    expect(await c.next()).toMatchObject({
+      ok: false,
+      id: null,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('exceeds') },
+    });
     const junk = new TextEncoder().encode('{"v":1,"id":');
     const frame = new Uint8Array(4 + junk.byteLength);
     new DataView(frame.buffer).setUint32(0, junk.byteLength, true);
     frame.set(junk, 4);
     c.raw(frame);
-    expect(await c.next()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('JSON') } });
+    expect(await c.next()).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('JSON') },
+    });
     c.send({ v: 9, id: 'old', type: 'link', params: { ref: 's3://b/k' } });
     expect(await c.next()).toMatchObject({ ok: false, id: 'old', error: { code: 'VERSION_MISMATCH' } });
     c.send({ v: 1, id: 'shape', type: 'link', params: { ref: 7 } });
     expect(await c.next()).toMatchObject({ ok: false, id: 'shape', error: { code: 'BAD_REQUEST' } });
-    expect(await c.ask('hello', { versions: [7, 8] })).toMatchObject({ ok: false, error: { code: 'VERSION_MISMATCH' } });
+    expect(await c.ask('hello', { versions: [7, 8] })).toMatchObject({
+      ok: false,
+      error: { code: 'VERSION_MISMATCH' },
+    });
     expect(await c.ask('link', { ref: 's3://bucket/a.pdf' })).toMatchObject({ ok: true });
   });
 
@@ -146,7 +202,10 @@ describe('bridge server', () => {
     await approvals.approve(ORIGIN);
     const c = await client();
     for (let i = 0; i < 3; i++) expect(await c.ask('link', { ref: 's3://bucket/a.pdf' })).toMatchObject({ ok: true });
-    expect(await c.ask('link', { ref: 's3://bucket/a.pdf' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) } });
+    expect(await c.ask('link', { ref: 's3://bucket/a.pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) },
+    });
     const other = await client('signet@signet.app');
     expect(await other.ask('hello', { versions: [1] })).toMatchObject({ ok: true });
   });
@@ -161,14 +220,26 @@ describe('bridge server', () => {
       };
     };
     // Checked by the bridge before the service is asked:
-    expect(await c.ask('link', { ref: 's3://other/k' })).toMatchObject({ ok: false, error: { code: 'NO_PROFILE_FOR_OBJECT', message: expect.stringContaining('"other"') } });
+    expect(await c.ask('link', { ref: 's3://other/k' })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_PROFILE_FOR_OBJECT', message: expect.stringContaining('"other"') },
+    });
     // …and passed through when the service says so (an explicit profile id):
     fail('NO_PROFILE_FOR_OBJECT', 'No profile covers bucket other.');
-    expect(await c.ask('link', { ref: 's3://other/k', profileId: 'p' })).toMatchObject({ ok: false, error: { code: 'NO_PROFILE_FOR_OBJECT', message: 'No profile covers bucket other.' } });
+    expect(await c.ask('link', { ref: 's3://other/k', profileId: 'p' })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_PROFILE_FOR_OBJECT', message: 'No profile covers bucket other.' },
+    });
     fail('EXPIRY_TOO_LONG', 'S3 links live at most 7 days; use CloudFront for longer.');
-    expect(await c.ask('link', { ref: 's3://bucket/k', expires: '8d' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', desktopCode: 'EXPIRY_TOO_LONG' } });
+    expect(await c.ask('link', { ref: 's3://bucket/k', expires: '8d' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', desktopCode: 'EXPIRY_TOO_LONG' },
+    });
     fail('KEYCHAIN_LOCKED', 'Unlock your keychain and try again.');
-    expect(await c.ask('link', { ref: 's3://bucket/k' })).toMatchObject({ ok: false, error: { code: 'DESKTOP_ERROR', desktopCode: 'KEYCHAIN_LOCKED', message: 'Unlock your keychain and try again.' } });
+    expect(await c.ask('link', { ref: 's3://bucket/k' })).toMatchObject({
+      ok: false,
+      error: { code: 'DESKTOP_ERROR', desktopCode: 'KEYCHAIN_LOCKED', message: 'Unlock your keychain and try again.' },
+    });
     fail(undefined, 'secretAccessKey=wJalrXUtnFEMI leaked');
     const reply = await c.ask('link', { ref: 's3://bucket/k' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -188,7 +259,11 @@ describe('bridge server', () => {
 
   it('refuses to start when another server is live, and replaces a stale socket file', async () => {
     await start();
-    const second = createBridgeServer({ service: stubService, approvals: new ApprovalStore(dir), socketPath: server!.socketPath });
+    const second = createBridgeServer({
+      service: stubService,
+      approvals: new ApprovalStore(dir),
+      socketPath: server!.socketPath,
+    });
     await expect(second.listen()).rejects.toBeInstanceOf(BridgeInUseError);
     await server!.close();
     await writeFile(server!.socketPath, '');

@@ -111,7 +111,10 @@ function serveConnection(ctx: BridgeContext, socket: Socket, sockets: Set<Socket
       frame = encodeFrame(reply, MAX_RESPONSE_FRAME_BYTES);
     } catch (err) {
       if (!(err instanceof FrameTooLargeError)) throw err;
-      frame = encodeFrame(buildError(reply.id, { code: 'INTERNAL', message: 'The reply was larger than a browser accepts (1 MB).' }), MAX_RESPONSE_FRAME_BYTES);
+      frame = encodeFrame(
+        buildError(reply.id, { code: 'INTERNAL', message: 'The reply was larger than a browser accepts (1 MB).' }),
+        MAX_RESPONSE_FRAME_BYTES,
+      );
     }
     socket.write(frame);
   };
@@ -126,7 +129,12 @@ function serveConnection(ctx: BridgeContext, socket: Socket, sockets: Set<Socket
       if (origin === undefined) {
         const hello = relayHelloSchema.safeParse(frame.message);
         if (!hello.success || !extensionOriginSchema.safeParse(hello.data.origin).success) {
-          send(buildError(null, { code: 'BAD_REQUEST', message: 'Connect through the Signet native host (the first message must say which extension is asking).' }));
+          send(
+            buildError(null, {
+              code: 'BAD_REQUEST',
+              message: 'Connect through the Signet native host (the first message must say which extension is asking).',
+            }),
+          );
           socket.end();
           return;
         }
@@ -145,11 +153,25 @@ async function answer(ctx: BridgeContext, origin: string, raw: unknown): Promise
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<ErrorResponse>((resolve) => {
-    timer = setTimeout(() => resolve(buildError(request.id, { code: 'TIMEOUT', message: `Signet took longer than ${Math.round(timeoutMs / 1000)} s to answer.` })), timeoutMs);
+    timer = setTimeout(
+      () =>
+        resolve(
+          buildError(request.id, {
+            code: 'TIMEOUT',
+            message: `Signet took longer than ${Math.round(timeoutMs / 1000)} s to answer.`,
+          }),
+        ),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([
-      handleBridgeRequest(ctx, origin, request).catch((err: unknown) => buildError(request.id, { code: 'INTERNAL', message: `Signet failed to answer: ${err instanceof Error ? err.message : String(err)}` })),
+      handleBridgeRequest(ctx, origin, request).catch((err: unknown) =>
+        buildError(request.id, {
+          code: 'INTERNAL',
+          message: `Signet failed to answer: ${err instanceof Error ? err.message : String(err)}`,
+        }),
+      ),
       timeout,
     ]);
   } finally {

@@ -9,7 +9,9 @@ import { toProtocolError } from './to-protocol-error.js';
 export type ProfileMatch = { ok: true; profileId: string } | { ok: false; error: ProtocolError };
 
 export function findProfileForRef(ref: string, profiles: ProfileSummary[]): ProfileMatch {
-  const cloudFrontDomains = profiles.flatMap((p) => (p.profile.link.kind === 'cloudfront' ? [p.profile.link.domain] : []));
+  const cloudFrontDomains = profiles.flatMap((p) =>
+    p.profile.link.kind === 'cloudfront' ? [p.profile.link.domain] : [],
+  );
   const endpoints = profiles.flatMap((p) => (p.profile.endpoint ? [p.profile.endpoint] : []));
   let parsed: ReturnType<typeof parseObjectRef>;
   try {
@@ -19,11 +21,21 @@ export function findProfileForRef(ref: string, profiles: ProfileSummary[]): Prof
     return { ok: false, error: mapped.code === 'DESKTOP_ERROR' ? { ...mapped, code: 'BAD_REQUEST' } : mapped };
   }
   if (parsed.kind === 's3-prefix') {
-    return { ok: false, error: { code: 'BAD_REQUEST', message: `That is the bucket or folder "${parsed.bucket}/${parsed.prefix}", not an object. Right-click a file instead.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: `That is the bucket or folder "${parsed.bucket}/${parsed.prefix}", not an object. Right-click a file instead.`,
+      },
+    };
   }
   const matches =
     parsed.kind === 's3'
-      ? profiles.filter((p) => p.profile.bucket === parsed.bucket && (!parsed.endpoint || sameHost(p.profile.endpoint ?? '', parsed.endpoint)))
+      ? profiles.filter(
+          (p) =>
+            p.profile.bucket === parsed.bucket &&
+            (!parsed.endpoint || sameHost(p.profile.endpoint ?? '', parsed.endpoint)),
+        )
       : profiles.filter((p) => p.profile.link.kind === 'cloudfront' && sameHost(p.profile.link.domain, parsed.domain));
   const chosen = matches.find((p) => p.isDefault) ?? matches[0];
   if (chosen) return { ok: true, profileId: chosen.profile.id };
@@ -32,6 +44,10 @@ export function findProfileForRef(ref: string, profiles: ProfileSummary[]): Prof
 }
 
 function sameHost(a: string, b: string): boolean {
-  const host = (d: string) => d.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const host = (d: string) =>
+    d
+      .replace(/^[a-z]+:\/\//i, '')
+      .replace(/\/.*$/, '')
+      .toLowerCase();
   return host(a) === host(b);
 }

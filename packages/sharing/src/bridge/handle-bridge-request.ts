@@ -27,10 +27,18 @@ export interface BridgeContext {
   notifyApprovalRequest: (origin: string) => void;
 }
 
-export async function handleBridgeRequest(ctx: BridgeContext, origin: string, request: Request): Promise<SuccessResponse | ErrorResponse> {
+export async function handleBridgeRequest(
+  ctx: BridgeContext,
+  origin: string,
+  request: Request,
+): Promise<SuccessResponse | ErrorResponse> {
   const rate = ctx.limiter.take(origin, ctx.now().getTime());
   if (!rate.ok) {
-    return buildError(request.id, { code: 'RATE_LIMITED', message: 'Too many requests from this extension. Wait a moment and try again.', retryAfterMs: rate.retryAfterMs });
+    return buildError(request.id, {
+      code: 'RATE_LIMITED',
+      message: 'Too many requests from this extension. Wait a moment and try again.',
+      retryAfterMs: rate.retryAfterMs,
+    });
   }
   const approved = await ctx.approvals.isApproved(origin);
   if (!approved) await askForApproval(ctx, origin);
@@ -60,7 +68,12 @@ async function askForApproval(ctx: BridgeContext, origin: string): Promise<void>
   ctx.notifyApprovalRequest(origin);
 }
 
-function hello(ctx: BridgeContext, origin: string, approved: boolean, request: RequestOf<'hello'>): SuccessResponse | ErrorResponse {
+function hello(
+  ctx: BridgeContext,
+  origin: string,
+  approved: boolean,
+  request: RequestOf<'hello'>,
+): SuccessResponse | ErrorResponse {
   const version = negotiateVersion(request.params.versions);
   if (version === undefined) {
     return buildError(request.id, {
@@ -69,7 +82,12 @@ function hello(ctx: BridgeContext, origin: string, approved: boolean, request: R
       supportedVersions: [1],
     });
   }
-  return buildSuccess('hello', request.id, { protocolVersion: version, origin, approval: approved ? 'approved' : 'pending', app: ctx.app });
+  return buildSuccess('hello', request.id, {
+    protocolVersion: version,
+    origin,
+    approval: approved ? 'approved' : 'pending',
+    app: ctx.app,
+  });
 }
 
 async function link(ctx: BridgeContext, request: RequestOf<'link'>): Promise<SuccessResponse<'link'> | ErrorResponse> {
@@ -95,7 +113,10 @@ async function link(ctx: BridgeContext, request: RequestOf<'link'>): Promise<Suc
   });
 }
 
-async function recentLinks(ctx: BridgeContext, request: RequestOf<'recentLinks'>): Promise<SuccessResponse<'recentLinks'>> {
+async function recentLinks(
+  ctx: BridgeContext,
+  request: RequestOf<'recentLinks'>,
+): Promise<SuccessResponse<'recentLinks'>> {
   const records = await ctx.service.listLinks({ filter: 'all', limit: request.params.limit ?? 10 });
   const now = ctx.now().getTime();
   const links = await Promise.all(records.slice(0, request.params.limit ?? 10).map((r) => toRecentLink(ctx, r, now)));

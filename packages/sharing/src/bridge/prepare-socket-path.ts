@@ -8,12 +8,17 @@ import { dirname } from 'node:path';
 export class BridgeInUseError extends Error {
   readonly code = 'BRIDGE_IN_USE';
   constructor(readonly socketPath: string) {
-    super(`Another Signet (the desktop app or \`signet serve\`) is already serving browser requests at ${socketPath}. Quit it first, or use that one.`);
+    super(
+      `Another Signet (the desktop app or \`signet serve\`) is already serving browser requests at ${socketPath}. Quit it first, or use that one.`,
+    );
     this.name = 'BridgeInUseError';
   }
 }
 
-export async function prepareSocketPath(socketPath: string, platform: NodeJS.Platform = process.platform): Promise<void> {
+export async function prepareSocketPath(
+  socketPath: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<void> {
   if (platform === 'win32') return; // named pipes live in their own namespace, no file to prepare
   const dir = dirname(socketPath);
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -21,7 +26,9 @@ export async function prepareSocketPath(socketPath: string, platform: NodeJS.Pla
   if (!info.isDirectory()) throw new Error(`${dir} must be a directory for the Signet bridge socket.`);
   const uid = process.getuid?.();
   if (uid !== undefined && info.uid !== uid) {
-    throw new Error(`${dir} belongs to another user; Signet will not put its bridge socket there. Remove it or set SIGNET_BRIDGE_SOCKET.`);
+    throw new Error(
+      `${dir} belongs to another user; Signet will not put its bridge socket there. Remove it or set SIGNET_BRIDGE_SOCKET.`,
+    );
   }
   if ((info.mode & 0o077) !== 0) await chmod(dir, 0o700);
   if (await isListening(socketPath)) throw new BridgeInUseError(socketPath);

@@ -25,7 +25,11 @@ export function toProtocolError(err: unknown): ProtocolError {
   const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : undefined;
   const message = err instanceof Error ? err.message : undefined;
   if (!code || !message || !/^[A-Z][A-Z0-9_]*$/.test(code)) {
-    return { code: 'INTERNAL', message: 'Signet could not make the link because of an unexpected error. Look at the desktop app or `signet serve` output for details.' };
+    return {
+      code: 'INTERNAL',
+      message:
+        'Signet could not make the link because of an unexpected error. Look at the desktop app or `signet serve` output for details.',
+    };
   }
   if (NO_PROFILE_CODES.has(code)) return { code: 'NO_PROFILE_FOR_OBJECT', message, desktopCode: code };
   if (BAD_REF_CODES.has(code)) return { code: 'BAD_REQUEST', message, desktopCode: code };

@@ -40,7 +40,11 @@ export async function checkLink(url: string, options: CheckLinkOptions = {}): Pr
     const signed = (parsed.searchParams.get('X-Amz-SignedHeaders') ?? '').split(';').filter((h) => h && h !== 'host');
     const missing = signed.filter((h) => !(h in headers));
     if (missing.length > 0) {
-      return { status: 'unexpected', ok: false, message: `This upload link was signed for the header(s) ${missing.join(', ')}; it can only be checked with them (the uploader must send them too).` };
+      return {
+        status: 'unexpected',
+        ok: false,
+        message: `This upload link was signed for the header(s) ${missing.join(', ')}; it can only be checked with them (the uploader must send them too).`,
+      };
     }
   }
   let reply: LinkReply;
@@ -51,12 +55,23 @@ export async function checkLink(url: string, options: CheckLinkOptions = {}): Pr
     return { status: 'unreachable', ok: false, message };
   }
   if (reply.status === 0) {
-    return { status: 'unexpected', ok: false, message: 'The server did not judge the upload link without a file (it ignores "Expect: 100-continue"), so it could not be checked without uploading. Nothing was uploaded.' };
+    return {
+      status: 'unexpected',
+      ok: false,
+      message:
+        'The server did not judge the upload link without a file (it ignores "Expect: 100-continue"), so it could not be checked without uploading. Nothing was uploaded.',
+    };
   }
   const c = classifyLinkReply(parsed, reply, now);
-  const result: LinkCheckResult = { status: c.status, ok: c.status === 'ok', httpStatus: reply.status, message: c.message };
+  const result: LinkCheckResult = {
+    status: c.status,
+    ok: c.status === 'ok',
+    httpStatus: reply.status,
+    message: c.message,
+  };
   if (c.clockSkewMs !== undefined) result.clockSkewMs = c.clockSkewMs;
-  if (method === 'PUT' && c.status === 'ok') result.message = 'The upload link works: the server accepted its signature (checked without uploading anything).';
+  if (method === 'PUT' && c.status === 'ok')
+    result.message = 'The upload link works: the server accepted its signature (checked without uploading anything).';
   return result;
 }
 
@@ -80,7 +95,11 @@ function send(url: URL, method: 'GET' | 'PUT', extra: Record<string, string>, ti
           method === 'PUT'
             ? // The server waits for a body instead of judging the headers: nothing was uploaded.
               resolve({ status: 0, body: '' })
-            : reject(new Unreachable(`The server ${url.host} did not answer within ${timeoutMs < 1000 ? (timeoutMs / 1000).toFixed(1) : Math.round(timeoutMs / 1000)} s. Check the network and the endpoint.`)),
+            : reject(
+                new Unreachable(
+                  `The server ${url.host} did not answer within ${timeoutMs < 1000 ? (timeoutMs / 1000).toFixed(1) : Math.round(timeoutMs / 1000)} s. Check the network and the endpoint.`,
+                ),
+              ),
         ),
       timeoutMs,
     );
@@ -89,7 +108,8 @@ function send(url: URL, method: 'GET' | 'PUT', extra: Record<string, string>, ti
       const date = dateOf(res.headers);
       const chunks: Buffer[] = [];
       let size = 0;
-      const done = () => finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), date }));
+      const done = () =>
+        finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), date }));
       if ((res.statusCode ?? 0) < 300) return done(); // a working link: do not read the object
       res.on('data', (d: Buffer) => {
         chunks.push(d);

@@ -26,12 +26,16 @@ const MESSAGES: Record<LinkCheckStatus, string> = {
   'access-denied':
     'The signature is fine but access is denied: the signing credentials may not read this object (IAM or bucket policy), or Block Public Access or an Origin Access Control blocks it. Check the permissions of the signing credentials and the bucket policy.',
   expired: 'The link has expired. Make a new one (signet links renew <id>).',
-  'clock-skew': "This computer's clock is too far off the server's, so the link is refused. Fix the system clock (turn on network time), then sign again.",
-  'no-such-key': 'The link is valid but there is no object at that key. Check the key (case, spaces, folders) or upload the file again.',
-  'no-such-bucket': "The bucket does not exist on this endpoint. Check the bucket name, region and endpoint of the profile.",
+  'clock-skew':
+    "This computer's clock is too far off the server's, so the link is refused. Fix the system clock (turn on network time), then sign again.",
+  'no-such-key':
+    'The link is valid but there is no object at that key. Check the key (case, spaces, folders) or upload the file again.',
+  'no-such-bucket':
+    'The bucket does not exist on this endpoint. Check the bucket name, region and endpoint of the profile.',
   'cloudfront-key-untrusted':
     "CloudFront does not know the signing key: the Key-Pair-Id is not a public key in the distribution's trusted key group. Add the public key to the key group (CloudFront console → Key groups) or set the profile's key id to one that is there.",
-  'not-yet-valid': 'The link is not valid yet: its start time is in the future. Wait until then, or make a link without a start time.',
+  'not-yet-valid':
+    'The link is not valid yet: its start time is in the future. Wait until then, or make a link without a start time.',
   unreachable: 'The server could not be reached. Check the network and the endpoint.',
   unexpected: 'The server answered in an unexpected way.',
 };
@@ -51,7 +55,11 @@ export function linkWindow(url: URL): { start?: number; end?: number; kind: 's3'
   if (date) {
     const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(date);
     const start = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : undefined;
-    return { kind: 's3', ...(start !== undefined ? { start } : {}), ...(start !== undefined && expires ? { end: start + Number(expires) * 1000 } : {}) };
+    return {
+      kind: 's3',
+      ...(start !== undefined ? { start } : {}),
+      ...(start !== undefined && expires ? { end: start + Number(expires) * 1000 } : {}),
+    };
   }
   if (q.has('Key-Pair-Id') || q.has('Signature')) {
     const canned = q.get('Expires');
@@ -59,13 +67,21 @@ export function linkWindow(url: URL): { start?: number; end?: number; kind: 's3'
     const policy = q.get('Policy');
     if (policy) {
       try {
-        const json = JSON.parse(Buffer.from(policy.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString('utf8')) as {
-          Statement?: { Condition?: { DateLessThan?: { 'AWS:EpochTime'?: number }; DateGreaterThan?: { 'AWS:EpochTime'?: number } } }[];
+        const json = JSON.parse(
+          Buffer.from(policy.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString('utf8'),
+        ) as {
+          Statement?: {
+            Condition?: { DateLessThan?: { 'AWS:EpochTime'?: number }; DateGreaterThan?: { 'AWS:EpochTime'?: number } };
+          }[];
         };
         const c = json.Statement?.[0]?.Condition;
         const end = c?.DateLessThan?.['AWS:EpochTime'];
         const start = c?.DateGreaterThan?.['AWS:EpochTime'];
-        return { kind: 'cloudfront', ...(end !== undefined ? { end: end * 1000 } : {}), ...(start !== undefined ? { start: start * 1000 } : {}) };
+        return {
+          kind: 'cloudfront',
+          ...(end !== undefined ? { end: end * 1000 } : {}),
+          ...(start !== undefined ? { start: start * 1000 } : {}),
+        };
       } catch {
         // a damaged policy: the server will say so
       }
@@ -80,7 +96,11 @@ const tag = (body: string, name: string) => new RegExp(`<${name}>([^<]*)</${name
 export function classifyLinkReply(url: URL, reply: LinkReply, now: Date): Classified {
   const serverTime = reply.date ? Date.parse(reply.date) : NaN;
   const skew = Number.isNaN(serverTime) ? undefined : serverTime - now.getTime();
-  const out = (status: LinkCheckStatus, message = MESSAGES[status]): Classified => ({ status, message, ...(skew !== undefined ? { clockSkewMs: skew } : {}) });
+  const out = (status: LinkCheckStatus, message = MESSAGES[status]): Classified => ({
+    status,
+    message,
+    ...(skew !== undefined ? { clockSkewMs: skew } : {}),
+  });
   const s = reply.status;
   // 416: a 1-byte range of an empty object; the signature was accepted.
   if ((s >= 200 && s < 300) || s === 100 || s === 416) return out('ok');
@@ -90,18 +110,30 @@ export function classifyLinkReply(url: URL, reply: LinkReply, now: Date): Classi
   const win = linkWindow(url);
   const serverNow = skew !== undefined ? serverTime : now.getTime();
   const skewed = skew !== undefined && Math.abs(skew) > SKEW_LIMIT_MS;
-  const skewWords = skew !== undefined ? ` (this computer is ${Math.round(Math.abs(skew) / 60_000)} min ${skew > 0 ? 'behind' : 'ahead of'} the server)` : '';
+  const skewWords =
+    skew !== undefined
+      ? ` (this computer is ${Math.round(Math.abs(skew) / 60_000)} min ${skew > 0 ? 'behind' : 'ahead of'} the server)`
+      : '';
 
   switch (code) {
     case 'SignatureDoesNotMatch':
       return out('signature-mismatch');
     case 'InvalidAccessKeyId':
-      return out('signature-mismatch', 'The server does not know the access key that signed this link (deleted, or from another account or endpoint). Check the access key in the profile, then sign again.');
+      return out(
+        'signature-mismatch',
+        'The server does not know the access key that signed this link (deleted, or from another account or endpoint). Check the access key in the profile, then sign again.',
+      );
     case 'InvalidToken':
-      return out('signature-mismatch', 'The session token in this link is not valid (damaged when copied, or from another account). Sign again with fresh temporary credentials.');
+      return out(
+        'signature-mismatch',
+        'The session token in this link is not valid (damaged when copied, or from another account). Sign again with fresh temporary credentials.',
+      );
     case 'ExpiredToken':
     case 'TokenRefreshRequired':
-      return out('expired', 'The temporary credentials that signed this link have expired, so the link has too. Refresh them (e.g. aws sso login) and make a new link.');
+      return out(
+        'expired',
+        'The temporary credentials that signed this link have expired, so the link has too. Refresh them (e.g. aws sso login) and make a new link.',
+      );
     case 'RequestTimeTooSkewed':
       return out('clock-skew', `${MESSAGES['clock-skew']}${skewWords}`);
     case 'NoSuchKey':
@@ -111,16 +143,29 @@ export function classifyLinkReply(url: URL, reply: LinkReply, now: Date): Classi
     case 'PermanentRedirect':
     case 'AuthorizationHeaderMalformed':
     case 'IllegalLocationConstraintException':
-      return out('unexpected', "The bucket is in another region than the link was signed for. Set the profile's region to the bucket's region and sign again.");
+      return out(
+        'unexpected',
+        "The bucket is in another region than the link was signed for. Set the profile's region to the bucket's region and sign again.",
+      );
     case 'MissingKey':
-      return out('signature-mismatch', 'The link has no Key-Pair-Id: it was cut off when copied, or signed without a key id. Copy the whole link, or check the profile\'s CloudFront key id.');
+      return out(
+        'signature-mismatch',
+        "The link has no Key-Pair-Id: it was cut off when copied, or signed without a key id. Copy the whole link, or check the profile's CloudFront key id.",
+      );
     case 'InvalidKey':
       return out('cloudfront-key-untrusted');
     case 'MalformedPolicy':
-      return out('signature-mismatch', "CloudFront cannot read this link's policy: the URL was changed after signing. Copy the whole link again.");
+      return out(
+        'signature-mismatch',
+        "CloudFront cannot read this link's policy: the URL was changed after signing. Copy the whole link again.",
+      );
   }
   if (/Unknown Key|trusted key|TrustedKeyGroup/i.test(text)) return out('cloudfront-key-untrusted');
-  if (/Missing Key-Pair-Id/i.test(text)) return out('signature-mismatch', "The link has no Key-Pair-Id: it was cut off when copied. Copy the whole link again.");
+  if (/Missing Key-Pair-Id/i.test(text))
+    return out(
+      'signature-mismatch',
+      'The link has no Key-Pair-Id: it was cut off when copied. Copy the whole link again.',
+    );
 
   if (s === 403 || code === 'AccessDenied' || code === 'AllAccessDisabled') {
     const localEnded = win.end !== undefined && win.end <= now.getTime();
@@ -146,7 +191,15 @@ export function classifyLinkReply(url: URL, reply: LinkReply, now: Date): Classi
     return out('access-denied');
   }
   if (s === 404) return out('no-such-key');
-  if (s === 301 || s === 307) return out('unexpected', "The bucket is in another region or at another endpoint than the link says. Set the profile's region and endpoint to the bucket's, and sign again.");
-  if (s >= 500) return out('unexpected', `The server had a problem (HTTP ${s}${code ? ` ${code}` : ''}). Try again in a moment.`);
-  return out('unexpected', `The server answered HTTP ${s}${code ? ` (${code})` : ''}, which Signet does not know how to read. Open the link in a browser to see more.`);
+  if (s === 301 || s === 307)
+    return out(
+      'unexpected',
+      "The bucket is in another region or at another endpoint than the link says. Set the profile's region and endpoint to the bucket's, and sign again.",
+    );
+  if (s >= 500)
+    return out('unexpected', `The server had a problem (HTTP ${s}${code ? ` ${code}` : ''}). Try again in a moment.`);
+  return out(
+    'unexpected',
+    `The server answered HTTP ${s}${code ? ` (${code})` : ''}, which Signet does not know how to read. Open the link in a browser to see more.`,
+  );
 }

@@ -21,60 +21,138 @@ beforeAll(() => {
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   process.env.HOME = home;
   const processScript = join(home, 'cred-process.mjs');
-  writeFileSync(processScript, `console.log(JSON.stringify({ Version: 1, AccessKeyId: 'ASIAPROCESS', SecretAccessKey: 'proc-secret', SessionToken: 'proc-token', Expiration: '2030-01-01T06:00:00Z' }));`);
-  writeFileSync(credentials, ['[static]', 'aws_access_key_id = AKIASTATIC', 'aws_secret_access_key = static-secret-value', '', '[halfway]', 'aws_access_key_id = AKIAHALF', ''].join('\n'));
+  writeFileSync(
+    processScript,
+    `console.log(JSON.stringify({ Version: 1, AccessKeyId: 'ASIAPROCESS', SecretAccessKey: 'proc-secret', SessionToken: 'proc-token', Expiration: '2030-01-01T06:00:00Z' }));`,
+  );
+  writeFileSync(
+    credentials,
+    [
+      '[static]',
+      'aws_access_key_id = AKIASTATIC',
+      'aws_secret_access_key = static-secret-value',
+      '',
+      '[halfway]',
+      'aws_access_key_id = AKIAHALF',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(
     config,
     [
-      '[profile temp]', `credential_process = ${process.execPath} ${processScript}`, '',
-      '[profile sso-dev]', 'sso_session = corp', 'sso_account_id = 111122223333', 'sso_role_name = Dev', 'region = eu-west-1', '',
-      '[sso-session corp]', 'sso_start_url = https://corp.awsapps.com/start', 'sso_region = eu-west-1', 'sso_registration_scopes = sso:account:access', '',
-      '[profile from-env]', `credential_process = ${process.execPath} ${processScript}`, '',
+      '[profile temp]',
+      `credential_process = ${process.execPath} ${processScript}`,
+      '',
+      '[profile sso-dev]',
+      'sso_session = corp',
+      'sso_account_id = 111122223333',
+      'sso_role_name = Dev',
+      'region = eu-west-1',
+      '',
+      '[sso-session corp]',
+      'sso_start_url = https://corp.awsapps.com/start',
+      'sso_region = eu-west-1',
+      'sso_registration_scopes = sso:account:access',
+      '',
+      '[profile from-env]',
+      `credential_process = ${process.execPath} ${processScript}`,
+      '',
     ].join('\n'),
   );
   // an SSO session whose token expired (what `aws sso login` leaves behind a day later)
   const cache = join(home, '.aws', 'sso', 'cache');
   mkdirSync(cache, { recursive: true });
-  writeFileSync(join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`), JSON.stringify({ accessToken: 'sso-access-token', expiresAt: '2020-01-01T00:00:00Z', region: 'eu-west-1', startUrl: 'https://corp.awsapps.com/start' }));
+  writeFileSync(
+    join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
+    JSON.stringify({
+      accessToken: 'sso-access-token',
+      expiresAt: '2020-01-01T00:00:00Z',
+      region: 'eu-west-1',
+      startUrl: 'https://corp.awsapps.com/start',
+    }),
+  );
 });
 afterAll(() => {
   process.env = saved;
 });
 
 const files = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
-const profile = (credentials: unknown) => parseProfile({ id: 'p', bucket: 'reports', region: 'eu-west-1', credentials });
-const failure = (p: Promise<unknown>): Promise<Error> => p.then(() => new Error('resolved'), (e: unknown) => e as Error);
+const profile = (credentials: unknown) =>
+  parseProfile({ id: 'p', bucket: 'reports', region: 'eu-west-1', credentials });
+const failure = (p: Promise<unknown>): Promise<Error> =>
+  p.then(
+    () => new Error('resolved'),
+    (e: unknown) => e as Error,
+  );
 const vault = (c: AwsCredentials | null): AwsSecretSource => ({ getAwsCredentials: async () => c });
 
 describe('resolveCredentials', () => {
   it('keychain: the stored key, with its expiry; none stored or expired → what to do', async () => {
-    const c = { accessKeyId: 'AKIAKEY', secretAccessKey: 's', sessionToken: 't', expiration: new Date('2030-01-01T01:00:00Z') };
+    const c = {
+      accessKeyId: 'AKIAKEY',
+      secretAccessKey: 's',
+      sessionToken: 't',
+      expiration: new Date('2030-01-01T01:00:00Z'),
+    };
     expect(await resolveCredentials(profile({ source: 'keychain' }), vault(c), {}, NOW)).toEqual(c);
     await expect(resolveCredentials(profile({ source: 'keychain' }), vault(null), {}, NOW)).rejects.toMatchObject({
-      code: 'CREDENTIALS_MISSING', message: expect.stringMatching(/signet profile set-secret p/),
+      code: 'CREDENTIALS_MISSING',
+      message: expect.stringMatching(/signet profile set-secret p/),
     });
-    await expect(resolveCredentials(profile({ source: 'keychain' }), vault({ ...c, expiration: new Date('2029-12-31T23:00:00Z') }), {}, NOW)).rejects.toMatchObject({
-      code: 'CREDENTIALS_EXPIRED', message: expect.stringMatching(/expired at 2029-12-31T23:00:00.000Z.*set-secret/),
+    await expect(
+      resolveCredentials(
+        profile({ source: 'keychain' }),
+        vault({ ...c, expiration: new Date('2029-12-31T23:00:00Z') }),
+        {},
+        NOW,
+      ),
+    ).rejects.toMatchObject({
+      code: 'CREDENTIALS_EXPIRED',
+      message: expect.stringMatching(/expired at 2029-12-31T23:00:00.000Z.*set-secret/),
     });
   });
 
   it('an AWS shared-config profile: static keys, or temporary ones whose expiration comes back', async () => {
-    expect(await resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'static' }), undefined, files, NOW)).toEqual({ accessKeyId: 'AKIASTATIC', secretAccessKey: 'static-secret-value' });
-    expect(await resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'temp' }), undefined, files, NOW)).toEqual({
-      accessKeyId: 'ASIAPROCESS', secretAccessKey: 'proc-secret', sessionToken: 'proc-token', expiration: new Date('2030-01-01T06:00:00Z'),
+    expect(
+      await resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'static' }), undefined, files, NOW),
+    ).toEqual({ accessKeyId: 'AKIASTATIC', secretAccessKey: 'static-secret-value' });
+    expect(
+      await resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'temp' }), undefined, files, NOW),
+    ).toEqual({
+      accessKeyId: 'ASIAPROCESS',
+      secretAccessKey: 'proc-secret',
+      sessionToken: 'proc-token',
+      expiration: new Date('2030-01-01T06:00:00Z'),
     });
     // the same temporary credentials at a later time: refused, with the command that refreshes them
-    await expect(resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'temp' }), undefined, files, new Date('2030-01-02T00:00:00Z'))).rejects.toMatchObject({
-      code: 'CREDENTIALS_EXPIRED', message: expect.stringMatching(/aws sso login --profile temp/),
+    await expect(
+      resolveCredentials(
+        profile({ source: 'aws-profile', awsProfile: 'temp' }),
+        undefined,
+        files,
+        new Date('2030-01-02T00:00:00Z'),
+      ),
+    ).rejects.toMatchObject({
+      code: 'CREDENTIALS_EXPIRED',
+      message: expect.stringMatching(/aws sso login --profile temp/),
     });
   });
 
   it('an SSO profile whose session expired, a missing profile, an incomplete one: what to run, no values quoted', async () => {
-    const sso = await failure(resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'sso-dev' }), undefined, files, NOW));
-    expect(sso).toMatchObject({ code: 'CREDENTIALS_MISSING', message: expect.stringMatching(/SSO session of profile "sso-dev" has expired.*aws sso login --profile sso-dev/) });
-    const missing = await failure(resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'nope' }), undefined, files, NOW));
+    const sso = await failure(
+      resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'sso-dev' }), undefined, files, NOW),
+    );
+    expect(sso).toMatchObject({
+      code: 'CREDENTIALS_MISSING',
+      message: expect.stringMatching(/SSO session of profile "sso-dev" has expired.*aws sso login --profile sso-dev/),
+    });
+    const missing = await failure(
+      resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'nope' }), undefined, files, NOW),
+    );
     expect(missing.message).toMatch(/no usable AWS profile "nope".*aws configure list-profiles/);
-    const half = await failure(resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'halfway' }), undefined, files, NOW));
+    const half = await failure(
+      resolveCredentials(profile({ source: 'aws-profile', awsProfile: 'halfway' }), undefined, files, NOW),
+    );
     expect(half).toMatchObject({ code: 'CREDENTIALS_MISSING' });
     for (const e of [sso, missing, half]) {
       expect(`${e.message} ${(e.cause as Error).message}`).not.toMatch(/sso-access-token|static-secret-value|AKIAHALF/);
@@ -82,17 +160,46 @@ describe('resolveCredentials', () => {
   });
 
   it('the default chain: env keys with AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION', async () => {
-    const env = { AWS_ACCESS_KEY_ID: 'ASIAENV', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_SESSION_TOKEN: 'env-token', AWS_CREDENTIAL_EXPIRATION: '2030-01-01T02:00:00Z' };
-    expect(await resolveCredentials(undefined, undefined, env, NOW)).toEqual({ accessKeyId: 'ASIAENV', secretAccessKey: 'env-secret', sessionToken: 'env-token', expiration: new Date('2030-01-01T02:00:00Z') });
-    expect(await resolveCredentials(profile({ source: 'default-chain' }), undefined, env, NOW)).toMatchObject({ accessKeyId: 'ASIAENV' });
-    await expect(resolveCredentials(undefined, undefined, { ...env, AWS_CREDENTIAL_EXPIRATION: 'soon' }, NOW)).rejects.toMatchObject({ message: expect.stringMatching(/AWS_CREDENTIAL_EXPIRATION is not a date-time/) });
-    await expect(resolveCredentials(undefined, undefined, { ...env, AWS_CREDENTIAL_EXPIRATION: '2029-01-01T00:00:00Z' }, NOW)).rejects.toMatchObject({ code: 'CREDENTIALS_EXPIRED' });
+    const env = {
+      AWS_ACCESS_KEY_ID: 'ASIAENV',
+      AWS_SECRET_ACCESS_KEY: 'env-secret',
+      AWS_SESSION_TOKEN: 'env-token',
+      AWS_CREDENTIAL_EXPIRATION: '2030-01-01T02:00:00Z',
+    };
+    expect(await resolveCredentials(undefined, undefined, env, NOW)).toEqual({
+      accessKeyId: 'ASIAENV',
+      secretAccessKey: 'env-secret',
+      sessionToken: 'env-token',
+      expiration: new Date('2030-01-01T02:00:00Z'),
+    });
+    expect(await resolveCredentials(profile({ source: 'default-chain' }), undefined, env, NOW)).toMatchObject({
+      accessKeyId: 'ASIAENV',
+    });
+    await expect(
+      resolveCredentials(undefined, undefined, { ...env, AWS_CREDENTIAL_EXPIRATION: 'soon' }, NOW),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/AWS_CREDENTIAL_EXPIRATION is not a date-time/) });
+    await expect(
+      resolveCredentials(undefined, undefined, { ...env, AWS_CREDENTIAL_EXPIRATION: '2029-01-01T00:00:00Z' }, NOW),
+    ).rejects.toMatchObject({ code: 'CREDENTIALS_EXPIRED' });
   });
 
   it('the default chain: AWS_PROFILE and the shared files, as the JS SDK does; nothing anywhere → what to configure', async () => {
-    expect(await resolveCredentials(undefined, undefined, { ...files, AWS_PROFILE: 'static', AWS_ACCESS_KEY_ID: 'IGNORED', AWS_SECRET_ACCESS_KEY: 'x' }, NOW)).toMatchObject({ accessKeyId: 'AKIASTATIC' });
-    expect(await resolveCredentials(undefined, undefined, { ...files, AWS_PROFILE: 'from-env' }, NOW)).toMatchObject({ accessKeyId: 'ASIAPROCESS', expiration: new Date('2030-01-01T06:00:00Z') });
+    expect(
+      await resolveCredentials(
+        undefined,
+        undefined,
+        { ...files, AWS_PROFILE: 'static', AWS_ACCESS_KEY_ID: 'IGNORED', AWS_SECRET_ACCESS_KEY: 'x' },
+        NOW,
+      ),
+    ).toMatchObject({ accessKeyId: 'AKIASTATIC' });
+    expect(await resolveCredentials(undefined, undefined, { ...files, AWS_PROFILE: 'from-env' }, NOW)).toMatchObject({
+      accessKeyId: 'ASIAPROCESS',
+      expiration: new Date('2030-01-01T06:00:00Z'),
+    });
     const none = { AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') };
-    await expect(resolveCredentials(undefined, undefined, none, NOW)).rejects.toMatchObject({ code: 'CREDENTIALS_MISSING', message: expect.stringMatching(/No AWS credentials found/) });
+    await expect(resolveCredentials(undefined, undefined, none, NOW)).rejects.toMatchObject({
+      code: 'CREDENTIALS_MISSING',
+      message: expect.stringMatching(/No AWS credentials found/),
+    });
   });
 });

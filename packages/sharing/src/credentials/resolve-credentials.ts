@@ -39,7 +39,8 @@ export async function resolveCredentials(
     const envCreds = source.source === 'default-chain' && !env.AWS_PROFILE ? fromEnvironment(env) : null;
     creds = envCreds ?? (await fromProvider(source, env));
   }
-  if (creds.expiration && creds.expiration.getTime() <= now.getTime()) throw expired(source, creds.expiration, profile?.id);
+  if (creds.expiration && creds.expiration.getTime() <= now.getTime())
+    throw expired(source, creds.expiration, profile?.id);
   return creds;
 }
 
@@ -54,14 +55,20 @@ function fromEnvironment(env: NodeJS.ProcessEnv): AwsCredentials | null {
   if (exp) {
     const at = new Date(exp);
     if (Number.isNaN(at.getTime())) {
-      throw new SignetError('CREDENTIALS_MISSING', `AWS_CREDENTIAL_EXPIRATION is not a date-time. Use ISO-8601, e.g. 2030-01-01T12:00:00Z.`);
+      throw new SignetError(
+        'CREDENTIALS_MISSING',
+        `AWS_CREDENTIAL_EXPIRATION is not a date-time. Use ISO-8601, e.g. 2030-01-01T12:00:00Z.`,
+      );
     }
     c.expiration = at;
   }
   return c;
 }
 
-async function fromProvider(source: Exclude<Profile['credentials'], { source: 'keychain' }>, env: NodeJS.ProcessEnv): Promise<AwsCredentials> {
+async function fromProvider(
+  source: Exclude<Profile['credentials'], { source: 'keychain' }>,
+  env: NodeJS.ProcessEnv,
+): Promise<AwsCredentials> {
   // The shared files as the AWS CLI finds them; ignoreCache so a long-running desktop app sees
   // a fresh `aws sso login` or an edited ~/.aws/credentials.
   const files = {
@@ -90,7 +97,10 @@ async function fromProvider(source: Exclude<Profile['credentials'], { source: 'k
   }
 }
 
-async function isSsoProfile(name: string, files: { filepath?: string; configFilepath?: string; ignoreCache?: boolean }): Promise<boolean> {
+async function isSsoProfile(
+  name: string,
+  files: { filepath?: string; configFilepath?: string; ignoreCache?: boolean },
+): Promise<boolean> {
   const { configFile } = await loadSharedConfigFiles(files);
   const p = configFile[name] ?? {};
   return ['sso_session', 'sso_start_url', 'sso_account_id', 'sso_role_name'].some((k) => k in p);
@@ -103,24 +113,34 @@ function expired(source: Profile['credentials'], at: Date, profileId: string | u
       : source.source === 'aws-profile'
         ? `Refresh them (e.g. aws sso login --profile ${source.awsProfile}) and try again.`
         : 'Refresh them (e.g. aws sso login, or new values for AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION) and try again.';
-  return new SignetError('CREDENTIALS_EXPIRED', `The AWS credentials expired at ${at.toISOString()}, so no link signed with them would work. ${how}`, {
-    details: { expiration: at.toISOString() },
-  });
+  return new SignetError(
+    'CREDENTIALS_EXPIRED',
+    `The AWS credentials expired at ${at.toISOString()}, so no link signed with them would work. ${how}`,
+    {
+      details: { expiration: at.toISOString() },
+    },
+  );
 }
 
-function describeProviderFailure(source: Exclude<Profile['credentials'], { source: 'keychain' }>, cause: unknown): string {
+function describeProviderFailure(
+  source: Exclude<Profile['credentials'], { source: 'keychain' }>,
+  cause: unknown,
+): string {
   const text = cause instanceof Error ? cause.message : String(cause);
   if (source.source === 'aws-profile') {
     const name = source.awsProfile;
     if (/sso/i.test(text) && /expired|refresh|token/i.test(text)) {
       return `The AWS SSO session of profile "${name}" has expired or was never started. Run: aws sso login --profile ${name}`;
     }
-    if (/could not resolve credentials using profile|not found|does not exist|Profile .* could not be found/i.test(text)) {
+    if (
+      /could not resolve credentials using profile|not found|does not exist|Profile .* could not be found/i.test(text)
+    ) {
       return `There is no usable AWS profile "${name}" in the AWS config files (~/.aws/config, ~/.aws/credentials). Check the name with: aws configure list-profiles`;
     }
     return `The AWS profile "${name}" gave no usable credentials. Check it with: aws sts get-caller-identity --profile ${name}`;
   }
-  if (/sso/i.test(text) && /expired|refresh|token/i.test(text)) return 'The AWS SSO session has expired or was never started. Run: aws sso login';
+  if (/sso/i.test(text) && /expired|refresh|token/i.test(text))
+    return 'The AWS SSO session has expired or was never started. Run: aws sso login';
   return 'No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary ones), configure ~/.aws/credentials or SSO (aws configure / aws sso login), or use a Signet profile (signet profile add).';
 }
 

@@ -62,7 +62,11 @@ async function takeOver(lockPath: string, seen: string): Promise<void> {
 }
 
 /** Runs `fn` while holding the lock file `lockPath`. */
-export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+export async function withFileLock<T>(
+  lockPath: string,
+  fn: () => Promise<T>,
+  options: FileLockOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 30_000;
   const mine = `${process.pid} ${randomBytes(8).toString('hex')}`;
@@ -77,7 +81,10 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
       throw e;
     }
     const owner = Number(seen.split(' ')[0]);
-    const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(lockPath).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     // An empty lock file is one whose owner died between create and write.
     const ownerGone = seen === '' ? age > 1000 : !(owner > 0 && isAlive(owner));
     if (ownerGone || age > staleMs) {

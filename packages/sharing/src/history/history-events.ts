@@ -26,7 +26,12 @@ export const linkRecordSchema = z.looseObject({
 
 export const historyEventSchema = z.discriminatedUnion('op', [
   /** A new link. `url` is absent when it carried a session token (then `urlInKeychain`). */
-  z.object({ op: z.literal('add'), record: linkRecordSchema, url: z.string().optional(), urlInKeychain: z.boolean().optional() }),
+  z.object({
+    op: z.literal('add'),
+    record: linkRecordSchema,
+    url: z.string().optional(),
+    urlInKeychain: z.boolean().optional(),
+  }),
   z.object({ op: z.literal('revoke'), id: z.string(), at: z.string(), revocation: z.string() }),
   z.object({ op: z.literal('prune'), ids: z.array(z.string()), at: z.string() }),
   /** Something the user must hear about: damaged lines or a whole file were moved to `file`. */

@@ -27,21 +27,43 @@ function child(dir: string, code: string) {
   const p = spawn(process.execPath, ['--import', 'tsx', file], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((r) => p.on('exit', (code, signal) => r({ code, signal, stderr })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((r) =>
+    p.on('exit', (code, signal) => r({ code, signal, stderr })),
+  );
   return { process: p, exited };
 }
 
 function record(id: string): LinkRecord {
   const end = new Date(Date.now() + 3600_000).toISOString();
-  return { id, createdAt: new Date().toISOString(), source: 'desktop', profileId: 'p', kind: 's3', method: 'GET', bucket: 'b-1', key: `k/${id}`, options: {}, expiresAt: end, effectiveExpiresAt: end, warnings: [] };
+  return {
+    id,
+    createdAt: new Date().toISOString(),
+    source: 'desktop',
+    profileId: 'p',
+    kind: 's3',
+    method: 'GET',
+    bucket: 'b-1',
+    key: `k/${id}`,
+    options: {},
+    expiresAt: end,
+    effectiveExpiresAt: end,
+    warnings: [],
+  };
 }
 
 describe('history journal across processes', () => {
   it('two writers × 500 entries at once, while a third prunes and compacts: every live entry present, the file parses', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'signet-hist-multi-'));
     // every 10th entry is born expired, so the pruner really rewrites the file under the writers
-    const writer = (tag: string) => child(dir, `for (let i = 0; i < 500; i++) await h.append(rec('${tag}-' + i, i % 10 === 0 ? -1 : 60), 'https://x/${tag}/' + i);`);
-    const pruner = child(dir, `let n = 0; for (let i = 0; i < 40; i++) { n += await h.prune(); await new Promise((r) => setTimeout(r, 20)); } console.error('pruned ' + n);`);
+    const writer = (tag: string) =>
+      child(
+        dir,
+        `for (let i = 0; i < 500; i++) await h.append(rec('${tag}-' + i, i % 10 === 0 ? -1 : 60), 'https://x/${tag}/' + i);`,
+      );
+    const pruner = child(
+      dir,
+      `let n = 0; for (let i = 0; i < 40; i++) { n += await h.prune(); await new Promise((r) => setTimeout(r, 20)); } console.error('pruned ' + n);`,
+    );
     const results = await Promise.all([writer('desktop').exited, writer('cli').exited, pruner.exited]);
     for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0 });
     expect(results[2].stderr).toMatch(/pruned [1-9]\d*/); // compaction really ran during the writes
@@ -60,9 +82,12 @@ describe('history journal across processes', () => {
   it('a writer SIGKILLed mid-write: complete entries survive, at most a torn last line (reported, kept), its lock is taken over at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'signet-hist-kill-'));
     // big entries (≈1 MB) make the kill likely to land inside a write
-    const w = child(dir, `for (let i = 0; ; i++) await h.append(rec('c' + i, 60, 'x'.repeat(1_000_000)), 'https://x/' + i);`);
+    const w = child(
+      dir,
+      `for (let i = 0; ; i++) await h.append(rec('c' + i, 60, 'x'.repeat(1_000_000)), 'https://x/' + i);`,
+    );
     const h = new LinkHistory(dir);
-    for (let t = Date.now(); Date.now() - t < 20_000; ) {
+    for (let t = Date.now(); Date.now() - t < 20_000;) {
       await new Promise((r) => setTimeout(r, 100));
       if ((await h.read().catch(() => ({ records: [] }))).records.length >= 3) break;
     }

@@ -1,4 +1,13 @@
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +22,19 @@ function record(id: string, o: { minutes?: number; createdAt?: Date; key?: strin
   const created = o.createdAt ?? T0;
   const end = new Date(created.getTime() + (o.minutes ?? 60) * 60_000).toISOString();
   return {
-    id, createdAt: created.toISOString(), source: 'cli', profileId: 'work', kind: 's3', method: 'GET', bucket: 'reports', key: o.key ?? `2030/01/${id}.pdf`,
-    options: { inline: true }, expiresAt: end, effectiveExpiresAt: end, warnings: [], file: { name: `${id}.pdf`, size: 3 },
+    id,
+    createdAt: created.toISOString(),
+    source: 'cli',
+    profileId: 'work',
+    kind: 's3',
+    method: 'GET',
+    bucket: 'reports',
+    key: o.key ?? `2030/01/${id}.pdf`,
+    options: { inline: true },
+    expiresAt: end,
+    effectiveExpiresAt: end,
+    warnings: [],
+    file: { name: `${id}.pdf`, size: 3 },
   };
 }
 
@@ -33,14 +53,21 @@ describe('LinkHistory', () => {
   it('records links from any client; lists active / expired / all, newest first; searches; gets the URL again', async () => {
     const h = new LinkHistory(dir());
     await h.append(record('aaaaaaaa-1', { minutes: 10 }), 'https://s3/a');
-    await h.append({ ...record('bbbbbbbb-2', { minutes: 120, createdAt: new Date(T0.getTime() + 1000) }), source: 'desktop' }, 'https://s3/b');
+    await h.append(
+      { ...record('bbbbbbbb-2', { minutes: 120, createdAt: new Date(T0.getTime() + 1000) }), source: 'desktop' },
+      'https://s3/b',
+    );
     const at = new Date(T0.getTime() + 30 * 60_000);
     expect((await h.list({}, at)).map((r) => r.id)).toEqual(['bbbbbbbb-2', 'aaaaaaaa-1']);
     expect((await h.list({ filter: 'active' }, at)).map((r) => r.id)).toEqual(['bbbbbbbb-2']);
     expect((await h.list({ filter: 'expired' }, at)).map((r) => r.id)).toEqual(['aaaaaaaa-1']);
     expect((await h.list({ search: 'BBBBBBBB-2.PDF' }, at)).map((r) => r.id)).toEqual(['bbbbbbbb-2']);
     expect(await h.list({ limit: 1 }, at)).toHaveLength(1);
-    expect(await h.get('bbbbbbbb-2')).toMatchObject({ source: 'desktop', options: { inline: true }, file: { name: 'bbbbbbbb-2.pdf' } });
+    expect(await h.get('bbbbbbbb-2')).toMatchObject({
+      source: 'desktop',
+      options: { inline: true },
+      file: { name: 'bbbbbbbb-2.pdf' },
+    });
     expect((await h.get('bbbbbb')).id).toBe('bbbbbbbb-2'); // a unique prefix
     expect(await h.getUrl('aaaaaaaa-1')).toBe('https://s3/a');
     await expect(h.get('nope')).rejects.toMatchObject({ code: 'LINK_NOT_FOUND' });
@@ -63,7 +90,10 @@ describe('LinkHistory', () => {
     const bare = new LinkHistory(dir());
     await bare.append(record('tok-2'), url);
     expect(readFileSync(bare.file, 'utf8')).not.toContain('SESSIONTOKEN123');
-    await expect(bare.getUrl('tok-2')).rejects.toMatchObject({ code: 'LINK_NOT_FOUND', message: expect.stringMatching(/Renew it/) });
+    await expect(bare.getUrl('tok-2')).rejects.toMatchObject({
+      code: 'LINK_NOT_FOUND',
+      message: expect.stringMatching(/Renew it/),
+    });
   });
 
   it('markRevokedWhere revokes the chosen entries in one appended write and drops their vault URLs; the others are untouched', async () => {
@@ -74,10 +104,19 @@ describe('LinkHistory', () => {
     await h.append(record('c'), 'https://s3/c');
     const before = readFileSync(h.file, 'utf8');
     const marked = await h.markRevokedWhere((r) => (r.key === 'same.pdf' ? `gone ${r.id}` : undefined), T0);
-    expect(marked.map((r) => [r.id, r.revocation, r.revokedAt])).toEqual([['a', 'gone a', T0.toISOString()], ['b', 'gone b', T0.toISOString()]]);
+    expect(marked.map((r) => [r.id, r.revocation, r.revokedAt])).toEqual([
+      ['a', 'gone a', T0.toISOString()],
+      ['b', 'gone b', T0.toISOString()],
+    ]);
     const text = readFileSync(h.file, 'utf8');
     expect(text.startsWith(before)).toBe(true); // appended, nothing rewritten
-    expect(text.slice(before.length).trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+    expect(
+      text
+        .slice(before.length)
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
       { op: 'revoke', id: 'a', at: T0.toISOString(), revocation: 'gone a' },
       { op: 'revoke', id: 'b', at: T0.toISOString(), revocation: 'gone b' },
     ]);
@@ -114,7 +153,9 @@ describe('LinkHistory', () => {
     appendFileSync(h.file, torn);
     expect((await h.read()).damagedLines).toEqual([2]);
     const health = await h.inspect(T0);
-    expect(health.problems[0]).toMatch(/1 line\(s\) of the link history .* cannot be read \(line 2\), the last one probably cut off by a crash/);
+    expect(health.problems[0]).toMatch(
+      /1 line\(s\) of the link history .* cannot be read \(line 2\), the last one probably cut off by a crash/,
+    );
     await h.append(record('after'), 'https://s3/2');
     expect((await h.list()).map((r) => r.id).sort()).toEqual(['after', 'before']);
     expect(readFileSync(h.file, 'utf8')).toContain(`${torn}\n`); // kept as it was
@@ -123,7 +164,9 @@ describe('LinkHistory', () => {
     expect(await h.prune(T0)).toBe(0);
     expect(readFileSync(h.damagedFile, 'utf8')).toContain(torn);
     expect((await h.read()).damagedLines).toEqual([]);
-    expect((await h.inspect(T0)).problems).toEqual([expect.stringMatching(/1 damaged line\(s\) .* moved to .*history\.damaged\.jsonl/)]);
+    expect((await h.inspect(T0)).problems).toEqual([
+      expect.stringMatching(/1 damaged line\(s\) .* moved to .*history\.damaged\.jsonl/),
+    ]);
     // said for a day (the user asked for the prune), then only kept in the file
     expect((await h.inspect(new Date(T0.getTime() + 23 * 3600_000))).problems).toHaveLength(1);
     expect((await h.inspect(new Date(T0.getTime() + 25 * 3600_000))).problems).toEqual([]);
@@ -168,10 +211,12 @@ describe('LinkHistory', () => {
     const lock = join(d, 'other.lock');
     writeFileSync(lock, `${process.pid} someone-else`);
     const t = Date.now();
-    await expect(withFileLock(lock, async () => 1, { timeoutMs: 300, what: 'The link history' })).rejects.toMatchObject({
-      code: 'HISTORY_LOCKED',
-      message: expect.stringMatching(/locked by another Signet process \(pid \d+\).*delete .*other\.lock/),
-    });
+    await expect(withFileLock(lock, async () => 1, { timeoutMs: 300, what: 'The link history' })).rejects.toMatchObject(
+      {
+        code: 'HISTORY_LOCKED',
+        message: expect.stringMatching(/locked by another Signet process \(pid \d+\).*delete .*other\.lock/),
+      },
+    );
     expect(Date.now() - t).toBeGreaterThanOrEqual(300);
     // a lock older than staleMs is taken over even if its pid is alive (a stuck process)
     const old = new Date(Date.now() - 60_000);
@@ -182,7 +227,9 @@ describe('LinkHistory', () => {
 
   it('concurrent appends in one process lose nothing', async () => {
     const d = dir();
-    await Promise.all(Array.from({ length: 50 }, (_, i) => new LinkHistory(d).append(record(`c${i}`), `https://s3/${i}`)));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => new LinkHistory(d).append(record(`c${i}`), `https://s3/${i}`)),
+    );
     const s = await new LinkHistory(d).read();
     expect(s.records).toHaveLength(50);
     expect(s.damagedLines).toEqual([]);

@@ -68,10 +68,21 @@ export class LinkHistory {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') {
-        throw new SharingError('HISTORY_CORRUPT', `Signet cannot read its link history ${this.file} (${code}). Check the file's permissions; it has been left as it is.`, { cause: e, details: { file: this.file } });
+        throw new SharingError(
+          'HISTORY_CORRUPT',
+          `Signet cannot read its link history ${this.file} (${code}). Check the file's permissions; it has been left as it is.`,
+          { cause: e, details: { file: this.file } },
+        );
       }
     }
-    const out: Loaded = { records: new Map(), urls: new Map(), damaged: [], notes: [], events: 0, tornTail: text.length > 0 && !text.endsWith('\n') };
+    const out: Loaded = {
+      records: new Map(),
+      urls: new Map(),
+      damaged: [],
+      notes: [],
+      events: 0,
+      tornTail: text.length > 0 && !text.endsWith('\n'),
+    };
     text.split('\n').forEach((line, i) => {
       if (!line.trim()) return;
       const ev = parseHistoryLine(line);
@@ -131,7 +142,7 @@ export class LinkHistory {
         if (last[0] !== 0x0a) prefix = '\n';
       }
       const data = Buffer.from(prefix + events.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
-      for (let off = 0; off < data.length; ) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+      for (let off = 0; off < data.length;) off += (await fh.write(data, off, data.length - off)).bytesWritten;
       await fh.sync();
     } finally {
       await fh.close();
@@ -206,7 +217,8 @@ export class LinkHistory {
         const over = isOver(r, now);
         if (filter === 'active' && over) return false;
         if (filter === 'expired' && !over) return false;
-        if (q && ![r.key, r.bucket, r.profileId, r.file?.name ?? '', r.id].some((s) => s.toLowerCase().includes(q))) return false;
+        if (q && ![r.key, r.bucket, r.profileId, r.file?.name ?? '', r.id].some((s) => s.toLowerCase().includes(q)))
+          return false;
         return true;
       })
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -219,7 +231,11 @@ export class LinkHistory {
     // A unique prefix of 6+ characters works too (what `signet links` prints).
     const hits = id.length >= 6 ? [...l.records.values()].filter((x) => x.id.startsWith(id)) : [];
     if (hits.length === 1) return hits[0]!;
-    if (hits.length > 1) throw new SharingError('LINK_NOT_FOUND', `"${id}" matches ${hits.length} links in the history. Give more of the id.`);
+    if (hits.length > 1)
+      throw new SharingError(
+        'LINK_NOT_FOUND',
+        `"${id}" matches ${hits.length} links in the history. Give more of the id.`,
+      );
     throw new SharingError('LINK_NOT_FOUND', `There is no link "${id}" in the history. List them with: signet links`);
   }
 
@@ -237,7 +253,10 @@ export class LinkHistory {
       const url = await this.vault.getLinkSecret(r.id);
       if (url) return url;
     }
-    throw new SharingError('LINK_NOT_FOUND', `The URL of link ${r.id} is not stored (it carried temporary credentials and is no longer in the keychain). Renew it to get a fresh one: signet links renew ${r.id}`);
+    throw new SharingError(
+      'LINK_NOT_FOUND',
+      `The URL of link ${r.id} is not stored (it carried temporary credentials and is no longer in the keychain). Renew it to get a fresh one: signet links renew ${r.id}`,
+    );
   }
 
   async markRevoked(id: string, revocation: string, at: Date = new Date()): Promise<LinkRecord> {
@@ -252,7 +271,10 @@ export class LinkHistory {
    * one write under the lock: the entries are chosen under the lock too, so a link another
    * process records meanwhile is either seen here or recorded after. Returns the entries marked.
    */
-  async markRevokedWhere(revocationOf: (r: LinkRecord) => string | undefined, at: Date = new Date()): Promise<LinkRecord[]> {
+  async markRevokedWhere(
+    revocationOf: (r: LinkRecord) => string | undefined,
+    at: Date = new Date(),
+  ): Promise<LinkRecord[]> {
     await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
     const { revoked, inKeychain } = await this.locked(async () => {
       const l = await this.usable();
@@ -289,13 +311,23 @@ export class LinkHistory {
         await appendFile(this.damagedFile, header + l.damaged.map((d) => `${d.text}\n`).join(''), { mode: 0o600 });
         const fh = await open(this.damagedFile, 'r');
         await fh.sync().finally(() => fh.close());
-        events.push({ op: 'note', at: now.toISOString(), file: this.damagedFile, message: `${l.damaged.length} damaged line(s) of the link history were moved to ${this.damagedFile} on ${now.toISOString()}.` });
+        events.push({
+          op: 'note',
+          at: now.toISOString(),
+          file: this.damagedFile,
+          message: `${l.damaged.length} damaged line(s) of the link history were moved to ${this.damagedFile} on ${now.toISOString()}.`,
+        });
       }
       const deadIds = new Set(dead.map((r) => r.id));
       for (const r of l.records.values()) {
         if (deadIds.has(r.id)) continue;
         const u = l.urls.get(r.id);
-        events.push({ op: 'add', record: r, ...(u?.url ? { url: u.url } : {}), ...(u?.inKeychain ? { urlInKeychain: true } : {}) });
+        events.push({
+          op: 'add',
+          record: r,
+          ...(u?.url ? { url: u.url } : {}),
+          ...(u?.inKeychain ? { urlInKeychain: true } : {}),
+        });
       }
       await writeFileAtomic(this.file, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
       return dead.length;

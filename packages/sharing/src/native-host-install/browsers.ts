@@ -34,7 +34,10 @@ const WINDOWS_KEYS: Record<BrowserId, string> = {
   firefox: 'HKCU\\Software\\Mozilla\\NativeMessagingHosts',
 };
 
-export function manifestDirFor(browser: BrowserId, platform: NodeJS.Platform): { kind: 'folder'; relativeToHome: string } | { kind: 'registry'; key: string } {
+export function manifestDirFor(
+  browser: BrowserId,
+  platform: NodeJS.Platform,
+): { kind: 'folder'; relativeToHome: string } | { kind: 'registry'; key: string } {
   if (platform === 'win32') return { kind: 'registry', key: WINDOWS_KEYS[browser] };
   if (platform === 'darwin') return { kind: 'folder', relativeToHome: MAC_DIRS[browser] };
   return { kind: 'folder', relativeToHome: LINUX_DIRS[browser] };

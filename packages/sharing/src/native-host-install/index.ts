@@ -11,4 +11,10 @@ export {
   type NativeHostTarget,
   type RegistryPlan,
 } from './plan-native-host-install.js';
-export { installNativeHost, nativeHostStatus, uninstallNativeHost, type NativeHostStatus, type RunRegistryCommand } from './install-native-host.js';
+export {
+  installNativeHost,
+  nativeHostStatus,
+  uninstallNativeHost,
+  type NativeHostStatus,
+  type RunRegistryCommand,
+} from './install-native-host.js';

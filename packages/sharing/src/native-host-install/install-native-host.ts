@@ -6,7 +6,13 @@ import { access, constants, mkdir, readFile, rm, writeFile } from 'node:fs/promi
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { BROWSERS, type BrowserId } from './browsers.js';
-import { planNativeHostInstall, resolveManifestLocation, type NativeHostInstallOptions, type NativeHostPlan, type NativeHostTarget } from './plan-native-host-install.js';
+import {
+  planNativeHostInstall,
+  resolveManifestLocation,
+  type NativeHostInstallOptions,
+  type NativeHostPlan,
+  type NativeHostTarget,
+} from './plan-native-host-install.js';
 
 /** Runs `reg.exe` with these arguments; injectable because it exists on Windows only. */
 export type RunRegistryCommand = (args: string[]) => Promise<{ ok: boolean; stdout: string }>;
@@ -20,18 +26,25 @@ function withDefaults<T extends NativeHostTarget>(o: T): T & { homeDir: string; 
   return { ...o, homeDir: o.homeDir ?? homedir(), platform: o.platform ?? process.platform };
 }
 
-export async function installNativeHost(options: NativeHostInstallOptions & { runRegistry?: RunRegistryCommand }): Promise<NativeHostPlan> {
+export async function installNativeHost(
+  options: NativeHostInstallOptions & { runRegistry?: RunRegistryCommand },
+): Promise<NativeHostPlan> {
   const plan = planNativeHostInstall(withDefaults(options));
   await mkdir(dirname(plan.manifestPath), { recursive: true });
   await writeFile(plan.manifestPath, `${JSON.stringify(plan.manifest, null, 2)}\n`, { mode: 0o644 });
   if (plan.registry && !options.manifestDir) {
     const res = await (options.runRegistry ?? runReg)(plan.registry.add);
-    if (!res.ok) throw new Error(`Could not register the native host for ${options.browser} (reg ${plan.registry.add.join(' ')}).`);
+    if (!res.ok)
+      throw new Error(
+        `Could not register the native host for ${options.browser} (reg ${plan.registry.add.join(' ')}).`,
+      );
   }
   return plan;
 }
 
-export async function uninstallNativeHost(options: NativeHostTarget & { runRegistry?: RunRegistryCommand }): Promise<{ browser: BrowserId; manifestPath: string; removed: boolean }> {
+export async function uninstallNativeHost(
+  options: NativeHostTarget & { runRegistry?: RunRegistryCommand },
+): Promise<{ browser: BrowserId; manifestPath: string; removed: boolean }> {
   const o = withDefaults(options);
   const { manifestPath, registry } = resolveManifestLocation(o);
   const existed = await exists(manifestPath);
@@ -55,12 +68,17 @@ export interface NativeHostStatus {
 }
 
 /** Status for one browser, or for every browser when `browser` is omitted. */
-export async function nativeHostStatus(options: Omit<NativeHostTarget, 'browser'> & { browser?: BrowserId; runRegistry?: RunRegistryCommand } = {}): Promise<NativeHostStatus[]> {
+export async function nativeHostStatus(
+  options: Omit<NativeHostTarget, 'browser'> & { browser?: BrowserId; runRegistry?: RunRegistryCommand } = {},
+): Promise<NativeHostStatus[]> {
   const browsers = options.browser ? [options.browser] : [...BROWSERS];
   return Promise.all(browsers.map((browser) => statusFor(withDefaults({ ...options, browser }), options.runRegistry)));
 }
 
-async function statusFor(o: NativeHostTarget & { homeDir: string; platform: NodeJS.Platform }, run?: RunRegistryCommand): Promise<NativeHostStatus> {
+async function statusFor(
+  o: NativeHostTarget & { homeDir: string; platform: NodeJS.Platform },
+  run?: RunRegistryCommand,
+): Promise<NativeHostStatus> {
   const { manifestPath, registry } = resolveManifestLocation(o);
   const base = { browser: o.browser, manifestPath };
   let text: string;
@@ -70,7 +88,11 @@ async function statusFor(o: NativeHostTarget & { homeDir: string; platform: Node
     return { ...base, installed: false };
   }
   if (registry && !o.manifestDir && !(await (run ?? runReg)(registry.query)).ok) {
-    return { ...base, installed: false, problem: `The manifest exists but the registry key ${registry.key} is missing: run the install again.` };
+    return {
+      ...base,
+      installed: false,
+      problem: `The manifest exists but the registry key ${registry.key} is missing: run the install again.`,
+    };
   }
   let manifest: { path?: unknown; allowed_origins?: unknown; allowed_extensions?: unknown };
   try {
@@ -79,15 +101,27 @@ async function statusFor(o: NativeHostTarget & { homeDir: string; platform: Node
     return { ...base, installed: true, problem: 'The manifest is not valid JSON: run the install again.' };
   }
   const hostPath = typeof manifest.path === 'string' ? manifest.path : undefined;
-  const allowed = (Array.isArray(manifest.allowed_origins) ? manifest.allowed_origins : Array.isArray(manifest.allowed_extensions) ? manifest.allowed_extensions : []).filter((x): x is string => typeof x === 'string');
-  const hostExecutable = hostPath ? await exists(hostPath, o.platform === 'win32' ? constants.F_OK : constants.X_OK) : false;
+  const allowed = (
+    Array.isArray(manifest.allowed_origins)
+      ? manifest.allowed_origins
+      : Array.isArray(manifest.allowed_extensions)
+        ? manifest.allowed_extensions
+        : []
+  ).filter((x): x is string => typeof x === 'string');
+  const hostExecutable = hostPath
+    ? await exists(hostPath, o.platform === 'win32' ? constants.F_OK : constants.X_OK)
+    : false;
   return {
     ...base,
     installed: true,
     ...(hostPath ? { hostPath } : {}),
     hostExecutable,
     allowed,
-    ...(hostExecutable ? {} : { problem: `The host program ${hostPath ?? '(none)'} is missing or not executable: rebuild Signet or run the install again.` }),
+    ...(hostExecutable
+      ? {}
+      : {
+          problem: `The host program ${hostPath ?? '(none)'} is missing or not executable: rebuild Signet or run the install again.`,
+        }),
   };
 }
 

@@ -47,7 +47,10 @@ export function defaultExtensionIds(browser: BrowserId): string[] {
   return isChromiumFamily(browser) ? [DEV_CHROMIUM_EXTENSION_ID] : [FIREFOX_EXTENSION_ID];
 }
 
-export function resolveManifestLocation(target: NativeHostTarget & { homeDir: string; platform: NodeJS.Platform }): { manifestPath: string; registry?: RegistryPlan } {
+export function resolveManifestLocation(target: NativeHostTarget & { homeDir: string; platform: NodeJS.Platform }): {
+  manifestPath: string;
+  registry?: RegistryPlan;
+} {
   const file = `${NATIVE_HOST_NAME}.json`;
   const where = manifestDirFor(target.browser, target.platform);
   if (target.manifestDir) {
@@ -55,21 +58,34 @@ export function resolveManifestLocation(target: NativeHostTarget & { homeDir: st
     return { manifestPath: path.join(target.manifestDir, file) };
   }
   if (where.kind === 'folder') return { manifestPath: posix.join(target.homeDir, where.relativeToHome, file) };
-  const root = target.windowsManifestRoot ?? win32.join(target.homeDir, 'AppData', 'Local', 'Signet', 'NativeMessagingHosts');
+  const root =
+    target.windowsManifestRoot ?? win32.join(target.homeDir, 'AppData', 'Local', 'Signet', 'NativeMessagingHosts');
   // Concatenated rather than win32.join-ed: identical on Windows, and on a POSIX test machine it
   // keeps a POSIX root intact instead of turning it into a relative path.
   const manifestPath = `${root.replace(/[\\/]+$/, '')}\\${target.browser}\\${file}`;
   const key = `${where.key}\\${NATIVE_HOST_NAME}`;
   return {
     manifestPath,
-    registry: { key, add: ['add', key, '/ve', '/t', 'REG_SZ', '/d', manifestPath, '/f'], remove: ['delete', key, '/f'], query: ['query', key, '/ve'] },
+    registry: {
+      key,
+      add: ['add', key, '/ve', '/t', 'REG_SZ', '/d', manifestPath, '/f'],
+      remove: ['delete', key, '/f'],
+      query: ['query', key, '/ve'],
+    },
   };
 }
 
-export function planNativeHostInstall(options: NativeHostInstallOptions & { homeDir: string; platform: NodeJS.Platform }): NativeHostPlan {
+export function planNativeHostInstall(
+  options: NativeHostInstallOptions & { homeDir: string; platform: NodeJS.Platform },
+): NativeHostPlan {
   // Windows: a drive or UNC path (win32.isAbsolute also accepts "\\x", which is drive-relative).
-  const absolute = options.platform === 'win32' ? /^([A-Za-z]:[\\/]|\\\\)/.test(options.hostPath) : posix.isAbsolute(options.hostPath);
+  const absolute =
+    options.platform === 'win32' ? /^([A-Za-z]:[\\/]|\\\\)/.test(options.hostPath) : posix.isAbsolute(options.hostPath);
   if (!absolute) throw new Error(`The native host path must be absolute (browsers require it): ${options.hostPath}`);
-  const manifest = buildHostManifest(options.browser, options.hostPath, options.extensionIds ?? defaultExtensionIds(options.browser));
+  const manifest = buildHostManifest(
+    options.browser,
+    options.hostPath,
+    options.extensionIds ?? defaultExtensionIds(options.browser),
+  );
   return { browser: options.browser, manifest, ...resolveManifestLocation(options) };
 }

@@ -6,7 +6,12 @@ import { pickProfile } from '../share/pick-profile.js';
 import { ProfileStore } from './profile-store.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'signet-profiles-'));
-const input = (id: string, extra: Record<string, unknown> = {}) => ({ id, bucket: `bucket-${id}`, region: 'eu-west-1', ...extra });
+const input = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  bucket: `bucket-${id}`,
+  region: 'eu-west-1',
+  ...extra,
+});
 
 describe('ProfileStore', () => {
   it('creates, lists, edits, picks a default and removes profiles in one JSON file', async () => {
@@ -14,7 +19,13 @@ describe('ProfileStore', () => {
     const store = new ProfileStore(d);
     expect(await store.list()).toEqual({ profiles: [] });
     const work = await store.save(input('work'));
-    expect(work).toMatchObject({ id: 'work', keyTemplate: '{yyyy}/{mm}/{uuid}/{name}', defaultExpiry: '1d', credentials: { source: 'keychain' }, link: { kind: 's3' } });
+    expect(work).toMatchObject({
+      id: 'work',
+      keyTemplate: '{yyyy}/{mm}/{uuid}/{name}',
+      defaultExpiry: '1d',
+      credentials: { source: 'keychain' },
+      link: { kind: 's3' },
+    });
     await store.save(input('client-a', { credentials: { source: 'aws-profile', awsProfile: 'dev-sso' } }));
     expect((await store.list()).defaultId).toBe('work'); // the first one
     await store.setDefault('client-a');
@@ -25,7 +36,10 @@ describe('ProfileStore', () => {
     await expect(store.create(input('work'))).rejects.toMatchObject({ code: 'PROFILE_EXISTS' });
     await store.remove('client-a');
     expect(await store.list()).toMatchObject({ defaultId: 'work', profiles: [{ id: 'work' }] });
-    await expect(store.get('client-a')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND', message: expect.stringMatching(/Profiles: work/) });
+    await expect(store.get('client-a')).rejects.toMatchObject({
+      code: 'PROFILE_NOT_FOUND',
+      message: expect.stringMatching(/Profiles: work/),
+    });
     await expect(store.remove('nope')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
     await expect(store.setDefault('nope')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
     // private to the user, no temp or lock files left behind
@@ -42,7 +56,11 @@ describe('ProfileStore', () => {
     writeFileSync(store.file, JSON.stringify({ ...file, defaultId: 'ghost' }));
     expect(await store.list()).toMatchObject({ missingDefault: 'ghost' });
     expect((await store.list()).defaultId).toBeUndefined();
-    await expect(pickProfile(store)).rejects.toMatchObject({ code: 'NO_PROFILE', message: 'The default profile "ghost" no longer exists. Pick one with --profile (a, b) or set a default: signet profile default <id>.' });
+    await expect(pickProfile(store)).rejects.toMatchObject({
+      code: 'NO_PROFILE',
+      message:
+        'The default profile "ghost" no longer exists. Pick one with --profile (a, b) or set a default: signet profile default <id>.',
+    });
     expect((await pickProfile(store, 'b')).id).toBe('b');
     await store.remove('b'); // one profile left: it is the one to use
     expect((await pickProfile(store)).id).toBe('a');
@@ -52,8 +70,14 @@ describe('ProfileStore', () => {
     const store = new ProfileStore(dir());
     await store.save(input('ok'));
     const before = readFileSync(store.file, 'utf8');
-    await expect(store.save({ id: 'Bad Id', bucket: 'x', region: 'eu-west-1' })).rejects.toMatchObject({ code: 'PROFILE_INVALID', message: expect.stringMatching(/id:.*bucket:/s) });
-    await expect(store.save(input('leak', { secretAccessKey: 'abc' }))).rejects.toMatchObject({ code: 'PROFILE_INVALID', message: expect.stringMatching(/secrets never go in a profile/) });
+    await expect(store.save({ id: 'Bad Id', bucket: 'x', region: 'eu-west-1' })).rejects.toMatchObject({
+      code: 'PROFILE_INVALID',
+      message: expect.stringMatching(/id:.*bucket:/s),
+    });
+    await expect(store.save(input('leak', { secretAccessKey: 'abc' }))).rejects.toMatchObject({
+      code: 'PROFILE_INVALID',
+      message: expect.stringMatching(/secrets never go in a profile/),
+    });
     expect(readFileSync(store.file, 'utf8')).toBe(before);
   });
 
@@ -61,7 +85,11 @@ describe('ProfileStore', () => {
     ['not JSON', '{"version":1,"profiles":[', /not valid JSON/],
     ['empty', '', /it is empty/],
     ['no list', '{"version":1}', /no "profiles" list/],
-    ['an invalid profile', JSON.stringify({ version: 1, profiles: [{ id: 'x', bucket: 'NO', region: 'eu-west-1' }] }), /bucket/],
+    [
+      'an invalid profile',
+      JSON.stringify({ version: 1, profiles: [{ id: 'x', bucket: 'NO', region: 'eu-west-1' }] }),
+      /bucket/,
+    ],
     ['a duplicate id', JSON.stringify({ version: 1, profiles: [input('a'), input('a')] }), /appears twice/],
     ['a newer version', JSON.stringify({ version: 7, profiles: [] }), /version 7.*update Signet/],
   ])('a corrupted file (%s) is reported with its path and preserved byte for byte', async (_what, content, why) => {

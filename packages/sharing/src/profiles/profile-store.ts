@@ -34,10 +34,14 @@ export class ProfileStore {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { version: VERSION, profiles: [] };
-      throw new SharingError('CONFIG_CORRUPT', `Signet cannot read its profiles file ${this.file} (${code}). Check the file's owner and permissions; it has been left as it is.`, {
-        cause: e,
-        details: { file: this.file },
-      });
+      throw new SharingError(
+        'CONFIG_CORRUPT',
+        `Signet cannot read its profiles file ${this.file} (${code}). Check the file's owner and permissions; it has been left as it is.`,
+        {
+          cause: e,
+          details: { file: this.file },
+        },
+      );
     }
     let data: unknown;
     try {
@@ -45,7 +49,8 @@ export class ProfileStore {
     } catch {
       throw this.corrupt(text.trim() === '' ? 'it is empty' : 'it is not valid JSON');
     }
-    if (!data || typeof data !== 'object' || !Array.isArray((data as ProfilesFile).profiles)) throw this.corrupt('it has no "profiles" list');
+    if (!data || typeof data !== 'object' || !Array.isArray((data as ProfilesFile).profiles))
+      throw this.corrupt('it has no "profiles" list');
     const raw = data as { version?: unknown; defaultId?: unknown; profiles: unknown[] };
     if (raw.version !== undefined && raw.version !== VERSION) {
       throw new SharingError(
@@ -106,8 +111,13 @@ export class ProfileStore {
   async list(): Promise<{ profiles: Profile[]; defaultId?: string; missingDefault?: string }> {
     const d = await this.read();
     const missing = d.defaultId !== undefined && !d.profiles.some((p) => p.id === d.defaultId);
-    const defaultId = !missing && d.defaultId ? d.defaultId : !missing || d.profiles.length === 1 ? d.profiles[0]?.id : undefined;
-    return { profiles: d.profiles, ...(defaultId ? { defaultId } : {}), ...(missing ? { missingDefault: d.defaultId } : {}) };
+    const defaultId =
+      !missing && d.defaultId ? d.defaultId : !missing || d.profiles.length === 1 ? d.profiles[0]?.id : undefined;
+    return {
+      profiles: d.profiles,
+      ...(defaultId ? { defaultId } : {}),
+      ...(missing ? { missingDefault: d.defaultId } : {}),
+    };
   }
 
   async get(id: string): Promise<Profile> {
@@ -134,7 +144,10 @@ export class ProfileStore {
     const p = parseProfile(profile);
     return this.update((d) => {
       if (d.profiles.some((x) => x.id === p.id)) {
-        throw new SharingError('PROFILE_EXISTS', `A profile "${p.id}" already exists. Pick another name, or edit that one.`);
+        throw new SharingError(
+          'PROFILE_EXISTS',
+          `A profile "${p.id}" already exists. Pick another name, or edit that one.`,
+        );
       }
       d.profiles.push(p);
       d.defaultId ??= p.id;

@@ -5,9 +5,24 @@ import { classifyKeychainFailure, toKeychainError } from './keychain-error.js';
 
 describe('toKeychainError', () => {
   it.each([
-    ['Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time', 'no-session-bus', 'KEYCHAIN_UNAVAILABLE', /no D-Bus session/],
-    ['DBus error: The name org.freedesktop.secrets was not provided by any .service files', 'no-provider', 'KEYCHAIN_UNAVAILABLE', /no Secret Service is installed/],
-    ['Secret Service: unlock prompt was dismissed', 'locked', 'KEYCHAIN_LOCKED', /locked: unlock it in your desktop's password manager/],
+    [
+      'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time',
+      'no-session-bus',
+      'KEYCHAIN_UNAVAILABLE',
+      /no D-Bus session/,
+    ],
+    [
+      'DBus error: The name org.freedesktop.secrets was not provided by any .service files',
+      'no-provider',
+      'KEYCHAIN_UNAVAILABLE',
+      /no Secret Service is installed/,
+    ],
+    [
+      'Secret Service: unlock prompt was dismissed',
+      'locked',
+      'KEYCHAIN_LOCKED',
+      /locked: unlock it in your desktop's password manager/,
+    ],
     ['Did not receive a reply', 'not-responding', 'KEYCHAIN_UNAVAILABLE', /did not answer/],
     ['weird failure with value hunter2', 'other', 'KEYCHAIN_UNAVAILABLE', /refused the request/],
   ])('%s → %s', (text, kind, code, message) => {

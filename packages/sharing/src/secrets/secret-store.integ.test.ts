@@ -21,12 +21,20 @@ const service = `SignetTest-${randomBytes(4).toString('hex')}`;
 const lookup = (account: string, svc = service) =>
   spawnSync('secret-tool', ['lookup', 'service', svc, 'username', account], { encoding: 'utf8' }).stdout;
 /** Every file under `dir` containing `needle` (grep -r: binary files included). */
-const failure = (p: Promise<unknown>): Promise<Error> => p.then(() => new Error('resolved'), (e: unknown) => e as Error);
-const filesContaining = (dir: string, needle: string) => spawnSync('grep', ['-rlF', '--', needle, dir], { encoding: 'utf8' }).stdout.trim();
+const failure = (p: Promise<unknown>): Promise<Error> =>
+  p.then(
+    () => new Error('resolved'),
+    (e: unknown) => e as Error,
+  );
+const filesContaining = (dir: string, needle: string) =>
+  spawnSync('grep', ['-rlF', '--', needle, dir], { encoding: 'utf8' }).stdout.trim();
 
-const rsaPem = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const rsaPem = () =>
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const ecEncryptedPem = (passphrase: string) =>
-  generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString();
+  generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+    .privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase })
+    .toString();
 
 describe('SecretStore on the real Secret Service', () => {
   it('round-trips every secret kind; has*/delete; the values are in the Secret Service (secret-tool)', async () => {
@@ -39,8 +47,18 @@ describe('SecretStore on the real Secret Service', () => {
     expect(JSON.parse(lookup('profile:work:aws'))).toEqual({ accessKeyId: 'AKIAWORK', secretAccessKey: secret });
     // temporary credentials: session token and expiry come back as given
     const token = `IQoJb3JpZ2luX2VjE${'x'.repeat(900)}`;
-    await s.setAwsSecret('sts', { accessKeyId: 'ASIASTS', secretAccessKey: 'sts-secret', sessionToken: token, expiration: '2030-01-01T01:00:00+01:00' });
-    expect(await s.getAwsCredentials('sts')).toEqual({ accessKeyId: 'ASIASTS', secretAccessKey: 'sts-secret', sessionToken: token, expiration: new Date('2030-01-01T00:00:00Z') });
+    await s.setAwsSecret('sts', {
+      accessKeyId: 'ASIASTS',
+      secretAccessKey: 'sts-secret',
+      sessionToken: token,
+      expiration: '2030-01-01T01:00:00+01:00',
+    });
+    expect(await s.getAwsCredentials('sts')).toEqual({
+      accessKeyId: 'ASIASTS',
+      secretAccessKey: 'sts-secret',
+      sessionToken: token,
+      expiration: new Date('2030-01-01T00:00:00Z'),
+    });
     // CloudFront keys: RSA-2048, and an encrypted ECDSA P-256 key with its passphrase
     const rsa = rsaPem();
     expect(await s.setCloudFrontKey('cdn', rsa)).toMatchObject({ type: 'rsa', bits: 2048 });
@@ -69,9 +87,13 @@ describe('SecretStore on the real Secret Service', () => {
 
   it('refuses what cannot work before storing anything: a public key, a wrong passphrase, a bad access key id', async () => {
     const s = new SecretStore({ service });
-    const pub = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const pub = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
     await expect(s.setCloudFrontKey('bad', pub)).rejects.toMatchObject({ code: 'KEY_NOT_PRIVATE' });
-    await expect(s.setCloudFrontKey('bad', ecEncryptedPem('right'), 'wrong')).rejects.toMatchObject({ code: 'KEY_PASSPHRASE_WRONG' });
+    await expect(s.setCloudFrontKey('bad', ecEncryptedPem('right'), 'wrong')).rejects.toMatchObject({
+      code: 'KEY_PASSPHRASE_WRONG',
+    });
     const err = await failure(s.setAwsSecret('bad', { accessKeyId: 'has space', secretAccessKey: 'do-not-echo-me' }));
     expect(err).toMatchObject({ code: 'SECRET_INVALID', message: expect.stringMatching(/access key id looks wrong/) });
     expect(err.message).not.toContain('do-not-echo-me');
@@ -80,9 +102,14 @@ describe('SecretStore on the real Secret Service', () => {
   });
 
   it('a damaged keychain item is reported without quoting it', async () => {
-    execFileSync('secret-tool', ['store', '--label=damaged', 'service', service, 'username', 'profile:dmg:aws'], { input: '{"accessKeyId":"AKIA","secretAccessKey":"half-a-secret' });
+    execFileSync('secret-tool', ['store', '--label=damaged', 'service', service, 'username', 'profile:dmg:aws'], {
+      input: '{"accessKeyId":"AKIA","secretAccessKey":"half-a-secret',
+    });
     const err = await failure(new SecretStore({ service }).getAwsCredentials('dmg'));
-    expect(err).toMatchObject({ code: 'SECRET_INVALID', message: expect.stringMatching(/stored for profile "dmg" in the keychain are damaged\. Enter them again/) });
+    expect(err).toMatchObject({
+      code: 'SECRET_INVALID',
+      message: expect.stringMatching(/stored for profile "dmg" in the keychain are damaged\. Enter them again/),
+    });
     expect(err.message).not.toContain('half-a-secret');
   });
 
@@ -93,13 +120,34 @@ describe('SecretStore on the real Secret Service', () => {
     const token = `plain-token-${randomBytes(12).toString('hex')}`;
     const pem = rsaPem();
     const pemBody = pem.split('\n')[5]!; // a line from the middle of the key
-    await new ProfileStore(home).save({ id: 'work', bucket: 'reports', region: 'eu-west-1', link: { kind: 'cloudfront', domain: 'd111111abcdef8.cloudfront.net', keyPairId: 'K2JCJMDEHXQW5F' } });
+    await new ProfileStore(home).save({
+      id: 'work',
+      bucket: 'reports',
+      region: 'eu-west-1',
+      link: { kind: 'cloudfront', domain: 'd111111abcdef8.cloudfront.net', keyPairId: 'K2JCJMDEHXQW5F' },
+    });
     await s.setAwsSecret('work', { accessKeyId: 'ASIAWORK', secretAccessKey: awsSecret, sessionToken: token });
     await s.setCloudFrontKey('work', pem);
     const end = new Date(Date.now() + 3600_000).toISOString();
-    const record: LinkRecord = { id: 'l1', createdAt: new Date().toISOString(), source: 'cli', profileId: 'work', kind: 's3', method: 'GET', bucket: 'reports', key: 'a.pdf', options: {}, expiresAt: end, effectiveExpiresAt: end, warnings: [] };
+    const record: LinkRecord = {
+      id: 'l1',
+      createdAt: new Date().toISOString(),
+      source: 'cli',
+      profileId: 'work',
+      kind: 's3',
+      method: 'GET',
+      bucket: 'reports',
+      key: 'a.pdf',
+      options: {},
+      expiresAt: end,
+      effectiveExpiresAt: end,
+      warnings: [],
+    };
     const history = new LinkHistory(home, s);
-    await history.append(record, `https://reports.s3.amazonaws.com/a.pdf?X-Amz-Security-Token=${token}&X-Amz-Signature=abc`);
+    await history.append(
+      record,
+      `https://reports.s3.amazonaws.com/a.pdf?X-Amz-Security-Token=${token}&X-Amz-Signature=abc`,
+    );
     expect(await history.getUrl('l1')).toContain(token); // retrievable, from the keychain
     for (const needle of [awsSecret, token, pemBody]) {
       expect(filesContaining(home, needle), needle).toBe('');
@@ -116,7 +164,11 @@ describe('SecretStore on the real Secret Service', () => {
  * unlocked with `password`; 'none': a bus with no services at all; 'no-bus': no D-Bus reachable.
  * The child prints what it finds; the parent checks it.
  */
-function runIsolated(code: string, mode: 'keyring' | 'none' | 'no-bus', password = 'iso-pass'): { stdout: string; stderr: string; home: string; data: string } {
+function runIsolated(
+  code: string,
+  mode: 'keyring' | 'none' | 'no-bus',
+  password = 'iso-pass',
+): { stdout: string; stderr: string; home: string; data: string } {
   const base = mkdtempSync(join(tmpdir(), 'signet-iso-'));
   const [home, data, runtime] = ['home', 'data', 'run'].map((d) => join(base, d)) as [string, string, string];
   for (const d of [home, data, runtime]) mkdirSync(d, { mode: 0o700 });
@@ -129,24 +181,60 @@ function runIsolated(code: string, mode: 'keyring' | 'none' | 'no-bus', password
      const attempt = (p: Promise<unknown>) => p.then((v) => ({ ok: v ?? true }), (e) => ({ code: e.code, message: e.message }));
      ${code}`,
   );
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: data, XDG_RUNTIME_DIR: runtime, SIGNET_HOME: join(home, 'signet'), ISO_PASSWORD: password, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_DATA_HOME: data,
+    XDG_RUNTIME_DIR: runtime,
+    SIGNET_HOME: join(home, 'signet'),
+    ISO_PASSWORD: password,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
   const node = `exec ${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(script)}`;
   let r;
   if (mode === 'no-bus') {
-    r = spawnSync('bash', ['-c', node], { cwd: repoRoot, env: { ...env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(base, 'no-such-bus')}` }, encoding: 'utf8', timeout: 60_000 });
+    r = spawnSync('bash', ['-c', node], {
+      cwd: repoRoot,
+      env: { ...env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(base, 'no-such-bus')}` },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   } else if (mode === 'none') {
     // A session bus with no service directories: nothing can be activated, no Secret Service.
     const config = join(base, 'bus.conf');
-    writeFileSync(config, `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+    writeFileSync(
+      config,
+      `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig><type>session</type><listen>unix:tmpdir=${base}</listen><auth>EXTERNAL</auth>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`);
-    r = spawnSync('dbus-run-session', [`--config-file=${config}`, '--', 'bash', '-c', node], { cwd: repoRoot, env, encoding: 'utf8', timeout: 60_000 });
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`,
+    );
+    r = spawnSync('dbus-run-session', [`--config-file=${config}`, '--', 'bash', '-c', node], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   } else {
-    r = spawnSync('dbus-run-session', ['--', 'bash', '-c', `printf %s "$ISO_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets --replace >/dev/null 2>&1; ${node}`], { cwd: repoRoot, env, encoding: 'utf8', timeout: 60_000 });
+    r = spawnSync(
+      'dbus-run-session',
+      [
+        '--',
+        'bash',
+        '-c',
+        `printf %s "$ISO_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets --replace >/dev/null 2>&1; ${node}`,
+      ],
+      { cwd: repoRoot, env, encoding: 'utf8', timeout: 60_000 },
+    );
   }
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', home, data };
 }
-const results = (stdout: string) => Object.fromEntries(stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), JSON.parse(l.slice(l.indexOf('=') + 1)) as unknown]));
+const results = (stdout: string) =>
+  Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), JSON.parse(l.slice(l.indexOf('=') + 1)) as unknown]),
+  );
 
 describe('keychain faults (each in its own D-Bus session)', () => {
   it('a locked keychain: KEYCHAIN_LOCKED with what to do, fast, for reads and writes; unlocking with the password makes it work again', () => {
@@ -167,7 +255,12 @@ describe('keychain faults (each in its own D-Bus session)', () => {
       'keyring',
     );
     const o = results(r.stdout) as Record<string, { code?: string; message?: string; ok?: unknown }>;
-    expect(o.read, r.stderr).toMatchObject({ code: 'KEYCHAIN_LOCKED', message: expect.stringMatching(/^Your keychain is locked: unlock it in your desktop's password manager \(Passwords and Keys \/ Seahorse.*\), then try again\.$/) });
+    expect(o.read, r.stderr).toMatchObject({
+      code: 'KEYCHAIN_LOCKED',
+      message: expect.stringMatching(
+        /^Your keychain is locked: unlock it in your desktop's password manager \(Passwords and Keys \/ Seahorse.*\), then try again\.$/,
+      ),
+    });
     expect(o.ms as unknown as number).toBeLessThan(5000);
     expect(o.write).toMatchObject({ code: 'KEYCHAIN_LOCKED' });
     expect(o.has).toMatchObject({ code: 'KEYCHAIN_LOCKED' }); // not a silent "no secret"
@@ -178,19 +271,31 @@ describe('keychain faults (each in its own D-Bus session)', () => {
   });
 
   it('no D-Bus session: KEYCHAIN_UNAVAILABLE saying why, and nothing written to a file', () => {
-    const r = runIsolated(`out('set', await attempt(new SecretStore().setAwsSecret('p', { accessKeyId: 'AKIANOBUS', secretAccessKey: 'nobus-secret' })));
-      out('get', await attempt(new SecretStore().getAwsCredentials('p')));`, 'no-bus');
+    const r = runIsolated(
+      `out('set', await attempt(new SecretStore().setAwsSecret('p', { accessKeyId: 'AKIANOBUS', secretAccessKey: 'nobus-secret' })));
+      out('get', await attempt(new SecretStore().getAwsCredentials('p')));`,
+      'no-bus',
+    );
     const o = results(r.stdout) as Record<string, { code?: string; message?: string }>;
-    expect(o.set, r.stderr).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/no D-Bus session.*Signet never falls back to a plain file/) });
+    expect(o.set, r.stderr).toMatchObject({
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: expect.stringMatching(/no D-Bus session.*Signet never falls back to a plain file/),
+    });
     expect(o.get).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
     expect(filesContaining(r.home, 'nobus-secret')).toBe('');
     expect(filesContaining(r.data, 'nobus-secret')).toBe('');
   });
 
   it('D-Bus but no Secret Service installed: KEYCHAIN_UNAVAILABLE naming what to install', () => {
-    const r = runIsolated(`out('set', await attempt(new SecretStore().setAwsSecret('p', { accessKeyId: 'AKIANONE', secretAccessKey: 'noprovider-secret' })));`, 'none');
+    const r = runIsolated(
+      `out('set', await attempt(new SecretStore().setAwsSecret('p', { accessKeyId: 'AKIANONE', secretAccessKey: 'noprovider-secret' })));`,
+      'none',
+    );
     const o = results(r.stdout) as Record<string, { code?: string; message?: string }>;
-    expect(o.set, r.stdout + r.stderr).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/no Secret Service is installed or running.*gnome-keyring or KeePassXC/) });
+    expect(o.set, r.stdout + r.stderr).toMatchObject({
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: expect.stringMatching(/no Secret Service is installed or running.*gnome-keyring or KeePassXC/),
+    });
     expect(filesContaining(r.home, 'noprovider-secret')).toBe('');
   });
 
@@ -208,7 +313,10 @@ describe('keychain faults (each in its own D-Bus session)', () => {
       'keyring',
     );
     const o = results(r.stdout) as Record<string, { code?: string; message?: string }>;
-    expect(o.read, r.stdout + r.stderr).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/did not answer\. Restart it/) });
+    expect(o.read, r.stdout + r.stderr).toMatchObject({
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: expect.stringMatching(/did not answer\. Restart it/),
+    });
     expect(o.ms as unknown as number).toBeLessThan(30_000);
   });
 });

@@ -27,10 +27,15 @@ const storedAwsSchema = z.object({
 type StoredAws = z.infer<typeof storedAwsSchema>;
 
 const awsInputSchema = z.object({
-  accessKeyId: z.string().trim().regex(/^[A-Za-z0-9_+=.@-]{3,128}$/, 'the access key id looks wrong (e.g. AKIAIOSFODNN7EXAMPLE)'),
+  accessKeyId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_+=.@-]{3,128}$/, 'the access key id looks wrong (e.g. AKIAIOSFODNN7EXAMPLE)'),
   secretAccessKey: z.string().trim().min(1, 'the secret access key is empty').max(4096),
   sessionToken: z.string().trim().max(8192).optional(),
-  expiration: z.iso.datetime({ offset: true, error: 'the expiration must be an ISO-8601 date-time, e.g. 2030-01-01T00:00:00Z' }).optional(),
+  expiration: z.iso
+    .datetime({ offset: true, error: 'the expiration must be an ISO-8601 date-time, e.g. 2030-01-01T00:00:00Z' })
+    .optional(),
 });
 
 /** Keychain account names, one per secret kind (`secret-tool lookup service Signet username <account>`). */

@@ -15,7 +15,10 @@ export async function linkObject(ctx: SharingContext, request: LinkRequest): Pro
     cloudFrontDomains: all.flatMap((p) => (p.link.kind === 'cloudfront' ? [p.link.domain] : [])),
   });
   if (ref.kind === 's3-prefix') {
-    throw new SharingError('NOTHING_TO_SHARE', `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Pick a file.`);
+    throw new SharingError(
+      'NOTHING_TO_SHARE',
+      `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Pick a file.`,
+    );
   }
   const explicit = request.profileId ? await ctx.profiles.get(request.profileId) : undefined;
   const { profile, bucket, key } = chooseProfileForRef(ref, { profiles: all, defaultId, explicit });
@@ -23,7 +26,11 @@ export async function linkObject(ctx: SharingContext, request: LinkRequest): Pro
   const link = await signLink(ctx, { profile, bucket, key, expires: request.expires, options });
   const prepared = prepareLink(ctx, { profile, bucket, key, link, options, source: request.source });
   const result = toLinkResult(prepared);
-  if (request.check) result.check = await checkLink(result.url, { method: result.method, ...(result.headers ? { headers: result.headers } : {}) });
+  if (request.check)
+    result.check = await checkLink(result.url, {
+      method: result.method,
+      ...(result.headers ? { headers: result.headers } : {}),
+    });
   await ctx.history.append(prepared.record, prepared.url);
   return result;
 }

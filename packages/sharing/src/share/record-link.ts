@@ -15,7 +15,10 @@ export interface SignLinkInput {
 }
 
 /** Signs a link for an object (no network I/O besides a keychain read on first use). */
-export async function signLink(ctx: SharingContext, { profile, bucket, key, expires, options }: SignLinkInput): Promise<SignedLink> {
+export async function signLink(
+  ctx: SharingContext,
+  { profile, bucket, key, expires, options }: SignLinkInput,
+): Promise<SignedLink> {
   const at = ctx.now();
   try {
     const expiresAt = parseExpiry(expires ?? profile.defaultExpiry, at);
@@ -36,7 +39,15 @@ export interface PreparedLink {
 /** The history record of a signed link (not yet written). */
 export function prepareLink(
   ctx: SharingContext,
-  i: { profile: Profile; bucket: string; key: string; link: SignedLink; options: LinkOptions; source: LinkSource; file?: { name: string; size: number } | undefined },
+  i: {
+    profile: Profile;
+    bucket: string;
+    key: string;
+    link: SignedLink;
+    options: LinkOptions;
+    source: LinkSource;
+    file?: { name: string; size: number } | undefined;
+  },
 ): PreparedLink {
   const { startAt, ...rest } = i.options;
   const record: LinkRecord = {

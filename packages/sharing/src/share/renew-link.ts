@@ -7,7 +7,12 @@ import { prepareLink, signLink, toLinkResult } from './record-link.js';
 import { objectWasDeleted } from './revoke-link.js';
 import type { SharingContext } from './sharing-context.js';
 
-export async function renewLink(ctx: SharingContext, id: string, expires?: string, source?: LinkSource): Promise<LinkResult> {
+export async function renewLink(
+  ctx: SharingContext,
+  id: string,
+  expires?: string,
+  source?: LinkSource,
+): Promise<LinkResult> {
   const old = await ctx.history.get(id);
   if (objectWasDeleted(old)) {
     throw new SharingError(
@@ -22,7 +27,15 @@ export async function renewLink(ctx: SharingContext, id: string, expires?: strin
   // A start time that has passed means nothing for the new link.
   if (startAt && new Date(startAt).getTime() > ctx.now().getTime()) options.startAt = new Date(startAt);
   const link = await signLink(ctx, { profile, bucket: old.bucket, key: old.key, expires, options });
-  const prepared = prepareLink(ctx, { profile, bucket: old.bucket, key: old.key, link, options, source: source ?? old.source, file: old.file });
+  const prepared = prepareLink(ctx, {
+    profile,
+    bucket: old.bucket,
+    key: old.key,
+    link,
+    options,
+    source: source ?? old.source,
+    file: old.file,
+  });
   await ctx.history.append(prepared.record, prepared.url);
   return toLinkResult(prepared);
 }

@@ -16,8 +16,19 @@ const T1 = new Date('2030-01-01T00:10:00Z');
 function record(id: string, o: Partial<LinkRecord> = {}): LinkRecord {
   const end = new Date(T0.getTime() + 3_600_000).toISOString();
   return {
-    id, createdAt: T0.toISOString(), source: 'cli', profileId: 'work', kind: 's3', method: 'GET', bucket: 'reports', key: 'q3.pdf',
-    options: {}, expiresAt: end, effectiveExpiresAt: end, warnings: [], ...o,
+    id,
+    createdAt: T0.toISOString(),
+    source: 'cli',
+    profileId: 'work',
+    kind: 's3',
+    method: 'GET',
+    bucket: 'reports',
+    key: 'q3.pdf',
+    options: {},
+    expiresAt: end,
+    effectiveExpiresAt: end,
+    warnings: [],
+    ...o,
   };
 }
 
@@ -29,10 +40,16 @@ function setup() {
     history,
     now: () => now,
     profiles: { get: async (id: string) => ({ id }) },
-    clientFor: async () => ({ send: async (c: { input: { Bucket?: string; Key?: string } }) => void sent.push(c.input) }),
+    clientFor: async () => ({
+      send: async (c: { input: { Bucket?: string; Key?: string } }) => void sent.push(c.input),
+    }),
     forget: () => undefined,
   } as unknown as SharingContext;
-  const revokeLines = () => readFileSync(history.file, 'utf8').trim().split('\n').filter((l) => l.includes('"op":"revoke"'));
+  const revokeLines = () =>
+    readFileSync(history.file, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes('"op":"revoke"'));
   return { ctx, history, sent, revokeLines, setNow: (d: Date) => (now = d) };
 }
 
@@ -54,15 +71,28 @@ describe('revokeLink / renewLink', () => {
     const r = await revokeLink(ctx, 'asked', { deleteObject: true });
 
     expect(sent).toEqual([{ Bucket: 'reports', Key: 'q3.pdf' }]);
-    expect(r).toMatchObject({ id: 'asked', revokedAt: T1.toISOString(), revocation: 'object deleted: s3://reports/q3.pdf' });
+    expect(r).toMatchObject({
+      id: 'asked',
+      revokedAt: T1.toISOString(),
+      revocation: 'object deleted: s3://reports/q3.pdf',
+    });
     expect(write).toHaveBeenCalledTimes(1); // all of them in one write
     const byId = new Map((await history.list({}, T1)).map((x) => [x.id, x]));
     for (const id of ['asked', 'renewed', 'linked', 'kept']) {
-      expect(byId.get(id), id).toMatchObject({ revokedAt: T1.toISOString(), revocation: expect.stringMatching(/^object deleted: s3:\/\/reports\/q3\.pdf/) });
+      expect(byId.get(id), id).toMatchObject({
+        revokedAt: T1.toISOString(),
+        revocation: expect.stringMatching(/^object deleted: s3:\/\/reports\/q3\.pdf/),
+      });
     }
     expect(byId.get('renewed')!.revocation).toBe('object deleted: s3://reports/q3.pdf (when link asked was revoked)');
-    for (const id of ['other-key', 'other-bucket', 'other-profile', 'upload']) expect(byId.get(id)!.revokedAt, id).toBeUndefined();
-    expect((await history.list({ filter: 'active' }, T1)).map((x) => x.id).sort()).toEqual(['other-bucket', 'other-key', 'other-profile', 'upload']);
+    for (const id of ['other-key', 'other-bucket', 'other-profile', 'upload'])
+      expect(byId.get(id)!.revokedAt, id).toBeUndefined();
+    expect((await history.list({ filter: 'active' }, T1)).map((x) => x.id).sort()).toEqual([
+      'other-bucket',
+      'other-key',
+      'other-profile',
+      'upload',
+    ]);
     expect(revokeLines()).toHaveLength(5); // 'kept' before, then the four of this revoke
   });
 
@@ -71,14 +101,22 @@ describe('revokeLink / renewLink', () => {
     await history.append(record('a'), 'https://s3/1');
     await revokeLink(ctx, 'a', { deleteObject: true });
     setNow(T1);
-    expect(await describeRevocation(ctx, 'a')).toEqual({ canDeleteObject: false, message: expect.stringMatching(/already revoked on .*was deleted then.*Revoking it again deletes nothing/) });
+    expect(await describeRevocation(ctx, 'a')).toEqual({
+      canDeleteObject: false,
+      message: expect.stringMatching(/already revoked on .*was deleted then.*Revoking it again deletes nothing/),
+    });
     const again = await revokeLink(ctx, 'a', { deleteObject: true });
     expect(sent).toHaveLength(1);
-    expect(again.revocation).toBe(`already revoked on ${T0.toISOString()} (object deleted: s3://reports/q3.pdf); nothing was deleted this time`);
+    expect(again.revocation).toBe(
+      `already revoked on ${T0.toISOString()} (object deleted: s3://reports/q3.pdf); nothing was deleted this time`,
+    );
     expect(again.revocation).not.toMatch(/^object deleted/);
     expect(again.revokedAt).toBe(T0.toISOString());
     expect(revokeLines()).toHaveLength(1); // nothing recorded again
-    expect(await history.get('a')).toMatchObject({ revokedAt: T0.toISOString(), revocation: 'object deleted: s3://reports/q3.pdf' });
+    expect(await history.get('a')).toMatchObject({
+      revokedAt: T0.toISOString(),
+      revocation: 'object deleted: s3://reports/q3.pdf',
+    });
   });
 
   it('an entry marked revoked with its object kept can still have the object deleted, which revokes it for real', async () => {
@@ -86,7 +124,10 @@ describe('revokeLink / renewLink', () => {
     await history.append(record('a'), 'https://s3/1');
     await revokeLink(ctx, 'a', { deleteObject: false });
     expect(sent).toHaveLength(0);
-    expect(await describeRevocation(ctx, 'a')).toEqual({ canDeleteObject: true, message: expect.stringMatching(/^This link was marked revoked, but its object was kept, so it still works/) });
+    expect(await describeRevocation(ctx, 'a')).toEqual({
+      canDeleteObject: true,
+      message: expect.stringMatching(/^This link was marked revoked, but its object was kept, so it still works/),
+    });
     setNow(T1);
     const r = await revokeLink(ctx, 'a', { deleteObject: true });
     expect(sent).toHaveLength(1);
@@ -102,7 +143,9 @@ describe('revokeLink / renewLink', () => {
       await expect(renewLink(ctx, id)).rejects.toMatchObject({
         name: 'SharingError',
         code: 'LINK_REVOKED',
-        message: expect.stringMatching(/cannot be renewed: .*s3:\/\/reports\/q3\.pdf was deleted .*404.*Share the file again/),
+        message: expect.stringMatching(
+          /cannot be renewed: .*s3:\/\/reports\/q3\.pdf was deleted .*404.*Share the file again/,
+        ),
       });
     }
     // an entry written by an older Signet ("object deleted: s3://…", one entry only)

@@ -17,14 +17,22 @@ export function objectWasDeleted(r: LinkRecord): boolean {
   return Boolean(r.revokedAt) && (r.revocation ?? '').startsWith(OBJECT_DELETED);
 }
 
-export async function describeRevocation(ctx: SharingContext, id: string): Promise<{ canDeleteObject: boolean; message: string }> {
+export async function describeRevocation(
+  ctx: SharingContext,
+  id: string,
+): Promise<{ canDeleteObject: boolean; message: string }> {
   const r = await ctx.history.get(id);
   const object = `s3://${r.bucket}/${r.key}`;
   if (objectWasDeleted(r)) {
-    return { canDeleteObject: false, message: `This link was already revoked on ${r.revokedAt}: its object ${object} was deleted then, so no link to it works. Revoking it again deletes nothing.` };
+    return {
+      canDeleteObject: false,
+      message: `This link was already revoked on ${r.revokedAt}: its object ${object} was deleted then, so no link to it works. Revoking it again deletes nothing.`,
+    };
   }
   // Marked revoked with the object kept: the link still works, and deleting the object still stops it.
-  const kept = r.revokedAt ? 'This link was marked revoked, but its object was kept, so it still works until it expires. ' : '';
+  const kept = r.revokedAt
+    ? 'This link was marked revoked, but its object was kept, so it still works until it expires. '
+    : '';
   if (r.method === 'PUT') {
     return {
       canDeleteObject: false,
@@ -50,9 +58,16 @@ export async function describeRevocation(ctx: SharingContext, id: string): Promi
  * still work, and could put the object back. An entry whose object was already deleted is not
  * deleted again: the returned record says so instead of repeating the first revocation.
  */
-export async function revokeLink(ctx: SharingContext, id: string, { deleteObject }: { deleteObject: boolean }): Promise<LinkRecord> {
+export async function revokeLink(
+  ctx: SharingContext,
+  id: string,
+  { deleteObject }: { deleteObject: boolean },
+): Promise<LinkRecord> {
   const r = await ctx.history.get(id);
-  if (objectWasDeleted(r)) return deleteObject ? { ...r, revocation: `already revoked on ${r.revokedAt} (${r.revocation}); nothing was deleted this time` } : r;
+  if (objectWasDeleted(r))
+    return deleteObject
+      ? { ...r, revocation: `already revoked on ${r.revokedAt} (${r.revocation}); nothing was deleted this time` }
+      : r;
   if (!deleteObject) return r.revokedAt ? r : ctx.history.markRevoked(r.id, KEPT, ctx.now());
   const object = `s3://${r.bucket}/${r.key}`;
   const profile = await ctx.profiles.get(r.profileId);
@@ -62,7 +77,11 @@ export async function revokeLink(ctx: SharingContext, id: string, { deleteObject
   } catch (e) {
     ctx.forget(profile.id);
     const m = toUserMessage(e);
-    throw new SharingError(m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'ACCESS_DENIED', `The object ${object} could not be deleted, so the link still works: ${m.message}`, { cause: e });
+    throw new SharingError(
+      m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'ACCESS_DENIED',
+      `The object ${object} could not be deleted, so the link still works: ${m.message}`,
+      { cause: e },
+    );
   }
   const at = ctx.now();
   const revocation = `${OBJECT_DELETED}: ${object}`;

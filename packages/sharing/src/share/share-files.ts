@@ -20,11 +20,21 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
   const uuids = new Map<number, string>();
   const planned = files.map((file) => {
     if (!uuids.has(file.root)) uuids.set(file.root, randomUUID());
-    return { file, key: planObjectKey({ template: profile.keyTemplate, relativePath: file.name, user: ctx.user, now: at, uuid: uuids.get(file.root)! }) };
+    return {
+      file,
+      key: planObjectKey({
+        template: profile.keyTemplate,
+        relativePath: file.name,
+        user: ctx.user,
+        now: at,
+        uuid: uuids.get(file.root)!,
+      }),
+    };
   });
   // A dry-run signature validates the expiry, the credentials and the CloudFront key before
   // a single byte is uploaded.
-  for (const { key } of planned) await signLink(ctx, { profile, bucket: profile.bucket, key, expires: request.expires, options });
+  for (const { key } of planned)
+    await signLink(ctx, { profile, bucket: profile.bucket, key, expires: request.expires, options });
   const client = await ctx.clientFor(profile);
 
   const uploaded: { file: CollectedFile; key: string }[] = [];
@@ -46,7 +56,11 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
     }
   } catch (e) {
     ctx.forget(profile.id); // rejected credentials or a dead connection must not stay cached
-    await rollBack(client, profile.bucket, uploaded.map((u) => u.key));
+    await rollBack(
+      client,
+      profile.bucket,
+      uploaded.map((u) => u.key),
+    );
     throw withRollbackNote(e, uploaded.length);
   }
 
@@ -55,15 +69,31 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
     prepared = [];
     for (const { file, key } of uploaded) {
       const link = await signLink(ctx, { profile, bucket: profile.bucket, key, expires: request.expires, options });
-      prepared.push(prepareLink(ctx, { profile, bucket: profile.bucket, key, link, options, source: request.source, file: { name: file.name, size: file.size } }));
+      prepared.push(
+        prepareLink(ctx, {
+          profile,
+          bucket: profile.bucket,
+          key,
+          link,
+          options,
+          source: request.source,
+          file: { name: file.name, size: file.size },
+        }),
+      );
     }
   } catch (e) {
-    await rollBack(client, profile.bucket, uploaded.map((u) => u.key));
+    await rollBack(
+      client,
+      profile.bucket,
+      uploaded.map((u) => u.key),
+    );
     throw withRollbackNote(e, uploaded.length);
   }
   const results = prepared.map(toLinkResult);
   if (request.check) {
-    const checks = await Promise.all(results.map((r) => checkLink(r.url, { method: r.method, ...(r.headers ? { headers: r.headers } : {}) })));
+    const checks = await Promise.all(
+      results.map((r) => checkLink(r.url, { method: r.method, ...(r.headers ? { headers: r.headers } : {}) })),
+    );
     results.forEach((r, i) => (r.check = checks[i]));
   }
   // Recorded last: the history only ever lists links that exist.

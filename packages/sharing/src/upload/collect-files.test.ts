@@ -32,7 +32,10 @@ describe('collectFiles', () => {
     // Built by hand: join() would normalise the "." away.
     for (const p of [`${d}/pics/.`, `${d}/pics/./`, `${d}/pics/sub/..`]) {
       const { files } = await collectFiles([p]);
-      expect(files.map((f) => f.name), p).toEqual(['pics/b.jpg']);
+      expect(
+        files.map((f) => f.name),
+        p,
+      ).toEqual(['pics/b.jpg']);
     }
   });
 
@@ -53,7 +56,10 @@ describe('collectFiles', () => {
     mkdirSync(join(d, 'a', 'b'), { recursive: true });
     writeFileSync(join(d, 'a', 'b', 'f.txt'), 'f');
     symlinkSync(join(d, 'a'), join(d, 'a', 'b', 'up'));
-    await expect(collectFiles([join(d, 'a')])).rejects.toMatchObject({ code: 'DIRECTORY_LOOP', message: expect.stringContaining(join(d, 'a', 'b', 'up')) });
+    await expect(collectFiles([join(d, 'a')])).rejects.toMatchObject({
+      code: 'DIRECTORY_LOOP',
+      message: expect.stringContaining(join(d, 'a', 'b', 'up')),
+    });
   });
 
   it('a symlink to a sibling folder is followed, not a loop', async () => {
@@ -67,21 +73,33 @@ describe('collectFiles', () => {
 
   it('missing files, dangling links, pipes and empty input are clear errors', async () => {
     const d = tmp();
-    await expect(collectFiles([join(d, 'nope.txt')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringMatching(/nope\.txt does not exist.*Nothing was uploaded/) });
+    await expect(collectFiles([join(d, 'nope.txt')])).rejects.toMatchObject({
+      code: 'FILE_UNREADABLE',
+      message: expect.stringMatching(/nope\.txt does not exist.*Nothing was uploaded/),
+    });
     mkdirSync(join(d, 'dir'));
     symlinkSync(join(d, 'gone'), join(d, 'dir', 'dangling'));
-    await expect(collectFiles([join(d, 'dir')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringContaining('dangling') });
+    await expect(collectFiles([join(d, 'dir')])).rejects.toMatchObject({
+      code: 'FILE_UNREADABLE',
+      message: expect.stringContaining('dangling'),
+    });
     execFileSync('mkfifo', [join(d, 'pipe')]);
-    await expect(collectFiles([join(d, 'pipe')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringContaining('pipe') });
+    await expect(collectFiles([join(d, 'pipe')])).rejects.toMatchObject({
+      code: 'FILE_UNREADABLE',
+      message: expect.stringContaining('pipe'),
+    });
     await expect(collectFiles([])).rejects.toMatchObject({ code: 'NOTHING_TO_SHARE' });
     mkdirSync(join(d, 'empty'));
     await expect(collectFiles([join(d, 'empty')])).rejects.toMatchObject({ code: 'NOTHING_TO_SHARE' });
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file is refused before anything starts (not as root: root reads everything)', async () => {
-    const d = tmp();
-    writeFileSync(join(d, 'locked.txt'), 'x');
-    chmodSync(join(d, 'locked.txt'), 0o000);
-    await expect(collectFiles([join(d, 'locked.txt')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'an unreadable file is refused before anything starts (not as root: root reads everything)',
+    async () => {
+      const d = tmp();
+      writeFileSync(join(d, 'locked.txt'), 'x');
+      chmodSync(join(d, 'locked.txt'), 0o000);
+      await expect(collectFiles([join(d, 'locked.txt')])).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+    },
+  );
 });

@@ -30,7 +30,8 @@ export interface CollectedFiles {
 }
 
 export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
-  if (paths.length === 0) throw new SharingError('NOTHING_TO_SHARE', 'Nothing to share: give at least one file or folder.');
+  if (paths.length === 0)
+    throw new SharingError('NOTHING_TO_SHARE', 'Nothing to share: give at least one file or folder.');
   const result: CollectedFiles = { files: [], skippedHidden: [] };
   for (const [root, p] of paths.entries()) {
     const st = await stat(p).catch((e: NodeJS.ErrnoException) => {
@@ -47,7 +48,9 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
     }
   }
   if (result.files.length === 0) {
-    const hidden = result.skippedHidden.length ? ` (${result.skippedHidden.length} hidden item(s) left out; share them by name)` : '';
+    const hidden = result.skippedHidden.length
+      ? ` (${result.skippedHidden.length} hidden item(s) left out; share them by name)`
+      : '';
     throw new SharingError('NOTHING_TO_SHARE', `No files in ${paths.join(', ')}: the folders are empty${hidden}.`);
   }
   return result;
@@ -78,7 +81,11 @@ async function walk({ dir, prefix, seen, root, result }: Walk): Promise<void> {
     if (st.isDirectory()) {
       const real = await realpath(full);
       if (seen.has(real)) {
-        throw new SharingError('DIRECTORY_LOOP', `${full} links back to ${real}, a folder that is already being shared (a symlink loop). Remove the link or share a folder inside it. Nothing was uploaded.`, { details: { path: full } });
+        throw new SharingError(
+          'DIRECTORY_LOOP',
+          `${full} links back to ${real}, a folder that is already being shared (a symlink loop). Remove the link or share a folder inside it. Nothing was uploaded.`,
+          { details: { path: full } },
+        );
       }
       await walk({ dir: full, prefix: `${prefix}/${e.name}`, seen: new Set([...seen, real]), root, result });
     } else if (st.isFile()) {
@@ -97,11 +104,25 @@ async function checkReadable(p: string): Promise<void> {
 }
 
 function notAFile(p: string): SharingError {
-  return new SharingError('FILE_UNREADABLE', `${p} is not a regular file or folder (a device, socket or pipe). Share files or folders only. Nothing was uploaded.`, { details: { path: p } });
+  return new SharingError(
+    'FILE_UNREADABLE',
+    `${p} is not a regular file or folder (a device, socket or pipe). Share files or folders only. Nothing was uploaded.`,
+    { details: { path: p } },
+  );
 }
 
 function unreadable(p: string, e: NodeJS.ErrnoException): SharingError {
   const why =
-    e.code === 'ENOENT' ? 'does not exist' : e.code === 'EACCES' || e.code === 'EPERM' ? 'cannot be read (permission denied)' : e.code === 'ELOOP' ? 'is a symlink loop' : `cannot be read (${e.code})`;
-  return new SharingError(e.code === 'ELOOP' ? 'DIRECTORY_LOOP' : 'FILE_UNREADABLE', `${p} ${why}. Nothing was uploaded.`, { details: { path: p } });
+    e.code === 'ENOENT'
+      ? 'does not exist'
+      : e.code === 'EACCES' || e.code === 'EPERM'
+        ? 'cannot be read (permission denied)'
+        : e.code === 'ELOOP'
+          ? 'is a symlink loop'
+          : `cannot be read (${e.code})`;
+  return new SharingError(
+    e.code === 'ELOOP' ? 'DIRECTORY_LOOP' : 'FILE_UNREADABLE',
+    `${p} ${why}. Nothing was uploaded.`,
+    { details: { path: p } },
+  );
 }

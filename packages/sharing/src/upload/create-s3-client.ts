@@ -19,7 +19,11 @@ export const IDLE_TIMEOUT_MS = 60_000;
  *   (measured: 129 TCP connections for a 132-request upload of 1 GiB, 10 without), which costs a
  *   TCP and TLS handshake plus a round trip per part on a real network.
  */
-export function createS3Client(profile: Pick<Profile, 'region' | 'endpoint' | 'forcePathStyle'>, credentials: AwsCredentials, timeouts: { connectMs?: number; idleMs?: number } = {}): S3Client {
+export function createS3Client(
+  profile: Pick<Profile, 'region' | 'endpoint' | 'forcePathStyle'>,
+  credentials: AwsCredentials,
+  timeouts: { connectMs?: number; idleMs?: number } = {},
+): S3Client {
   return new S3Client({
     region: profile.region,
     ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
@@ -30,6 +34,11 @@ export function createS3Client(profile: Pick<Profile, 'region' | 'endpoint' | 'f
     retryMode: 'standard',
     maxAttempts: 5,
     expectContinueHeader: false,
-    requestHandler: { connectionTimeout: timeouts.connectMs ?? 5_000, socketTimeout: timeouts.idleMs ?? IDLE_TIMEOUT_MS, httpAgent: { keepAlive: true, maxSockets: 64 }, httpsAgent: { keepAlive: true, maxSockets: 64 } },
+    requestHandler: {
+      connectionTimeout: timeouts.connectMs ?? 5_000,
+      socketTimeout: timeouts.idleMs ?? IDLE_TIMEOUT_MS,
+      httpAgent: { keepAlive: true, maxSockets: 64 },
+      httpsAgent: { keepAlive: true, maxSockets: 64 },
+    },
   });
 }

@@ -8,7 +8,14 @@ import type { LinkCheckResult } from '../api.js';
 import { httpStatusOf, toUserMessage } from '../errors.js';
 
 /** Codes that mean "these credentials are wrong", not "these credentials may not do this". */
-export const CREDENTIAL_CODES = new Set(['SignatureDoesNotMatch', 'InvalidAccessKeyId', 'ExpiredToken', 'InvalidToken', 'TokenRefreshRequired', 'RequestTimeTooSkewed']);
+export const CREDENTIAL_CODES = new Set([
+  'SignatureDoesNotMatch',
+  'InvalidAccessKeyId',
+  'ExpiredToken',
+  'InvalidToken',
+  'TokenRefreshRequired',
+  'RequestTimeTooSkewed',
+]);
 
 export type Probe = { kind: 'exists' } | { kind: 'missing' } | { kind: 'refused'; code: string; error: unknown };
 
@@ -46,9 +53,18 @@ function classify(e: unknown): Probe {
 export async function explainBucketRefusal(client: S3Client, bucket: string): Promise<LinkCheckResult> {
   const probe = await probeBucket(client, bucket);
   if (probe.kind !== 'refused') {
-    return { status: 'ok', ok: true, message: `Connected: bucket "${bucket}" can be listed with these credentials (the server refused only the bucket check itself).` };
+    return {
+      status: 'ok',
+      ok: true,
+      message: `Connected: bucket "${bucket}" can be listed with these credentials (the server refused only the bucket check itself).`,
+    };
   }
   const message = toUserMessage(probe.error).message;
   if (CREDENTIAL_CODES.has(probe.code)) return { status: 'signature-mismatch', ok: false, message, httpStatus: 403 };
-  return { status: 'access-denied', ok: false, message: `These credentials may not use bucket "${bucket}" (${probe.code}). Sharing needs s3:PutObject and s3:GetObject on its objects; check the IAM policy and the bucket policy.`, httpStatus: 403 };
+  return {
+    status: 'access-denied',
+    ok: false,
+    message: `These credentials may not use bucket "${bucket}" (${probe.code}). Sharing needs s3:PutObject and s3:GetObject on its objects; check the IAM policy and the bucket policy.`,
+    httpStatus: 403,
+  };
 }

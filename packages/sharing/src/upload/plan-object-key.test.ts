@@ -5,9 +5,13 @@ const base = { user: 'ann', now: new Date('2026-03-04T05:06:07Z'), uuid: '0f0e0d
 
 describe('planObjectKey', () => {
   it('renders the profile template for a single file, keeping spaces, unicode and reserved characters', () => {
-    expect(planObjectKey({ ...base, template: '{user}/{yyyy}/{mm}/{uuid}/{name}', relativePath: 'Q3 réport #1 (final)+50%?.pdf' })).toBe(
-      'ann/2026/03/0f0e0d0c-0000-4000-8000-000000000001/Q3 réport #1 (final)+50%?.pdf',
-    );
+    expect(
+      planObjectKey({
+        ...base,
+        template: '{user}/{yyyy}/{mm}/{uuid}/{name}',
+        relativePath: 'Q3 réport #1 (final)+50%?.pdf',
+      }),
+    ).toBe('ann/2026/03/0f0e0d0c-0000-4000-8000-000000000001/Q3 réport #1 (final)+50%?.pdf');
   });
 
   it('keeps the folder structure of a shared folder under one uuid', () => {
@@ -17,11 +21,15 @@ describe('planObjectKey', () => {
   });
 
   it('flattens the path for templates that do not end in {name}, so keys stay distinct', () => {
-    expect(planObjectKey({ ...base, template: '{uuid}-{stem}.{ext}', relativePath: 'a/b/c.txt' })).toBe('0f0e0d0c-0000-4000-8000-000000000001-a_b_c.txt');
+    expect(planObjectKey({ ...base, template: '{uuid}-{stem}.{ext}', relativePath: 'a/b/c.txt' })).toBe(
+      '0f0e0d0c-0000-4000-8000-000000000001-a_b_c.txt',
+    );
   });
 
   it('refuses a key S3 cannot hold', () => {
-    expect(() => planObjectKey({ ...base, template: '{name}', relativePath: 'x'.repeat(1100) })).toThrow(/at most 1024/);
+    expect(() => planObjectKey({ ...base, template: '{name}', relativePath: 'x'.repeat(1100) })).toThrow(
+      /at most 1024/,
+    );
   });
 });
 

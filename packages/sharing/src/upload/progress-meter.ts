@@ -33,7 +33,8 @@ export class ProgressMeter {
     } else if (bytes > this.lastLoaded) {
       this.lastLoaded = bytes; // same millisecond: count the bytes, keep the rate
     }
-    const percent = this.total === 0 ? (bytes === 0 && loaded === 0 ? 0 : 100) : Math.min(100, (bytes / this.total) * 100);
+    const percent =
+      this.total === 0 ? (bytes === 0 && loaded === 0 ? 0 : 100) : Math.min(100, (bytes / this.total) * 100);
     return {
       file: this.file,
       loaded: bytes,

@@ -138,14 +138,28 @@ async function sendWhole(run: Run, file: FileHandle): Promise<void> {
   const body = Buffer.allocUnsafe(o.size);
   await readExactly(file, body, 0, o.filePath);
   const progress = new SendProgress(o.onBytes);
-  const put = new PutObjectCommand({ Bucket: o.bucket, Key: o.key, Body: body, ContentLength: o.size, ContentType: o.contentType, IfNoneMatch: '*' });
-  await run.cancellable((abortSignal) => o.client.send(withBody(put, run.payloadHash, (sent) => progress.sending(0, sent)), { abortSignal }));
+  const put = new PutObjectCommand({
+    Bucket: o.bucket,
+    Key: o.key,
+    Body: body,
+    ContentLength: o.size,
+    ContentType: o.contentType,
+    IfNoneMatch: '*',
+  });
+  await run.cancellable((abortSignal) =>
+    o.client.send(
+      withBody(put, run.payloadHash, (sent) => progress.sending(0, sent)),
+      { abortSignal },
+    ),
+  );
   progress.confirmed(0, o.size);
 }
 
 async function sendParts(run: Run, file: FileHandle): Promise<void> {
   const { o } = run;
-  const created = await run.track(o.client.send(new CreateMultipartUploadCommand({ Bucket: o.bucket, Key: o.key, ContentType: o.contentType })));
+  const created = await run.track(
+    o.client.send(new CreateMultipartUploadCommand({ Bucket: o.bucket, Key: o.key, ContentType: o.contentType })),
+  );
   run.uploadId = created.UploadId;
   if (!created.UploadId) throw new Error('The server started no multipart upload (no UploadId in its answer).');
   const uploadId = created.UploadId;
@@ -162,8 +176,20 @@ async function sendParts(run: Run, file: FileHandle): Promise<void> {
       const length = Math.min(o.partSize, o.size - offset);
       const body = buffer.subarray(0, length);
       await readExactly(file, body, offset, o.filePath);
-      const part = new UploadPartCommand({ Bucket: o.bucket, Key: o.key, UploadId: uploadId, PartNumber: index + 1, Body: body, ContentLength: length });
-      const r = await run.cancellable((abortSignal) => o.client.send(withBody(part, run.payloadHash, (sent) => progress.sending(index, sent)), { abortSignal }));
+      const part = new UploadPartCommand({
+        Bucket: o.bucket,
+        Key: o.key,
+        UploadId: uploadId,
+        PartNumber: index + 1,
+        Body: body,
+        ContentLength: length,
+      });
+      const r = await run.cancellable((abortSignal) =>
+        o.client.send(
+          withBody(part, run.payloadHash, (sent) => progress.sending(index, sent)),
+          { abortSignal },
+        ),
+      );
       if (!r.ETag) throw new Error(`The server returned no ETag for part ${index + 1}.`);
       parts[index] = { PartNumber: index + 1, ETag: r.ETag };
       progress.confirmed(index, length);
@@ -182,7 +208,16 @@ async function sendParts(run: Run, file: FileHandle): Promise<void> {
   if (first) throw first.error;
   if (run.aborted) throw abortError();
   await run.cancellable((abortSignal) =>
-    o.client.send(new CompleteMultipartUploadCommand({ Bucket: o.bucket, Key: o.key, UploadId: uploadId, MultipartUpload: { Parts: parts }, IfNoneMatch: '*' }), { abortSignal }),
+    o.client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: o.bucket,
+        Key: o.key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts },
+        IfNoneMatch: '*',
+      }),
+      { abortSignal },
+    ),
   );
   run.uploadId = undefined; // completed: nothing left to abort
 }
@@ -236,7 +271,10 @@ export async function payloadHashOf(client: S3Client): Promise<string | undefine
 
 type RequestHandler = (args: { request: unknown }) => Promise<unknown>;
 interface RequestStack {
-  add(middleware: (next: RequestHandler) => RequestHandler, options: { step: 'build' | 'deserialize'; name: string; priority?: 'low' }): void;
+  add(
+    middleware: (next: RequestHandler) => RequestHandler,
+    options: { step: 'build' | 'deserialize'; name: string; priority?: 'low' },
+  ): void;
 }
 
 /**
@@ -245,7 +283,11 @@ interface RequestStack {
  * has taken, on every attempt. The slicing runs last before the HTTP handler, after signing and
  * below the retry loop, on a copy of the request: a retry gets the bytes again.
  */
-function withBody<C extends PutObjectCommand | UploadPartCommand>(command: C, payloadHash: string | undefined, onSent: (bytes: number) => void): C {
+function withBody<C extends PutObjectCommand | UploadPartCommand>(
+  command: C,
+  payloadHash: string | undefined,
+  onSent: (bytes: number) => void,
+): C {
   // Both commands' stacks take these middlewares; TypeScript cannot call `add` on their union.
   const stack = command.middlewareStack as unknown as RequestStack;
   if (payloadHash) {
@@ -263,7 +305,9 @@ function withBody<C extends PutObjectCommand | UploadPartCommand>(command: C, pa
       const body = request.body;
       if (!(body instanceof Uint8Array) || body.length <= SLICE) return next(args);
       onSent(0);
-      const copy = Object.assign(Object.create(Object.getPrototypeOf(request) as object) as object, request, { body: Readable.from(slices(body, onSent), { objectMode: false, highWaterMark: SLICE }) });
+      const copy = Object.assign(Object.create(Object.getPrototypeOf(request) as object) as object, request, {
+        body: Readable.from(slices(body, onSent), { objectMode: false, highWaterMark: SLICE }),
+      });
       return next({ ...args, request: copy });
     },
     { step: 'deserialize', priority: 'low', name: 'signetSendProgress' },
@@ -291,7 +335,11 @@ async function readExactly(file: FileHandle, target: Buffer, offset: number, pat
 
 /** FILE_CHANGED: the file is not what it was when the share started. */
 export function fileChanged(path: string): SharingError {
-  return new SharingError('FILE_CHANGED', `${path} changed while it was being shared, so no link was made. Wait until it is saved completely, then share it again.`, { details: { path } });
+  return new SharingError(
+    'FILE_CHANGED',
+    `${path} changed while it was being shared, so no link was made. Wait until it is saved completely, then share it again.`,
+    { details: { path } },
+  );
 }
 
 function abortError(): Error {

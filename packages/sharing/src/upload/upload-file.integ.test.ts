@@ -8,7 +8,13 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AbortMultipartUploadCommand, CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListMultipartUploadsCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../../scripts/test-support/s3.js';
 import type { UploadProgress } from '../api.js';
@@ -37,15 +43,20 @@ describe('uploadFile: retries, progress and content type', () => {
       req.resume();
       req.on('end', () => {
         res.writeHead(503, { 'content-type': 'application/xml' });
-        res.end('<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+        res.end(
+          '<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>',
+        );
       });
       return;
     }
     const target = new URL(testS3().endpoint);
-    const fwd = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const fwd = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     fwd.on('error', () => res.destroy());
     if (fault?.kind === 'slow') {
       // A slow uplink: the body trickles through in 64 KiB steps, 5 ms apart (~12 MB/s).
@@ -68,16 +79,20 @@ describe('uploadFile: retries, progress and content type', () => {
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     proxyEndpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((r) => {
-    proxy.closeAllConnections();
-    proxy.close(() => r());
-  }));
+  afterAll(
+    () =>
+      new Promise<void>((r) => {
+        proxy.closeAllConnections();
+        proxy.close(() => r());
+      }),
+  );
 
   const client = (timeouts?: { idleMs: number }) => {
     const s3 = testS3();
     return createS3Client({ region: s3.region, endpoint: proxyEndpoint, forcePathStyle: true }, s3, timeouts);
   };
-  const partRequest = (n: number) => (req: IncomingMessage) => req.method === 'PUT' && new URL(req.url!, 'http://x').searchParams.get('partNumber') === String(n);
+  const partRequest = (n: number) => (req: IncomingMessage) =>
+    req.method === 'PUT' && new URL(req.url!, 'http://x').searchParams.get('partNumber') === String(n);
 
   it('retries a part after 503 SlowDown and after a dropped connection; the object is whole', async () => {
     const file = join(dir, 'retry.bin');
@@ -85,9 +100,23 @@ describe('uploadFile: retries, progress and content type', () => {
     for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i / 4096) % 256;
     writeFileSync(file, bytes);
     faults.push({ match: partRequest(2), kind: '503' }, { match: partRequest(3), kind: 'reset' });
-    const put = await uploadFile({ client: client(), bucket, key: 'retry.bin', filePath: file, partSize: 5 * MiB, queueSize: 2 });
-    expect(served).toEqual([expect.stringMatching(/^503 PUT .*partNumber=2/), expect.stringMatching(/^reset PUT .*partNumber=3/)]);
-    const got = Buffer.from(await (await testS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: put.key }))).Body!.transformToByteArray());
+    const put = await uploadFile({
+      client: client(),
+      bucket,
+      key: 'retry.bin',
+      filePath: file,
+      partSize: 5 * MiB,
+      queueSize: 2,
+    });
+    expect(served).toEqual([
+      expect.stringMatching(/^503 PUT .*partNumber=2/),
+      expect.stringMatching(/^reset PUT .*partNumber=3/),
+    ]);
+    const got = Buffer.from(
+      await (
+        await testS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: put.key }))
+      ).Body!.transformToByteArray(),
+    );
     expect(got.equals(bytes)).toBe(true);
     expect((await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
   });
@@ -96,7 +125,15 @@ describe('uploadFile: retries, progress and content type', () => {
     const file = join(dir, 'clip.mp4');
     writeFileSync(file, Buffer.alloc(12 * MiB, 1));
     const events: UploadProgress[] = [];
-    const put = await uploadFile({ client: client(), bucket, key: 'clip.mp4', filePath: file, partSize: 5 * MiB, queueSize: 1, onProgress: (p) => events.push(p) });
+    const put = await uploadFile({
+      client: client(),
+      bucket,
+      key: 'clip.mp4',
+      filePath: file,
+      partSize: 5 * MiB,
+      queueSize: 1,
+      onProgress: (p) => events.push(p),
+    });
     expect(put.contentType).toBe('video/mp4');
     expect(events[0]).toMatchObject({ loaded: 0, percent: 0, total: 12 * MiB });
     expect(events.at(-1)).toMatchObject({ loaded: 12 * MiB, percent: 100, etaSeconds: 0 });
@@ -110,7 +147,14 @@ describe('uploadFile: retries, progress and content type', () => {
     const file = join(dir, 'doomed.bin');
     writeFileSync(file, Buffer.alloc(11 * MiB, 5));
     for (let i = 0; i < 5; i++) faults.push({ match: partRequest(2), kind: '503' });
-    const err = (await uploadFile({ client: client(), bucket, key: 'doomed.bin', filePath: file, partSize: 5 * MiB, queueSize: 1 }).catch((e: unknown) => e)) as { code?: string; message?: string };
+    const err = (await uploadFile({
+      client: client(),
+      bucket,
+      key: 'doomed.bin',
+      filePath: file,
+      partSize: 5 * MiB,
+      queueSize: 1,
+    }).catch((e: unknown) => e)) as { code?: string; message?: string };
     expect(err.code).toBe('UPLOAD_FAILED');
     expect(err.message).toMatch(/doomed\.bin failed: .*SlowDown/);
     expect((await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
@@ -134,9 +178,20 @@ describe('uploadFile: retries, progress and content type', () => {
     writeFileSync(file, bytes);
     served.length = 0;
     faults.push({ match: partRequest(2), kind: 'stall' });
-    const put = await uploadFile({ client: client({ idleMs: 400 }), bucket, key: 'stall.bin', filePath: file, partSize: 5 * MiB, queueSize: 2 });
+    const put = await uploadFile({
+      client: client({ idleMs: 400 }),
+      bucket,
+      key: 'stall.bin',
+      filePath: file,
+      partSize: 5 * MiB,
+      queueSize: 2,
+    });
     expect(served).toEqual([expect.stringMatching(/^stall PUT .*partNumber=2/)]);
-    const got = Buffer.from(await (await testS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: put.key }))).Body!.transformToByteArray());
+    const got = Buffer.from(
+      await (
+        await testS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: put.key }))
+      ).Body!.transformToByteArray(),
+    );
     expect(got.equals(bytes)).toBe(true);
   });
 
@@ -144,7 +199,14 @@ describe('uploadFile: retries, progress and content type', () => {
     const file = join(dir, 'silent.bin');
     writeFileSync(file, Buffer.alloc(11 * MiB, 3));
     for (let i = 0; i < 5; i++) faults.push({ match: partRequest(2), kind: 'stall' });
-    const err = (await uploadFile({ client: client({ idleMs: 300 }), bucket, key: 'silent.bin', filePath: file, partSize: 5 * MiB, queueSize: 1 }).catch((e: unknown) => e)) as { code?: string; message?: string };
+    const err = (await uploadFile({
+      client: client({ idleMs: 300 }),
+      bucket,
+      key: 'silent.bin',
+      filePath: file,
+      partSize: 5 * MiB,
+      queueSize: 1,
+    }).catch((e: unknown) => e)) as { code?: string; message?: string };
     expect(err.code).toBe('SERVER_UNREACHABLE');
     expect(err.message).toMatch(/silent\.bin failed: The storage server stopped answering/);
     expect((await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
@@ -157,7 +219,15 @@ describe('uploadFile: retries, progress and content type', () => {
     faults.push({ match: partRequest(1), kind: 'slow' });
     const events: UploadProgress[] = [];
     // A 16 MiB part: loopback socket buffers swallow several MiB at once, the rest trickles.
-    await uploadFile({ client: client(), bucket, key: 'slow.bin', filePath: file, partSize: 16 * MiB, queueSize: 1, onProgress: (p) => events.push(p) });
+    await uploadFile({
+      client: client(),
+      bucket,
+      key: 'slow.bin',
+      filePath: file,
+      partSize: 16 * MiB,
+      queueSize: 1,
+      onProgress: (p) => events.push(p),
+    });
     expect(served).toEqual([expect.stringMatching(/^slow PUT .*partNumber=1/)]);
     const withinFirstPart = events.filter((e) => e.loaded > 0 && e.loaded < 16 * MiB);
     expect(withinFirstPart.length).toBeGreaterThanOrEqual(3); // reported every 100 ms while it trickles
@@ -172,21 +242,33 @@ describe('uploadFile: retries, progress and content type', () => {
     writeFileSync(file, bytes);
     const hashes: string[] = [];
     const spy = client();
-    spy.middlewareStack.add((next) => async (args) => {
-      const h = (args.request as { headers: Record<string, string> }).headers['x-amz-content-sha256'];
-      if ((args.input as { PartNumber?: number }).PartNumber) hashes.push(h ?? '');
-      return next(args);
-    }, { step: 'finalizeRequest', name: 'spyPayloadHash' });
+    spy.middlewareStack.add(
+      (next) => async (args) => {
+        const h = (args.request as { headers: Record<string, string> }).headers['x-amz-content-sha256'];
+        if ((args.input as { PartNumber?: number }).PartNumber) hashes.push(h ?? '');
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'spyPayloadHash' },
+    );
     await uploadFile({ client: spy, bucket, key: 'hashed.bin', filePath: file, partSize: 5 * MiB, queueSize: 1 });
-    const expected = [bytes.subarray(0, 5 * MiB), bytes.subarray(5 * MiB, 10 * MiB), bytes.subarray(10 * MiB)].map((b) => createHash('sha256').update(b).digest('hex'));
+    const expected = [bytes.subarray(0, 5 * MiB), bytes.subarray(5 * MiB, 10 * MiB), bytes.subarray(10 * MiB)].map(
+      (b) => createHash('sha256').update(b).digest('hex'),
+    );
     expect(hashes).toEqual(expected);
     // The hash is really checked: a body that does not match its signed hash is refused.
     const liar = client();
-    liar.middlewareStack.add((next) => async (args) => {
-      (args.request as { headers: Record<string, string> }).headers['x-amz-content-sha256'] = createHash('sha256').update('something else').digest('hex');
-      return next(args);
-    }, { step: 'build', name: 'wrongPayloadHash' });
-    await expect(liar.send(new PutObjectCommand({ Bucket: bucket, Key: 'liar.bin', Body: Buffer.from('the real bytes') }))).rejects.toMatchObject({ name: 'XAmzContentSHA256Mismatch' });
+    liar.middlewareStack.add(
+      (next) => async (args) => {
+        (args.request as { headers: Record<string, string> }).headers['x-amz-content-sha256'] = createHash('sha256')
+          .update('something else')
+          .digest('hex');
+        return next(args);
+      },
+      { step: 'build', name: 'wrongPayloadHash' },
+    );
+    await expect(
+      liar.send(new PutObjectCommand({ Bucket: bucket, Key: 'liar.bin', Body: Buffer.from('the real bytes') })),
+    ).rejects.toMatchObject({ name: 'XAmzContentSHA256Mismatch' });
   });
 
   it('a server that vanishes mid-upload: a clear error that says the parts could not be discarded, and how to abort them', async () => {
@@ -197,16 +279,31 @@ describe('uploadFile: retries, progress and content type', () => {
     const sockets = new Set<Socket>();
     const relay = createNetServer((c) => {
       const up = connect(Number(target.port), target.hostname);
-      for (const s of [c, up]) { sockets.add(s); s.on('error', () => {}); }
+      for (const s of [c, up]) {
+        sockets.add(s);
+        s.on('error', () => {});
+      }
       c.pipe(up);
       up.pipe(c);
     });
     await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
     const s3 = testS3();
-    const viaRelay = createS3Client({ region: s3.region, endpoint: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`, forcePathStyle: true }, s3);
+    const viaRelay = createS3Client(
+      {
+        region: s3.region,
+        endpoint: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+        forcePathStyle: true,
+      },
+      s3,
+    );
     let cut = false;
     const err = (await uploadFile({
-      client: viaRelay, bucket, key: 'vanish.bin', filePath: file, partSize: 5 * MiB, queueSize: 2,
+      client: viaRelay,
+      bucket,
+      key: 'vanish.bin',
+      filePath: file,
+      partSize: 5 * MiB,
+      queueSize: 2,
       onProgress: (p) => {
         if (!cut && p.loaded > 0) {
           cut = true;
@@ -218,7 +315,9 @@ describe('uploadFile: retries, progress and content type', () => {
     expect(err.code).toBe('SERVER_UNREACHABLE');
     expect(err.message).toMatch(/could not be reached.*retried with backoff/);
     const id = /--upload-id (\S+)$/.exec(err.message ?? '')?.[1];
-    expect(err.message).toContain(`aws s3api abort-multipart-upload --bucket ${bucket} --key 'vanish.bin' --upload-id ${id}`);
+    expect(err.message).toContain(
+      `aws s3api abort-multipart-upload --bucket ${bucket} --key 'vanish.bin' --upload-id ${id}`,
+    );
     const open = (await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
     expect(open.map((u) => u.UploadId)).toEqual([id]); // the one the message names, and only it
     await testS3Client().send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: 'vanish.bin', UploadId: id }));

@@ -53,7 +53,9 @@ const MAX_RENAMES = 20;
 
 export async function uploadFile(o: UploadFileOptions): Promise<UploadedObject> {
   const before = await stat(o.filePath).catch((e: NodeJS.ErrnoException) => {
-    throw new SharingError('FILE_UNREADABLE', `${o.filePath} cannot be read (${e.code}). Nothing was uploaded.`, { details: { path: o.filePath } });
+    throw new SharingError('FILE_UNREADABLE', `${o.filePath} cannot be read (${e.code}). Nothing was uploaded.`, {
+      details: { path: o.filePath },
+    });
   });
   if (o.expected && !sameFile(before, o.expected)) throw fileChanged(o.filePath);
   const contentType = o.contentType ?? mime.getType(o.filePath) ?? 'application/octet-stream';
@@ -79,7 +81,10 @@ export async function uploadFile(o: UploadFileOptions): Promise<UploadedObject> 
     o.onProgress?.(meter.done());
     return { key, size: before.size, contentType };
   }
-  throw new SharingError('OBJECT_EXISTS', `${o.key} and ${MAX_RENAMES - 1} numbered variants are all taken. Signet never overwrites: add {uuid} to the profile's key template.`);
+  throw new SharingError(
+    'OBJECT_EXISTS',
+    `${o.key} and ${MAX_RENAMES - 1} numbered variants are all taken. Signet never overwrites: add {uuid} to the profile's key template.`,
+  );
 }
 
 /** The same file as before, as far as size and modification time tell. */
@@ -88,7 +93,13 @@ function sameFile(a: { size: number; mtimeMs: number }, b: { size: number; mtime
 }
 
 /** One upload attempt at a free key: 'done', 'taken' (someone wrote there first), or a SharingError. */
-async function putOnce(o: UploadFileOptions, key: string, contentType: string, before: { size: number; mtimeMs: number }, meter: ProgressMeter): Promise<'done' | 'taken'> {
+async function putOnce(
+  o: UploadFileOptions,
+  key: string,
+  contentType: string,
+  before: { size: number; mtimeMs: number },
+  meter: ProgressMeter,
+): Promise<'done' | 'taken'> {
   const size = before.size;
   const signal = o.signal ?? new AbortController().signal;
   try {
@@ -109,16 +120,33 @@ async function putOnce(o: UploadFileOptions, key: string, contentType: string, b
     return 'done';
   } catch (failure) {
     const e = failure instanceof SendFailed ? failure.cause : failure;
-    const leftover = failure instanceof SendFailed && failure.leftoverUploadId ? leftoverNote(o.bucket, key, failure.leftoverUploadId) : '';
+    const leftover =
+      failure instanceof SendFailed && failure.leftoverUploadId
+        ? leftoverNote(o.bucket, key, failure.leftoverUploadId)
+        : '';
     if (signal.aborted) {
       // sendFile aborted the multipart upload; a single PUT may have landed just before the
       // cancel. The key was free before (HeadObject + If-None-Match), so what is there is ours.
       if (await exists(o.client, o.bucket, key).catch(() => false)) await deleteQuietly(o.client, o.bucket, key);
-      throw new SharingError('UPLOAD_CANCELLED', leftover ? `The upload of ${o.filePath} was cancelled.${leftover}` : `The upload of ${o.filePath} was cancelled; nothing was left on the server.`);
+      throw new SharingError(
+        'UPLOAD_CANCELLED',
+        leftover
+          ? `The upload of ${o.filePath} was cancelled.${leftover}`
+          : `The upload of ${o.filePath} was cancelled; nothing was left on the server.`,
+      );
     }
-    if (isSharingError(e)) throw leftover ? new SharingError(e.code, `${e.message}${leftover}`, { cause: e, ...(e.details ? { details: e.details } : {}) }) : e;
+    if (isSharingError(e))
+      throw leftover
+        ? new SharingError(e.code, `${e.message}${leftover}`, {
+            cause: e,
+            ...(e.details ? { details: e.details } : {}),
+          })
+        : e;
     if (httpStatusOf(e) === 412 || (e as { name?: string }).name === 'PreconditionFailed') return 'taken';
-    const changedMeanwhile = await stat(o.filePath).then((s) => !sameFile(s, before), () => true);
+    const changedMeanwhile = await stat(o.filePath).then(
+      (s) => !sameFile(s, before),
+      () => true,
+    );
     if (changedMeanwhile) throw fileChanged(o.filePath);
     throw uploadError(o, e, leftover);
   }
@@ -135,14 +163,27 @@ async function deleteQuietly(client: S3Client, bucket: string, key: string): Pro
 
 function uploadError(o: UploadFileOptions, e: unknown, leftover: string): SharingError {
   const m = toUserMessage(e);
-  const code = m.code === 'NoSuchBucket' ? 'BUCKET_NOT_FOUND' : m.code === 'AccessDenied' ? 'ACCESS_DENIED' : m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : CREDENTIAL_CODES.has(m.code) ? 'CREDENTIALS_REJECTED' : 'UPLOAD_FAILED';
-  const more = code === 'SERVER_UNREACHABLE' ? ' Signet retried with backoff; share again once the server answers.' : '';
+  const code =
+    m.code === 'NoSuchBucket'
+      ? 'BUCKET_NOT_FOUND'
+      : m.code === 'AccessDenied'
+        ? 'ACCESS_DENIED'
+        : m.code === 'SERVER_UNREACHABLE'
+          ? 'SERVER_UNREACHABLE'
+          : CREDENTIAL_CODES.has(m.code)
+            ? 'CREDENTIALS_REJECTED'
+            : 'UPLOAD_FAILED';
+  const more =
+    code === 'SERVER_UNREACHABLE' ? ' Signet retried with backoff; share again once the server answers.' : '';
   return new SharingError(code, `Uploading ${o.filePath} failed: ${m.message}${more}${leftover}`, { cause: e });
 }
 
-
 function taken(key: string): SharingError {
-  return new SharingError('OBJECT_EXISTS', `An object already exists at ${key}. Signet never overwrites: rename the file or add {uuid} to the profile's key template.`, { details: { key } });
+  return new SharingError(
+    'OBJECT_EXISTS',
+    `An object already exists at ${key}. Signet never overwrites: rename the file or add {uuid} to the profile's key template.`,
+    { details: { key } },
+  );
 }
 
 /** Whether an object exists at the key. Errors other than 404 say what is wrong with the bucket. */
@@ -154,7 +195,11 @@ export async function exists(client: S3Client, bucket: string, key: string): Pro
     const status = httpStatusOf(e);
     const m = toUserMessage(e);
     if (m.code === 'NoSuchBucket' || (status === 404 && (e as { name?: string }).name === 'NoSuchBucket')) {
-      throw new SharingError('BUCKET_NOT_FOUND', `The bucket "${bucket}" does not exist on this endpoint. Check the profile's bucket, region and endpoint.`, { cause: e });
+      throw new SharingError(
+        'BUCKET_NOT_FOUND',
+        `The bucket "${bucket}" does not exist on this endpoint. Check the profile's bucket, region and endpoint.`,
+        { cause: e },
+      );
     }
     if (status === 404) return false;
     if (status === 403) {
@@ -162,17 +207,30 @@ export async function exists(client: S3Client, bucket: string, key: string): Pro
       const probe = await probeObject(client, bucket, key);
       if (probe.kind === 'exists') return true;
       if (probe.kind === 'missing') return false;
-      if (CREDENTIAL_CODES.has(probe.code)) throw new SharingError('CREDENTIALS_REJECTED', toUserMessage(probe.error).message, { cause: probe.error });
+      if (CREDENTIAL_CODES.has(probe.code))
+        throw new SharingError('CREDENTIALS_REJECTED', toUserMessage(probe.error).message, { cause: probe.error });
       // Allowed to write but not to read or list (a common IAM policy): whether the key is taken
       // cannot be seen, so the write's If-None-Match is what keeps an existing object safe.
       if (probe.code === 'AccessDenied') return false;
-      throw new SharingError('ACCESS_DENIED', `The server refused access to bucket "${bucket}": ${toUserMessage(probe.error).message}`, { cause: probe.error });
+      throw new SharingError(
+        'ACCESS_DENIED',
+        `The server refused access to bucket "${bucket}": ${toUserMessage(probe.error).message}`,
+        { cause: probe.error },
+      );
     }
-    const region = (e as { $response?: { headers?: Record<string, string> } }).$response?.headers?.['x-amz-bucket-region'];
+    const region = (e as { $response?: { headers?: Record<string, string> } }).$response?.headers?.[
+      'x-amz-bucket-region'
+    ];
     if (status === 301 || status === 307 || (status === 400 && region)) {
       const where = region ? `in region ${region}` : 'in another region';
-      throw new SharingError('UPLOAD_FAILED', `The bucket "${bucket}" is ${where} than the profile says (or the endpoint is wrong). Set the profile's region${region ? ` to ${region}` : ''}.`, { cause: e, details: { region } });
+      throw new SharingError(
+        'UPLOAD_FAILED',
+        `The bucket "${bucket}" is ${where} than the profile says (or the endpoint is wrong). Set the profile's region${region ? ` to ${region}` : ''}.`,
+        { cause: e, details: { region } },
+      );
     }
-    throw new SharingError(m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'UPLOAD_FAILED', m.message, { cause: e });
+    throw new SharingError(m.code === 'SERVER_UNREACHABLE' ? 'SERVER_UNREACHABLE' : 'UPLOAD_FAILED', m.message, {
+      cause: e,
+    });
   }
 }
