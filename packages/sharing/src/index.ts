@@ -6,6 +6,7 @@ export * from './paths.js';
 export * from './profiles/index.js';
 export * from './secrets/index.js';
 export * from './credentials/index.js';
+export * from './fs/index.js';
 export * from './history/index.js';
 export * from './check/index.js';
 export * from './upload/index.js';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LinkRecord } from '../api.js';
-import { withFileLock } from './file-lock.js';
+import { withFileLock } from '../fs/index.js';
 import { LinkHistory, type LinkUrlVault } from './link-history.js';
 
 const T0 = new Date('2030-01-01T00:00:00Z');

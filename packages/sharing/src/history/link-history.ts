@@ -9,8 +9,7 @@ import { appendFile, mkdir, open, readFile, rename, stat } from 'node:fs/promise
 import { join } from 'node:path';
 import type { HistoryHealth, LinkRecord, ListLinksQuery } from '../api.js';
 import { SharingError } from '../errors.js';
-import { writeFileAtomic } from '../fs/write-file-atomic.js';
-import { withFileLock } from './file-lock.js';
+import { withFileLock, writeFileAtomic } from '../fs/index.js';
 import { parseHistoryLine, type HistoryEvent } from './history-events.js';
 
 /** Where a history entry's URL is kept when it is not in the file (the keychain's SecretStore). */

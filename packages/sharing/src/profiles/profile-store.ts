@@ -7,8 +7,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isSignetError, parseProfile, type Profile } from '@signet/core';
 import { SharingError } from '../errors.js';
-import { writeFileAtomic } from '../fs/write-file-atomic.js';
-import { withFileLock } from '../history/file-lock.js';
+import { withFileLock, writeFileAtomic } from '../fs/index.js';
 
 const VERSION = 1;
 
