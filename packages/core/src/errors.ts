@@ -21,6 +21,8 @@ export const CORE_ERROR_CODES = [
   'CREDENTIALS_MISSING',
   'CREDENTIALS_EXPIRED',
   'OPTION_INVALID',
+  /** The reference names a bucket or folder (a prefix), not one object: links are for objects. */
+  'NOT_AN_OBJECT',
   // CloudFront
   'KEY_NOT_PRIVATE',
   'KEY_ENCRYPTED',

@@ -13,6 +13,8 @@ export const PROTOCOL_ERROR_CODES = [
   'RATE_LIMITED',
   /** The request did not match the schema (or the reference could not be parsed). */
   'BAD_REQUEST',
+  /** The reference names a bucket or folder, not one object (same code as the desktop's). */
+  'NOT_AN_OBJECT',
   /** No protocol version both sides speak. */
   'VERSION_MISMATCH',
   /** The desktop's own error (expired credentials, keychain locked…): `desktopCode` + its message. */

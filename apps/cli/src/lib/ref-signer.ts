@@ -65,7 +65,7 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
       const ref = parseObjectRef(text, { endpoints, cloudFrontDomains: o.cloudFrontDomains });
       if (ref.kind === 's3-prefix') {
         throw new SignetError(
-          'KEY_INVALID',
+          'NOT_AN_OBJECT',
           `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Name a file; for a whole folder use a CloudFront wildcard (--resource 'https://…/folder/*').`,
         );
       }

@@ -31,6 +31,9 @@ describe('describeError', () => {
     expect(
       describeError({ code: 'DESKTOP_ERROR', desktopCode: 'KEYCHAIN_LOCKED', message: 'Unlock the keychain.' }),
     ).toBe('Signet: Unlock the keychain.');
+    expect(describeError({ code: 'NOT_AN_OBJECT', message: 's3://b/dir/ is a folder, not an object.' })).toBe(
+      'Signet makes links to single files: s3://b/dir/ is a folder, not an object.',
+    );
     expect(describeError({ code: 'RATE_LIMITED', message: '', retryAfterMs: 2500 })).toContain('3 s');
   });
 });

@@ -49,6 +49,8 @@ export function describeError(error: ProtocolError): string {
       return `This object is not in any of your Signet profiles. ${error.message} Add a profile for its bucket in Signet, then try again.`;
     case 'RATE_LIMITED':
       return `Too many requests at once. Try again in ${Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000))} s.`;
+    case 'NOT_AN_OBJECT':
+      return `Signet makes links to single files: ${error.message}`;
     case 'BAD_REQUEST':
       return `Signet cannot make a link for this: ${error.message}`;
     case 'DESKTOP_ERROR':

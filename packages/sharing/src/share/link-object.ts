@@ -1,9 +1,8 @@
 // The link use case: an existing object (any reference parseObjectRef understands) → a signed,
 // recorded link, with the profile chosen from the reference when none is named.
-import { parseObjectRef } from '@signet/core';
+import { parseObjectRef, SignetError } from '@signet/core';
 import type { LinkRequest, LinkResult } from '../api.js';
 import { checkLink } from '../check/index.js';
-import { SharingError } from '../errors.js';
 import { chooseProfileForRef } from './choose-profile-for-ref.js';
 import { prepareLink, signLink, toLinkResult } from './record-link.js';
 import type { SharingContext } from './sharing-context.js';
@@ -15,8 +14,8 @@ export async function linkObject(ctx: SharingContext, request: LinkRequest): Pro
     cloudFrontDomains: all.flatMap((p) => (p.link.kind === 'cloudfront' ? [p.link.domain] : [])),
   });
   if (ref.kind === 's3-prefix') {
-    throw new SharingError(
-      'NOTHING_TO_SHARE',
+    throw new SignetError(
+      'NOT_AN_OBJECT',
       `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Pick a file.`,
     );
   }
