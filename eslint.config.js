@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -49,6 +50,9 @@ function layer(files, patterns, message, regexes = []) {
     },
   };
 }
+
+/** Every TypeScript project of the repo (one per runtime, plus the tests'). */
+export const TSCONFIGS = ['packages/*/tsconfig.json', 'apps/*/tsconfig*.json', 'scripts/tsconfig.json'];
 
 // Workspace packages other than the browser-safe subset of core (and, for the extension, protocol).
 const SIGNET_EXCEPT_BROWSER = '^@signet/(?!core/browser$)';
@@ -152,7 +156,7 @@ export default tseslint.config(
         createTypeScriptImportResolver({
           alwaysTryTypes: true,
           noWarnOnMultipleProjects: true,
-          project: ['packages/*/tsconfig.json', 'apps/*/tsconfig*.json', 'scripts/tsconfig.json'],
+          project: TSCONFIGS,
         }),
       ],
     },
@@ -169,6 +173,23 @@ export default tseslint.config(
       // name resolves to its source file under packages/).
       'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: ZONES }],
     },
+  },
+  // Type-aware rules: a promise nobody awaits or handles is a lost error (or a lost write).
+  {
+    files: ['packages/*/src/**/*.ts', 'apps/*/src/**/*.{ts,tsx}', 'apps/*/e2e/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: TSCONFIGS, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  // React's rules of hooks and effect dependencies, for the renderer.
+  {
+    files: ['apps/desktop/src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   // Package-name rules per layer: npm packages and Node built-ins, which the zones cannot see.
   layer(
