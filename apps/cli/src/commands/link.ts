@@ -6,14 +6,14 @@ import { createCloudFrontSigner, type LinkWarning } from '@signet/core';
 import { resolveCredentials } from '@signet/sharing';
 import { sharing } from '../lib/sharing.js';
 import { Option } from 'commander';
-import { debugDetail, describeError } from '../lib/describe-error.js';
+import { BatchedOutput } from '../lib/batched-output.js';
 import { EXIT_ERROR } from '../lib/exit-codes.js';
 import { loadCloudFrontKeyFile } from '../lib/load-cloudfront-key.js';
 import { parseDateFlag, parseExpiresFlag } from '../lib/parse-when.js';
-import { readLines } from '../lib/read-lines.js';
+import { readLineBatches } from '../lib/read-lines.js';
 import { createRefSigner, type RefSigner } from '../lib/ref-signer.js';
 import { UsageError } from '../lib/usage-error.js';
-import { writeLine } from '../lib/write-line.js';
+import { signRefs } from '../lib/sign-refs.js';
 import type { RegisterCommand } from './index.js';
 
 interface LinkFlags {
@@ -119,7 +119,7 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
   const signer =
     profileSigner ??
     createRefSigner({
-      credentials: () => resolveCredentials(undefined),
+      credentials: () => markedAsAffectingEveryRef(() => resolveCredentials(undefined)),
       region: f.region,
       endpoint: f.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL,
       pathStyle: f.pathStyle,
@@ -130,11 +130,13 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
       cloudFront:
         f.keyPairId && f.privateKey
           ? () =>
-              createCloudFrontSigner({
-                keyPairId: f.keyPairId!,
-                privateKey: loadCloudFrontKeyFile(f.privateKey!),
-                hash: f.hash,
-              })
+              markedAsAffectingEveryRef(() =>
+                createCloudFrontSigner({
+                  keyPairId: f.keyPairId!,
+                  privateKey: loadCloudFrontKeyFile(f.privateKey!),
+                  hash: f.hash,
+                }),
+              )
           : undefined,
       startAt,
       ipAddress: f.ip,
@@ -142,67 +144,80 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
       defaultRegion: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
     });
 
-  let failed = 0;
   const warned = new Set<string>();
-  const signOne = async (ref: string, where: string) => {
-    try {
-      const link = await signer.sign(ref, expiresAt, fixedNow ?? new Date());
-      if (f.json) {
-        await writeLine(
-          process.stdout,
-          JSON.stringify({
-            ref,
-            url: link.url,
-            method: link.method,
-            expiresAt: link.expiresAt.toISOString(),
-            effectiveExpiresAt: link.effectiveExpiresAt.toISOString(),
-            warnings: link.warnings,
-            ...(link.headers ? { headers: link.headers } : {}),
-          }),
-        );
-      } else {
-        await writeLine(process.stdout, link.url);
-      }
-      reportWarnings(link.warnings, warned);
-      if (!f.json && link.headers)
-        reportOnce(
-          warned,
-          `The uploader must send ${Object.entries(link.headers)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join(', ')} with the upload.`,
-        );
-    } catch (err) {
-      if (err instanceof UsageError) throw err;
-      failed++;
-      process.stderr.write(`signet: ${where}${describeError(err)}\n`);
-      const dbg = debugDetail(err);
-      if (dbg) process.stderr.write(`${dbg}\n`);
-      if (
-        (err as { code?: string }).code === 'CREDENTIALS_MISSING' ||
-        (err as { code?: string }).code?.startsWith('KEY_')
-      )
-        throw new StopError();
-    }
-  };
-  try {
-    if (refs[0] === '-') {
-      for await (const { line, lineNo } of readLines(process.stdin)) await signOne(line, `line ${lineNo}: `);
-    } else {
-      for (const ref of refs) await signOne(ref, refs.length > 1 ? `${ref}: ` : '');
-    }
-  } catch (e) {
-    if (!(e instanceof StopError)) throw e;
-  }
-  if (failed > 0 && (refs[0] === '-' || refs.length > 1))
-    process.stderr.write(`signet: ${failed} reference(s) could not be signed.\n`);
-  return failed > 0 ? EXIT_ERROR : 0;
+  const fromStdin = refs[0] === '-';
+  const result = await signRefs(
+    fromStdin ? readLineBatches(process.stdin) : [refs.map((line, i) => ({ line, lineNo: i + 1 }))],
+    fromStdin,
+    {
+      sign: (ref) => signer.sign(ref, expiresAt, fixedNow ?? new Date()),
+      stopsAll: f.profile ? stopsEveryProfileLink : (err) => affectsEveryRef.has(err as object),
+      out: new BatchedOutput(process.stdout),
+      json: Boolean(f.json),
+      onLink: (link) => {
+        reportWarnings(link.warnings, warned);
+        if (!f.json && link.headers)
+          reportOnce(
+            warned,
+            `The uploader must send ${Object.entries(link.headers)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(', ')} with the upload.`,
+          );
+      },
+      report: (text) =>
+        process.stderr.write(`signet: ${text}
+`),
+    },
+  );
+  return result.failed > 0 ? EXIT_ERROR : 0;
 }
 
 /** Without a profile (whose default expiry applies otherwise), links last this long unless --expires says. */
 const DEFAULT_EXPIRES = '1h';
 
-/** Credentials or key problems affect every ref: report once and stop. */
-class StopError extends Error {}
+/**
+ * Errors from resolving the AWS credentials or loading the CloudFront key (stateless signing):
+ * they affect every reference, so the run stops there. Marked where they arise rather than
+ * guessed from a code: a per-reference error may carry a similar code (KEY_INVALID is an object key).
+ */
+const affectsEveryRef = new WeakSet<object>();
+function markedAsAffectingEveryRef<T>(fn: () => T): T {
+  try {
+    const r = fn();
+    if (r instanceof Promise) {
+      return r.catch((e: unknown) => {
+        if (typeof e === 'object' && e) affectsEveryRef.add(e);
+        throw e;
+      }) as T;
+    }
+    return r;
+  } catch (e) {
+    if (typeof e === 'object' && e) affectsEveryRef.add(e);
+    throw e;
+  }
+}
+
+/** With a profile: errors about the profile, its secrets or the keychain, never about one reference. */
+const PROFILE_WIDE_CODES = new Set([
+  'CREDENTIALS_MISSING',
+  'CREDENTIALS_EXPIRED',
+  'CREDENTIALS_REJECTED',
+  'KEY_NOT_PRIVATE',
+  'KEY_ENCRYPTED',
+  'KEY_PASSPHRASE_WRONG',
+  'KEY_UNSUPPORTED',
+  'KEY_MALFORMED',
+  'KEY_PAIR_ID_INVALID',
+  'KEYCHAIN_LOCKED',
+  'KEYCHAIN_UNAVAILABLE',
+  'PROFILE_NOT_FOUND',
+  'PROFILE_INVALID',
+  'CONFIG_CORRUPT',
+  'CONFIG_LOCKED',
+  'HISTORY_CORRUPT',
+  'HISTORY_LOCKED',
+]);
+const stopsEveryProfileLink = (err: unknown) => PROFILE_WIDE_CODES.has((err as { code?: string }).code ?? '');
 
 function reportWarnings(warnings: LinkWarning[], seen: Set<string>): void {
   for (const w of warnings) reportOnce(seen, `warning: ${w.message}`, w.code);
