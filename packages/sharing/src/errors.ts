@@ -28,6 +28,7 @@ export const SHARING_ERROR_CODES = [
   'SERVER_UNREACHABLE',
   'SECRET_INVALID',
   'CONFIG_LOCKED',
+  'CONFIG_UNSAFE',
 ] as const;
 export type SharingErrorCode = (typeof SHARING_ERROR_CODES)[number];
 

@@ -2,7 +2,8 @@
 // fixed link or throws what a test asks for: this file tests the bridge (framing, approvals, rate
 // limits, error mapping, timeouts), not signing. Signing through the real service is covered by
 // bridge-server.integ.test.ts and the extension e2e tests.
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,7 +267,12 @@ describe('bridge server', () => {
     });
     await expect(second.listen()).rejects.toBeInstanceOf(BridgeInUseError);
     await server!.close();
-    await writeFile(server!.socketPath, '');
+    // A stale socket is what a server killed with SIGKILL leaves (a plain file is never deleted).
+    const path = JSON.stringify(server!.socketPath);
+    spawnSync(process.execPath, [
+      '-e',
+      `require('node:net').createServer().listen(${path}, () => process.kill(process.pid, 'SIGKILL'))`,
+    ]);
     await second.listen();
     server = second;
     const c = await client();

@@ -1,9 +1,12 @@
 // Before listening on a Unix socket: its directory exists, belongs to this user and is 0700 (so
 // no other user can even reach the socket), and a socket file left by a crashed server is
 // removed — but a live one means another Signet already serves the bridge, which is an error.
-import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
+// A folder that already exists is checked, never chmod'ed (`--socket ~/Documents/s.sock` must
+// not change Documents), and only a socket is ever removed at the path, never a user's file.
+import { lstat, unlink } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { dirname } from 'node:path';
+import { ensurePrivateDir } from '../fs/index.js';
 
 export class BridgeInUseError extends Error {
   readonly code = 'BRIDGE_IN_USE';
@@ -21,16 +24,17 @@ export async function prepareSocketPath(
 ): Promise<void> {
   if (platform === 'win32') return; // named pipes live in their own namespace, no file to prepare
   const dir = dirname(socketPath);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const info = await lstat(dir);
-  if (!info.isDirectory()) throw new Error(`${dir} must be a directory for the Signet bridge socket.`);
-  const uid = process.getuid?.();
-  if (uid !== undefined && info.uid !== uid) {
+  await ensurePrivateDir(dir, { ownerOnly: true, platform, what: 'The folder for the bridge socket' });
+  const existing = await lstat(socketPath).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined;
+    throw err;
+  });
+  if (!existing) return;
+  if (!existing.isSocket()) {
     throw new Error(
-      `${dir} belongs to another user; Signet will not put its bridge socket there. Remove it or set SIGNET_BRIDGE_SOCKET.`,
+      `${socketPath} is not a socket but a ${existing.isSymbolicLink() ? 'symbolic link' : existing.isDirectory() ? 'folder' : 'file'}, and Signet will not delete it. Choose another socket path, or move it away yourself.`,
     );
   }
-  if ((info.mode & 0o077) !== 0) await chmod(dir, 0o700);
   if (await isListening(socketPath)) throw new BridgeInUseError(socketPath);
   await unlink(socketPath).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'ENOENT') throw err;

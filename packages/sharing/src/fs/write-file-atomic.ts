@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { openNoFollow } from './open-no-follow.js';
 import { dirname } from 'node:path';
 
 /**
@@ -10,7 +11,7 @@ export async function writeFileAtomic(path: string, data: string, mode = 0o600):
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fh = await open(tmp, 'wx', mode);
+  const fh = await openNoFollow(tmp, 'wx', mode);
   try {
     await fh.writeFile(data, 'utf8');
     await fh.sync();

@@ -5,11 +5,11 @@
 // (inspect) and kept — in the file, or moved to history.damaged.jsonl when prune compacts it —
 // never silently dropped. A file with nothing readable in it is refused, not reset. URLs that
 // carry a session token go to the keychain (the vault), never into this file.
-import { appendFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryHealth, LinkRecord, ListLinksQuery } from '../api.js';
-import { SharingError } from '../errors.js';
-import { withFileLock, writeFileAtomic } from '../fs/index.js';
+import { isSharingError, SharingError } from '../errors.js';
+import { ensurePrivateDir, openNoFollow, readFileNoFollow, withFileLock, writeFileAtomic } from '../fs/index.js';
 import { parseHistoryLine, type HistoryEvent } from './history-events.js';
 
 /** Where a history entry's URL is kept when it is not in the file (the keychain's SecretStore). */
@@ -45,15 +45,22 @@ export class LinkHistory {
   /** Where prune moves damaged lines to. */
   readonly damagedFile: string;
   private readonly lock: string;
+  private readonly dir: string;
   /** A file (inode) already seen readable: appends cannot make it unreadable, so skip re-reading it. */
   private readable?: { ino: number; size: number };
   constructor(
     dataDir: string,
     private readonly vault?: LinkUrlVault,
   ) {
+    this.dir = dataDir;
     this.file = join(dataDir, 'history.jsonl');
     this.damagedFile = join(dataDir, 'history.damaged.jsonl');
     this.lock = join(dataDir, 'history.lock');
+  }
+
+  /** Creates the data folder (0700) or refuses one that others can write (CONFIG_UNSAFE). */
+  private ensureDir(): Promise<boolean> {
+    return ensurePrivateDir(this.dir, { what: "Signet's data folder" });
   }
 
   private locked<T>(fn: () => Promise<T>): Promise<T> {
@@ -63,8 +70,11 @@ export class LinkHistory {
   private async load(): Promise<Loaded> {
     let text = '';
     try {
-      text = await readFile(this.file, 'utf8');
+      // A folder others can write, or a symlinked file, could send the signed links elsewhere.
+      await ensurePrivateDir(this.dir, { create: false, what: "Signet's data folder" });
+      text = await readFileNoFollow(this.file);
     } catch (e) {
+      if (isSharingError(e)) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') {
         throw new SharingError(
@@ -130,7 +140,7 @@ export class LinkHistory {
 
   /** Appends events as whole lines (one write each), fsynced. Call with the lock held. */
   private async write(events: HistoryEvent[]): Promise<void> {
-    const fh = await open(this.file, 'a+', 0o600);
+    const fh = await openNoFollow(this.file, 'a+');
     try {
       const { size } = await fh.stat();
       let prefix = '';
@@ -149,7 +159,7 @@ export class LinkHistory {
   }
 
   private async appendEvents(events: HistoryEvent[]): Promise<void> {
-    await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
+    await this.ensureDir();
     await this.locked(async () => {
       const before = await stat(this.file).catch(() => null);
       const known = before && this.readable?.ino === before.ino && before.size >= this.readable.size;
@@ -274,7 +284,7 @@ export class LinkHistory {
     revocationOf: (r: LinkRecord) => string | undefined,
     at: Date = new Date(),
   ): Promise<LinkRecord[]> {
-    await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
+    await this.ensureDir();
     const { revoked, inKeychain } = await this.locked(async () => {
       const l = await this.usable();
       const revoked: LinkRecord[] = [];
@@ -297,7 +307,7 @@ export class LinkHistory {
    * leave the disk). Damaged lines are moved to `damagedFile` first, not dropped. Returns how many.
    */
   async prune(now: Date = new Date()): Promise<number> {
-    await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
+    await this.ensureDir();
     return this.locked(async () => {
       const l = await this.usable();
       const dead = [...l.records.values()].filter((r) => isOver(r, now));
@@ -307,9 +317,11 @@ export class LinkHistory {
       const events: HistoryEvent[] = [...l.notes];
       if (l.damaged.length > 0) {
         const header = `# ${now.toISOString()}: damaged lines moved from ${this.file} (line numbers: ${l.damaged.map((d) => d.line).join(', ')})\n`;
-        await appendFile(this.damagedFile, header + l.damaged.map((d) => `${d.text}\n`).join(''), { mode: 0o600 });
-        const fh = await open(this.damagedFile, 'r');
-        await fh.sync().finally(() => fh.close());
+        const fh = await openNoFollow(this.damagedFile, 'a');
+        await fh
+          .writeFile(header + l.damaged.map((d) => `${d.text}\n`).join(''), 'utf8')
+          .then(() => fh.sync())
+          .finally(() => fh.close());
         events.push({
           op: 'note',
           at: now.toISOString(),

@@ -3,11 +3,10 @@
 // (temp file, fsync, rename) under a cross-process lock so two clients editing at once lose
 // nothing. A file that cannot be read as profiles is reported with its path and what to do, and
 // left exactly as it is: every write refuses to replace it, so it is never silently reset.
-import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isSignetError, parseProfile, type Profile } from '@signet/core';
-import { SharingError } from '../errors.js';
-import { withFileLock, writeFileAtomic } from '../fs/index.js';
+import { isSharingError, SharingError } from '../errors.js';
+import { ensurePrivateDir, readFileNoFollow, withFileLock, writeFileAtomic } from '../fs/index.js';
 
 const VERSION = 1;
 
@@ -29,8 +28,11 @@ export class ProfileStore {
   private async read(): Promise<ProfilesFile> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      // A folder others can write, or a symlinked file, could hold someone else's profiles.
+      await ensurePrivateDir(dirname(this.file), { create: false, what: "Signet's config folder" });
+      text = await readFileNoFollow(this.file);
     } catch (e) {
+      if (isSharingError(e)) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { version: VERSION, profiles: [] };
       throw new SharingError(
@@ -81,7 +83,7 @@ export class ProfileStore {
 
   /** Read-modify-write under the lock; a damaged file throws in read() before anything is written. */
   private async update<T>(change: (d: ProfilesFile) => T | Promise<T>): Promise<T> {
-    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    await ensurePrivateDir(dirname(this.file), { what: "Signet's config folder" });
     return withFileLock(
       this.lock,
       async () => {
