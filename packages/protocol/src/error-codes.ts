@@ -9,6 +9,18 @@ export const PROTOCOL_ERROR_CODES = [
   'NOT_APPROVED',
   /** No profile's bucket or CloudFront domain matches the object. */
   'NO_PROFILE_FOR_OBJECT',
+  /**
+   * The link was signed but fetching it (a 1-byte range GET through the link) found no object at
+   * that key, or no such bucket on the profile's server. Nothing was recorded in the history.
+   */
+  'NO_SUCH_OBJECT',
+  /**
+   * The link was signed but does not work for another reason the check found (access denied,
+   * signature refused, clock skew, server unreachable): the message says which. Nothing recorded.
+   */
+  'LINK_BROKEN',
+  /** A selected text could mean several objects that all exist: `candidates` lists them. */
+  'AMBIGUOUS_REFERENCE',
   /** Too many requests from this extension; retry after `retryAfterMs`. */
   'RATE_LIMITED',
   /** The request did not match the schema (or the reference could not be parsed). */
@@ -41,6 +53,8 @@ export const protocolErrorSchema = z.object({
   desktopCode: z.string().max(100).optional(),
   /** With RATE_LIMITED: when a retry will be accepted. */
   retryAfterMs: z.number().int().nonnegative().optional(),
+  /** With AMBIGUOUS_REFERENCE: the readings of the selection that name existing objects. */
+  candidates: z.array(z.string().max(8192)).max(16).optional(),
   /** With VERSION_MISMATCH: the versions the other side speaks. */
   supportedVersions: z.array(z.number().int()).optional(),
 });

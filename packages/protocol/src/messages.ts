@@ -43,6 +43,11 @@ export const linkParamsSchema = z.object({
   expires: expiresSchema.optional(),
   /** Default: the profile whose bucket / CloudFront domain matches the reference. */
   profileId: z.string().min(1).max(100).optional(),
+  /**
+   * Other readings of the same selected text (e.g. a key cut at each space of a sentence). The
+   * bridge signs the one reading, of `ref` and these, whose object exists; several → AMBIGUOUS_REFERENCE.
+   */
+  candidates: z.array(z.string().trim().min(1).max(8192)).max(16).optional(),
   options: z
     .object({
       downloadName: z.string().min(1).max(255).optional(),
@@ -116,6 +121,8 @@ export const linkResultSchema = z.object({
   kind: z.enum(['s3', 'cloudfront']),
   method: z.enum(['GET', 'PUT']),
   profileId: z.string().max(100),
+  /** The name of the profile that signed (shown to the user: which server and credentials). */
+  profileName: z.string().max(200).optional(),
   bucket: z.string().max(255),
   key: z.string().max(2048),
   /** What was asked for. */
@@ -147,6 +154,11 @@ export const statusResultSchema = z.object({
   app: appInfo,
   /** Profile names (never any secret), to tell the user where links come from. */
   profiles: z.array(z.object({ id: z.string().max(100), name: z.string().max(200), isDefault: z.boolean() })).max(200),
+  /**
+   * Match patterns (`*://host/*`) of the pages where "Copy share link" makes sense besides S3,
+   * the S3 console and CloudFront: the profiles' own endpoints and distribution domains.
+   */
+  pagePatterns: z.array(z.string().max(300)).max(400).optional(),
 });
 
 export const resultSchemas = {

@@ -151,6 +151,11 @@ export interface LinkRequest {
   expires?: string;
   options?: LinkOptions;
   check?: boolean;
+  /**
+   * When the link goes into the history: `always` (default); `if-works` — only when the check
+   * (implied) says the link works, so a dead link is never listed; `never` — a probe.
+   */
+  record?: 'always' | 'if-works' | 'never';
   source: LinkSource;
 }
 

@@ -42,7 +42,11 @@ let linkImpl: (ref: string) => Promise<LinkResult>;
 const clients: Socket[] = [];
 
 const stubService = {
-  link: (req: { ref: string }) => linkImpl(req.ref),
+  // The bridge only answers with links whose check passed (sign-working-link.ts).
+  link: async (req: { ref: string }) => ({
+    ...(await linkImpl(req.ref)),
+    check: { status: 'ok', ok: true, message: 'The link works.' },
+  }),
   listProfiles: async () => [
     {
       profile: parseProfile({ id: 'p', bucket: 'bucket' }),
@@ -225,9 +229,14 @@ describe('bridge server', () => {
       ok: false,
       error: { code: 'NO_PROFILE_FOR_OBJECT', message: expect.stringContaining('"other"') },
     });
-    // …and passed through when the service says so (an explicit profile id):
-    fail('NO_PROFILE_FOR_OBJECT', 'No profile covers bucket other.');
+    // …also when the request names a profile that does not cover the object (issue 11 item 1)…
     expect(await c.ask('link', { ref: 's3://other/k', profileId: 'p' })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_PROFILE_FOR_OBJECT', message: expect.stringContaining('Profile "p" does not cover') },
+    });
+    // …and passed through when the service says so:
+    fail('NO_PROFILE_FOR_OBJECT', 'No profile covers bucket other.');
+    expect(await c.ask('link', { ref: 's3://bucket/k', profileId: 'p' })).toMatchObject({
       ok: false,
       error: { code: 'NO_PROFILE_FOR_OBJECT', message: 'No profile covers bucket other.' },
     });

@@ -14,7 +14,9 @@ import {
 import type { LinkRecord, SharingService } from '../api.js';
 import type { ApprovalStore } from './approval-store.js';
 import { findProfileForRef } from './find-profile-for-ref.js';
+import { pagePatternsFor } from './page-patterns.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { signWorkingLink } from './sign-working-link.js';
 import { toProtocolError } from './to-protocol-error.js';
 
 export interface BridgeContext {
@@ -98,8 +100,13 @@ async function link(ctx: BridgeContext, request: RequestOf<'link'>): Promise<Suc
     if (!match.ok) return buildError(request.id, match.error);
     profileId = match.profileId;
   }
-  const result = await ctx.service.link({ ref, expires, profileId, options, source: 'extension' });
+  // Signed, then checked through the link itself: no "copied" (and no history entry) for a dead link.
+  const { candidates } = request.params;
+  const outcome = await signWorkingLink(ctx.service, { ref, candidates, expires, profileId, options });
+  if (!outcome.ok) return buildError(request.id, outcome.error);
+  const result = outcome.result;
   return buildSuccess('link', request.id, {
+    ...(outcome.profileName !== undefined ? { profileName: outcome.profileName } : {}),
     id: result.id,
     url: result.url,
     kind: result.kind,
@@ -147,5 +154,7 @@ async function status(ctx: BridgeContext, request: RequestOf<'status'>): Promise
     approval: 'approved',
     app: ctx.app,
     profiles: profiles.map((p) => ({ id: p.profile.id, name: p.profile.name, isDefault: p.isDefault })),
+    // Where the extension shows its page menu besides AWS and CloudFront pages (menus.ts).
+    pagePatterns: pagePatternsFor(profiles),
   });
 }

@@ -25,11 +25,14 @@ export async function linkObject(ctx: SharingContext, request: LinkRequest): Pro
   const link = await signLink(ctx, { profile, bucket, key, expires: request.expires, options });
   const prepared = prepareLink(ctx, { profile, bucket, key, link, options, source: request.source });
   const result = toLinkResult(prepared);
-  if (request.check)
+  const record = request.record ?? 'always';
+  if (request.check || record === 'if-works')
     result.check = await checkLink(result.url, {
       method: result.method,
       ...(result.headers ? { headers: result.headers } : {}),
     });
-  await ctx.history.append(prepared.record, prepared.url);
+  // A dead link in the history would be listed (and copied again) as if it worked.
+  if (record === 'always' || (record === 'if-works' && result.check?.ok))
+    await ctx.history.append(prepared.record, prepared.url);
   return result;
 }
