@@ -54,8 +54,13 @@ const DOT_SEGMENT_WARNING = {
 
 const MIME = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(\s*;\s*[a-z0-9!#$&^_.+-]+=("[^"\r\n]*"|[a-z0-9!#$&^_.+-]+))*$/i;
 
+/**
+ * A valid content type in the form SigV4 signs it (trimmed, inner whitespace runs collapsed to one
+ * space: the server canonicalises the header it receives this way, so this is also the exact
+ * header to give the uploader).
+ */
 function checkContentType(value: string): string {
-  const v = value.trim();
+  const v = value.trim().replace(/\s+/g, ' ');
   if (!MIME.test(v))
     throw new SignetError(
       'OPTION_INVALID',
@@ -118,14 +123,27 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
     const ep = endpointFor(req.bucket);
     validateObjectKey(req.key);
     const now = req.now ?? new Date();
-    const expiry = resolveEffectiveExpiry({
-      expiresAt: req.expiresAt,
-      now,
-      credentialExpiration: credentials.expiration,
-      kind: 's3',
-    });
-    const signSeconds = Math.floor(now.getTime() / 1000);
-    const expiresIn = Math.max(1, Math.floor(req.expiresAt.getTime() / 1000) - signSeconds);
+    const nowMs = now.getTime();
+    const signSeconds = Math.floor(nowMs / 1000);
+    // X-Amz-Expires counts from X-Amz-Date (the signing second). It is computed once, here, and
+    // the bounds are checked on exactly this value: the time left, rounded up to a whole second,
+    // so 1 s is never refused and 604801 s never signed, whatever the sub-second clock offset.
+    const expiresIn = Math.ceil((req.expiresAt.getTime() - nowMs) / 1000);
+    const expiry =
+      expiresIn >= 1 && !(credentials.expiration && credentials.expiration.getTime() <= nowMs)
+        ? resolveEffectiveExpiry({
+            expiresAt: new Date((signSeconds + expiresIn) * 1000),
+            now: new Date(signSeconds * 1000),
+            credentialExpiration: credentials.expiration,
+            kind: 's3',
+          })
+        : // Past expiry or expired credentials (or an invalid date): refused with the asked values.
+          resolveEffectiveExpiry({
+            expiresAt: req.expiresAt,
+            now,
+            credentialExpiration: credentials.expiration,
+            kind: 's3',
+          });
     // Bulk signing happens within the same second: format the date once per second.
     if (signSeconds !== dateSeconds) {
       dateSeconds = signSeconds;
@@ -185,11 +203,8 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
       url: `${ep.protocol}//${ep.host}${path}?${query}&X-Amz-Signature=${signature}`,
       kind: 's3',
       method,
-      expiresAt: new Date((signSeconds + expiresIn) * 1000),
-      effectiveExpiresAt:
-        expiry.effectiveExpiresAt.getTime() < (signSeconds + expiresIn) * 1000
-          ? expiry.effectiveExpiresAt
-          : new Date((signSeconds + expiresIn) * 1000),
+      expiresAt: expiry.expiresAt,
+      effectiveExpiresAt: expiry.effectiveExpiresAt,
       warnings: hasDotSegment(req.key) ? [...expiry.warnings, DOT_SEGMENT_WARNING] : expiry.warnings,
     };
     if (headers) link.headers = headers;
