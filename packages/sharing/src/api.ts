@@ -146,8 +146,13 @@ export interface ShareResult {
 export interface LinkRequest {
   /** Any object reference parseObjectRef understands (s3://, ARN, S3/console/CloudFront URL, signed URL). */
   ref: string;
-  /** Default: the profile whose bucket / CloudFront domain matches the reference, else the default profile. */
+  /** Default: the profile that covers the reference (resolveProfileForRef), the default one first. */
   profileId?: string;
+  /**
+   * What the named profile may sign: `covered` (default) only objects it covers; `its-server` also
+   * other buckets on its server (the CLI's explicit --profile). Ignored for source `extension`.
+   */
+  profileScope?: 'covered' | 'its-server';
   expires?: string;
   options?: LinkOptions;
   check?: boolean;

@@ -236,6 +236,8 @@ function createProfileRefSigner(f: LinkFlags, startAt: Date | undefined, asked: 
       const r = await sharing().link({
         ref,
         profileId: f.profile!,
+        // The user named the profile: its credentials may also sign other buckets on its server.
+        profileScope: 'its-server',
         // undefined: the profile's default expiry
         ...(asked ? { expires: asked.toISOString() } : {}),
         options: {

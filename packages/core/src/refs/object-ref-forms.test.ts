@@ -100,6 +100,8 @@ describe('parseObjectRef: more forms', () => {
       kind: 's3',
       bucket: 'reports',
       key: 'a.txt',
+      server: 'aws',
+      partition: 'aws',
       region: undefined,
       wasSigned: false,
     });
@@ -113,6 +115,8 @@ describe('parseObjectRef: more forms', () => {
       kind: 's3-prefix',
       bucket: 'reports',
       prefix: '2026/q3/',
+      server: 'aws',
+      partition: 'aws',
       region: 'us-east-1',
     });
   });

@@ -1,9 +1,22 @@
+import type { AwsPartition } from './aws-partition.js';
+
+/**
+ * What kind of server a reference points at, which decides the profiles that may cover it:
+ * `any` — `s3://` and ARN forms name no server (any profile with the bucket);
+ * `aws` — an AWS S3 or console URL (only profiles that talk to AWS);
+ * `custom` — a URL on a configured S3-compatible endpoint (only profiles on that endpoint).
+ */
+export type RefServer = 'any' | 'aws' | 'custom';
+
 /** Where a shareable object is, as understood from what a user pasted or right-clicked. */
 export type ObjectRef =
   | {
       kind: 's3';
       bucket: string;
       key: string;
+      server: RefServer;
+      /** AWS refs and ARNs: the partition the host or ARN names (bucket names are per partition). */
+      partition?: AwsPartition | undefined;
       /** From the host name, when it says. */
       region?: string | undefined;
       /** A custom (S3-compatible) endpoint the reference was on. */
@@ -12,7 +25,15 @@ export type ObjectRef =
       /** It was an already-signed link: the old signature was dropped. */
       wasSigned: boolean;
     }
-  | { kind: 's3-prefix'; bucket: string; prefix: string; region?: string | undefined; endpoint?: string | undefined }
+  | {
+      kind: 's3-prefix';
+      bucket: string;
+      prefix: string;
+      server: RefServer;
+      partition?: AwsPartition | undefined;
+      region?: string | undefined;
+      endpoint?: string | undefined;
+    }
   | {
       kind: 'cloudfront';
       domain: string;

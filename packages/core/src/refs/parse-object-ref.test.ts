@@ -43,6 +43,8 @@ describe('parseObjectRef', () => {
       kind: 's3',
       bucket: 'reports',
       key: 'a b.pdf',
+      server: 'aws',
+      partition: 'aws',
       region: 'eu-west-1',
       wasSigned: true,
     });
@@ -72,6 +74,7 @@ describe('parseObjectRef', () => {
       kind: 's3',
       bucket: 'bkt',
       key: 'a/b c',
+      server: 'custom',
       region: undefined,
       endpoint: 'http://127.0.0.1:7480',
       forcePathStyle: true,
@@ -89,6 +92,7 @@ describe('parseObjectRef', () => {
       kind: 's3-prefix',
       bucket: 'reports',
       prefix: '2026/',
+      server: 'any',
       region: undefined,
     });
     expect(

@@ -1,7 +1,8 @@
 import { SignetError } from '../errors.js';
 import { validateBucketName, validateObjectKey } from '../s3/index.js';
 import { decodePath } from './decode-path.js';
-import type { ObjectRef, ParseObjectRefOptions } from './object-ref.js';
+import { isAwsEndpoint, partitionOfRegion, type AwsPartition } from './aws-partition.js';
+import type { ObjectRef, ParseObjectRefOptions, RefServer } from './object-ref.js';
 import { stripSigningParams } from './signing-params.js';
 
 const URL_PARTS = /^(https?):\/\/([^/?#]+)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
@@ -12,13 +13,21 @@ const AWS_S3_HOST =
 const AWS_S3_UNSUPPORTED =
   /\.(s3-accesspoint|s3-object-lambda|s3-outposts)(\.dualstack)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const CONSOLE_HOST = /^(?:([a-z0-9-]+)\.)?console\.aws\.amazon\.com$|^console\.amazonaws\.cn$/;
-const ARN = /^arn:aws(?:-cn|-us-gov)?:s3:::([^/]+)(?:\/(.*))?$/s;
+const CONSOLE_HOST =
+  /^(?:([a-z0-9-]+)\.)?console\.aws\.amazon\.com$|^(?:([a-z0-9-]+)\.)?console\.(amazonaws\.cn|amazonaws-us-gov\.com)$/;
+const ARN = /^arn:(aws(?:-cn|-us-gov)?):s3:::([^/]+)(?:\/(.*))?$/s;
 
 function s3Ref(
   bucket: string,
   keyOrPrefix: string,
-  extra: { region?: string | undefined; endpoint?: string; forcePathStyle?: boolean; wasSigned?: boolean },
+  server: RefServer,
+  extra: {
+    region?: string | undefined;
+    partition?: AwsPartition | undefined;
+    endpoint?: string;
+    forcePathStyle?: boolean;
+    wasSigned?: boolean;
+  },
 ): ObjectRef {
   validateBucketName(bucket);
   if (keyOrPrefix === '' || keyOrPrefix.endsWith('/')) {
@@ -26,6 +35,8 @@ function s3Ref(
       kind: 's3-prefix',
       bucket,
       prefix: keyOrPrefix,
+      server,
+      ...(extra.partition ? { partition: extra.partition } : {}),
       region: extra.region,
       ...(extra.endpoint ? { endpoint: extra.endpoint } : {}),
     };
@@ -35,6 +46,8 @@ function s3Ref(
     kind: 's3',
     bucket,
     key: keyOrPrefix,
+    server,
+    ...(extra.partition ? { partition: extra.partition } : {}),
     region: extra.region,
     wasSigned: extra.wasSigned ?? false,
   };
@@ -71,10 +84,10 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     const rest = text.slice(5);
     const slash = rest.indexOf('/');
     const bucket = slash === -1 ? rest : rest.slice(0, slash);
-    return s3Ref(bucket, slash === -1 ? '' : rest.slice(slash + 1), {});
+    return s3Ref(bucket, slash === -1 ? '' : rest.slice(slash + 1), 'any', {});
   }
   const arn = ARN.exec(text);
-  if (arn?.[1]) return s3Ref(arn[1], arn[2] ?? '', {});
+  if (arn?.[2]) return s3Ref(arn[2], arn[3] ?? '', 'any', { partition: arn[1] as AwsPartition });
   if (/^arn:/i.test(text))
     throw new SignetError('REF_UNSUPPORTED', `"${text}" is not an S3 object ARN. Use arn:aws:s3:::bucket/key.`);
 
@@ -126,25 +139,35 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     }
     const q = new URLSearchParams(rawQuery);
     // eu-west-1.console… names a region; s3.console… and console… do not.
-    const region = q.get('region') ?? (consoleHost[1] && REGION.test(consoleHost[1]) ? consoleHost[1] : undefined);
+    const hostRegion = consoleHost[1] ?? consoleHost[2];
+    const region = q.get('region') ?? (hostRegion && REGION.test(hostRegion) ? hostRegion : undefined);
+    const partition: AwsPartition =
+      consoleHost[3] === 'amazonaws.cn'
+        ? 'aws-cn'
+        : consoleHost[3]
+          ? 'aws-us-gov'
+          : region
+            ? partitionOfRegion(region)
+            : 'aws';
     const prefix = q.get('prefix') ?? (cm[1] === 'buckets' && cm[3] ? decodePath(cm[3]) : '');
     if (cm[1] === 'buckets') {
       const bucket = decodePath(cm[2]);
       validateBucketName(bucket);
-      return { kind: 's3-prefix', bucket, prefix, region };
+      return { kind: 's3-prefix', bucket, prefix, server: 'aws', partition, region };
     }
     if (!prefix)
       throw new SignetError(
         'KEY_INVALID',
         'This S3 console link names a bucket but no object. Open the object itself and share that page.',
       );
-    return s3Ref(decodePath(cm[2]), prefix, { region });
+    return s3Ref(decodePath(cm[2]), prefix, 'aws', { region, partition });
   }
 
   const { hadSignature } = stripSigningParams(rawQuery, 's3');
 
   // Custom S3-compatible endpoints from the profiles: path-style or bucket.<endpoint host>
-  for (const ep of options.endpoints ?? []) {
+  // A profile endpoint that is AWS's own (https://s3.amazonaws.com) is AWS, read below.
+  for (const ep of (options.endpoints ?? []).filter((e) => !isAwsEndpoint(e))) {
     let epUrl: URL;
     try {
       epUrl = new URL(ep);
@@ -158,7 +181,7 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
       const rest = rawPath.slice(basePath.length + 1);
       const slash = rest.indexOf('/');
       const bucket = decodePath(slash === -1 ? rest : rest.slice(0, slash));
-      return s3Ref(bucket, slash === -1 ? '' : decodePath(rest.slice(slash + 1)), {
+      return s3Ref(bucket, slash === -1 ? '' : decodePath(rest.slice(slash + 1)), 'custom', {
         endpoint: ep,
         forcePathStyle: true,
         wasSigned: hadSignature,
@@ -166,7 +189,7 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     }
     if (hostPort.toLowerCase().endsWith(`.${epHost}`) && scheme!.toLowerCase() === epUrl.protocol.slice(0, -1)) {
       const bucket = hostPort.toLowerCase().slice(0, -(epHost.length + 1));
-      return s3Ref(bucket, decodePath(rawPath.replace(/^\//, '')), {
+      return s3Ref(bucket, decodePath(rawPath.replace(/^\//, '')), 'custom', {
         endpoint: ep,
         forcePathStyle: false,
         wasSigned: hadSignature,
@@ -178,14 +201,21 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
   const aws = AWS_S3_HOST.exec(host);
   if (aws) {
     const region = normalizeRegion(aws[4] ?? aws[3]);
-    if (aws[1]) return s3Ref(aws[1], decodePath(rawPath.replace(/^\//, '')), { region, wasSigned: hadSignature });
+    const partition: AwsPartition = host.endsWith('.cn') ? 'aws-cn' : region ? partitionOfRegion(region) : 'aws';
+    if (aws[1])
+      return s3Ref(aws[1], decodePath(rawPath.replace(/^\//, '')), 'aws', {
+        region,
+        partition,
+        wasSigned: hadSignature,
+      });
     const rest = rawPath.replace(/^\//, '');
     const slash = rest.indexOf('/');
     if (!rest) throw new SignetError('REF_INVALID', `${origin}/ names no bucket. Use ${origin}/bucket/key.`);
     return s3Ref(
       decodePath(slash === -1 ? rest : rest.slice(0, slash)),
       slash === -1 ? '' : decodePath(rest.slice(slash + 1)),
-      { region, wasSigned: hadSignature },
+      'aws',
+      { region, partition, wasSigned: hadSignature },
     );
   }
 

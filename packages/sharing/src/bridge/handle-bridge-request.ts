@@ -13,7 +13,7 @@ import {
 } from '@signet/protocol';
 import type { LinkRecord, SharingService } from '../api.js';
 import type { ApprovalStore } from './approval-store.js';
-import { findProfileForRef } from './find-profile-for-ref.js';
+import { coverBridgeRef } from './cover-bridge-ref.js';
 import { pagePatternsFor } from './page-patterns.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { signWorkingLink } from './sign-working-link.js';
@@ -94,12 +94,10 @@ function hello(
 
 async function link(ctx: BridgeContext, request: RequestOf<'link'>): Promise<SuccessResponse<'link'> | ErrorResponse> {
   const { ref, expires, options } = request.params;
-  let profileId = request.params.profileId;
-  if (profileId === undefined) {
-    const match = findProfileForRef(ref, await ctx.service.listProfiles());
-    if (!match.ok) return buildError(request.id, match.error);
-    profileId = match.profileId;
-  }
+  // One coverage rule, also for a named profileId: it must cover the object (NO_PROFILE_FOR_OBJECT).
+  const match = coverBridgeRef(ref, await ctx.service.listProfiles(), request.params.profileId);
+  if (!match.ok) return buildError(request.id, match.error);
+  const { profileId } = match;
   // Signed, then checked through the link itself: no "copied" (and no history entry) for a dead link.
   const { candidates } = request.params;
   const outcome = await signWorkingLink(ctx.service, { ref, candidates, expires, profileId, options });

@@ -1,6 +1,13 @@
 // The share / link / renew / revoke use cases.
 export { cloudFrontUrlFor, createProfileSigner, type ProfileSigner, type SignObjectRequest } from './profile-signer.js';
-export { chooseProfileForRef, type ProfileForRef } from './choose-profile-for-ref.js';
+export {
+  parseRefForProfiles,
+  profileCovers,
+  resolveProfileForRef,
+  type ObjectLikeRef,
+  type ProfileCoverageOptions,
+  type ProfileForRef,
+} from './resolve-profile-for-ref.js';
 export { shareFiles } from './share-files.js';
 export { linkObject } from './link-object.js';
 export { renewLink } from './renew-link.js';

@@ -1,0 +1,128 @@
+// Attack test (issue 11 item 1): an approved extension talking to a live `signet serve` may only
+// get links for objects a profile covers. Naming a `profileId` in the `link` request used to skip
+// the coverage check, so any bucket the profile's credentials could read was signed. The built
+// CLI runs as a child process, the bridge speaks the real framed protocol over its Unix socket,
+// and the links are fetched from RGW to show what the attacker would have got.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { buildRelayHello, buildRequest, encodeFrame, FrameDecoder, type ParamsOf } from '@signet/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
+
+const cliDir = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(cliDir, 'dist', 'signet.mjs');
+const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+
+describe('signet serve: a link request cannot pick a profile that does not cover the object', () => {
+  const covered = uniqueBucket('covered');
+  const uncovered = uniqueBucket('uncovered');
+  const home = mkdtempSync(join(tmpdir(), 'signet-serve-cov-'));
+  const socketPath = join(home, 'run', 'bridge.sock');
+  let env: NodeJS.ProcessEnv;
+  let serve: ChildProcess | undefined;
+  let socket: Socket | undefined;
+
+  const signet = (args: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
+    const s3 = testS3();
+    env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      SIGNET_HOME: join(home, 'signet'),
+      AWS_ACCESS_KEY_ID: s3.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      AWS_REGION: s3.region,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: join(home, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+    };
+    const client = testS3Client();
+    for (const b of [covered, uncovered]) {
+      await client.send(new CreateBucketCommand({ Bucket: b }));
+      await client.send(new PutObjectCommand({ Bucket: b, Key: 'secret.txt', Body: `contents of ${b}` }));
+    }
+    // One profile, for `covered` only; its credentials (the default chain) can also read `uncovered`.
+    signet([
+      'profile',
+      'add',
+      'work',
+      '--bucket',
+      covered,
+      '--endpoint',
+      s3.endpoint,
+      '--path-style',
+      '--default-chain',
+      '--default',
+    ]);
+    signet(['bridge', 'approve', ORIGIN]);
+    serve = spawn(process.execPath, [bin, 'serve', '--socket', socketPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      serve!.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve());
+      serve!.once('exit', (code) => reject(new Error(`signet serve exited with ${code}`)));
+    });
+  });
+
+  afterAll(() => {
+    socket?.destroy();
+    serve?.kill('SIGTERM');
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  async function ask(params: ParamsOf<'link'>): Promise<Record<string, unknown>> {
+    if (!socket) {
+      socket = connect(socketPath);
+      await new Promise<void>((resolve, reject) => socket!.once('connect', resolve).once('error', reject));
+      socket.write(encodeFrame(buildRelayHello(ORIGIN), 1 << 20));
+    }
+    const decoder = new FrameDecoder(1 << 20);
+    const reply = new Promise<Record<string, unknown>>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        const [frame] = decoder.push(chunk);
+        if (!frame) return;
+        socket!.off('data', onData);
+        resolve((frame.ok ? frame.message : frame) as Record<string, unknown>);
+      };
+      socket!.on('data', onData);
+    });
+    socket.write(encodeFrame(buildRequest('link', `r-${Math.random()}`, params), 1 << 20));
+    return reply;
+  }
+
+  it('signs an object of the covered bucket (control: the bridge works)', async () => {
+    const r = await ask({ ref: `s3://${covered}/secret.txt`, expires: '5m' });
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true, result: { profileId: 'work', bucket: covered } });
+    const url = (r.result as { url: string }).url;
+    expect(await (await fetch(url)).text()).toBe(`contents of ${covered}`);
+  });
+
+  it.each([
+    ['s3:// reference', () => `s3://${uncovered}/secret.txt`],
+    ['path-style URL on the profile endpoint', () => `${testS3().endpoint}/${uncovered}/secret.txt`],
+  ])('refuses a profileId for a bucket no profile covers (%s) with NO_PROFILE_FOR_OBJECT', async (_, ref) => {
+    const r = await ask({ ref: ref(), profileId: 'work', expires: '5m' });
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: false, error: { code: 'NO_PROFILE_FOR_OBJECT' } });
+    expect(JSON.stringify(r)).not.toContain('X-Amz-Signature');
+  });
+
+  it('refuses the same bucket without a profileId, and a profileId that does not exist', async () => {
+    expect(await ask({ ref: `s3://${uncovered}/secret.txt` })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_PROFILE_FOR_OBJECT' },
+    });
+    expect(await ask({ ref: `s3://${covered}/secret.txt`, profileId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_PROFILE_FOR_OBJECT' },
+    });
+  });
+});
