@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, FrameDecoder, FrameTooLargeError } from './framing.js';
+import { encodeFrame, FrameDecoder, FrameTooLargeError, MAX_JSON_DEPTH } from './framing.js';
 import { MAX_RESPONSE_FRAME_BYTES } from './version.js';
 
 function header(size: number): Uint8Array {
@@ -67,7 +67,7 @@ describe('FrameDecoder', () => {
     const next = encodeFrame({ ok: 1 }, 16);
     const out = [...decoder.push(oversized.subarray(0, 500)), ...decoder.push(join(oversized.subarray(500), next))];
     expect(out[0]).toMatchObject({ ok: false, reason: 'oversized', size: 1000 });
-    expect(out[1]).toEqual({ ok: true, message: { ok: 1 }, size: 8 });
+    expect(out[1]).toEqual({ ok: true, message: { ok: 1 }, size: 8, body: new TextEncoder().encode('{"ok":1}') });
     expect(decoder.pendingBytes).toBe(0);
   });
 
@@ -86,5 +86,18 @@ describe('FrameDecoder', () => {
       join(header(bad.byteLength), bad, header(badUtf8.byteLength), badUtf8, header(0), encodeFrame('fine', 100)),
     );
     expect(out.map((f) => (f.ok ? f.message : f.reason))).toEqual(['malformed', 'malformed', 'malformed', 'fine']);
+  });
+
+  it('refuses JSON nested deeper than MAX_JSON_DEPTH before parsing it (issue 11 item 5)', () => {
+    const decoder = new FrameDecoder(1 << 16);
+    const deep = new TextEncoder().encode(`{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const ok = `{"s":"${'['.repeat(100)}","a":${'['.repeat(MAX_JSON_DEPTH - 1)}${']'.repeat(MAX_JSON_DEPTH - 1)}}`;
+    const out = decoder.push(join(header(deep.byteLength), deep, encodeFrame(JSON.parse(ok), 1 << 16)));
+    expect(out[0]).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+      detail: expect.stringContaining('nested too deep'),
+    });
+    expect(out[1]).toMatchObject({ ok: true });
   });
 });

@@ -1,9 +1,14 @@
 // Native-messaging framing, also used on the host ⇄ bridge socket: a 4-byte little-endian length,
 // then that many bytes of UTF-8 JSON. Pure (Uint8Array, no Node Buffer) so the browser side and
 // Node share it. A bad frame becomes a value the caller answers, never a thrown exception or an
-// unbounded buffer: oversized frames are skipped byte by byte without being held in memory.
+// unbounded buffer: oversized frames are skipped byte by byte without being held in memory, and
+// JSON nested deeper than MAX_JSON_DEPTH is refused before it is parsed (a 10 KB frame of 5,000
+// brackets overflowed the stack of whoever walked or re-serialised it).
 
 export const FRAME_HEADER_BYTES = 4;
+
+/** Deepest nesting of objects/arrays a frame may carry; real messages are 5 levels deep. */
+export const MAX_JSON_DEPTH = 32;
 
 export class FrameTooLargeError extends Error {
   readonly code = 'FRAME_TOO_LARGE';
@@ -35,7 +40,8 @@ export function encodeFrame(message: unknown, maxBytes: number): Uint8Array {
 }
 
 export type DecodedFrame =
-  | { ok: true; message: unknown; size: number }
+  /** `body` is the frame's JSON bytes as received, so a relay can forward them unchanged. */
+  | { ok: true; message: unknown; size: number; body: Uint8Array }
   | { ok: false; reason: 'oversized' | 'malformed'; size: number; detail: string };
 
 /** Incremental decoder for a byte stream of frames. */
@@ -93,11 +99,43 @@ export class FrameDecoder {
 function decodeBody(body: Uint8Array): DecodedFrame {
   if (body.byteLength === 0)
     return { ok: false, reason: 'malformed', size: 0, detail: 'An empty message is not JSON.' };
+  let text: string;
   try {
-    return { ok: true, message: JSON.parse(decoder.decode(body)), size: body.byteLength };
+    text = decoder.decode(body);
   } catch {
     return { ok: false, reason: 'malformed', size: body.byteLength, detail: 'The message is not valid UTF-8 JSON.' };
   }
+  if (nestingExceeds(text, MAX_JSON_DEPTH)) {
+    return {
+      ok: false,
+      reason: 'malformed',
+      size: body.byteLength,
+      detail: `The message is nested too deep (more than ${MAX_JSON_DEPTH} levels of objects or arrays).`,
+    };
+  }
+  try {
+    return { ok: true, message: JSON.parse(text), size: body.byteLength, body: body.slice() };
+  } catch {
+    return { ok: false, reason: 'malformed', size: body.byteLength, detail: 'The message is not valid UTF-8 JSON.' };
+  }
+}
+
+/** True when `{`/`[` outside strings nest deeper than `max`: one pass, no recursion. */
+function nestingExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

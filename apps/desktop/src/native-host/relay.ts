@@ -1,19 +1,24 @@
 // The relay between the browser (stdio, native-messaging frames) and the running Signet (the
 // bridge socket). It holds no keys and makes no decisions: it frames, forwards, and answers on
-// Signet's behalf only when Signet cannot answer (not running, or gone mid-request). Every bad
-// frame from either side becomes an error reply; nothing here throws on input.
-import { connect, type Socket } from 'node:net';
+// Signet's behalf only when Signet cannot answer (not running, or gone mid-request), or when the
+// socket fails the ownership check (verify-bridge-socket.ts): then nothing is sent to it. Every
+// bad frame from either side becomes an error reply; nothing here throws on input. Good frames are
+// forwarded as the bytes that arrived (never re-serialised), and the decoder refuses JSON nested
+// deeper than MAX_JSON_DEPTH, so no message can exhaust the stack here.
+import { connect, Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import {
   buildAppNotRunning,
   buildError,
   buildRelayHello,
   encodeFrame,
+  FRAME_HEADER_BYTES,
   FrameDecoder,
   MAX_REQUEST_FRAME_BYTES,
   MAX_RESPONSE_FRAME_BYTES,
   peekResponseId,
 } from '@signet/protocol';
+import { unsafeSocketMessage, verifyBridgeSocket } from './verify-bridge-socket.js';
 
 export interface RelayOptions {
   /** Frames from the browser (process.stdin). */
@@ -35,7 +40,8 @@ export function runRelay(options: RelayOptions): Promise<void> {
   const log = options.log ?? (() => {});
   const fromBrowser = new FrameDecoder(MAX_REQUEST_FRAME_BYTES);
   let bridge: Socket | undefined;
-  let connecting: Promise<Socket | undefined> | undefined;
+  /** Resolves to the socket, to a reason the socket is not safe, or to undefined (nothing listens). */
+  let connecting: Promise<Socket | { unsafe: string } | undefined> | undefined;
   /** Ids forwarded to the bridge and not answered yet (answered here if the bridge goes away). */
   const pending = new Set<string>();
 
@@ -55,9 +61,21 @@ export function runRelay(options: RelayOptions): Promise<void> {
     }
   };
 
-  const openBridge = (): Promise<Socket | undefined> => {
+  const openBridge = (): Promise<Socket | { unsafe: string } | undefined> => {
     if (bridge) return Promise.resolve(bridge);
-    connecting ??= new Promise<Socket | undefined>((resolve) => {
+    if (connecting) return connecting;
+    const attempt = (async (): Promise<Socket | { unsafe: string } | undefined> => {
+      const verdict = await verifyBridgeSocket(socketPath);
+      return verdict.ok ? connectBridge() : { unsafe: verdict.reason };
+    })().finally(() => {
+      connecting = undefined;
+    });
+    connecting = attempt;
+    return attempt;
+  };
+
+  const connectBridge = (): Promise<Socket | undefined> =>
+    new Promise<Socket | undefined>((resolve) => {
       const socket = connect(socketPath);
       socket.once('error', (err) => {
         log(`signet native host: cannot reach Signet at ${socketPath}: ${err.message}`);
@@ -69,10 +87,14 @@ export function runRelay(options: RelayOptions): Promise<void> {
         socket.write(encodeFrame(buildRelayHello(origin!, options.hostVersion), MAX_REQUEST_FRAME_BYTES));
         resolve(socket);
       });
-    }).finally(() => {
-      connecting = undefined;
     });
-    return connecting;
+
+  /** One frame with the JSON bytes exactly as they arrived. */
+  const rawFrame = (body: Uint8Array): Uint8Array => {
+    const frame = new Uint8Array(FRAME_HEADER_BYTES + body.byteLength);
+    new DataView(frame.buffer).setUint32(0, body.byteLength, true);
+    frame.set(body, FRAME_HEADER_BYTES);
+    return frame;
   };
 
   const attachBridge = (socket: Socket): void => {
@@ -86,7 +108,7 @@ export function runRelay(options: RelayOptions): Promise<void> {
         }
         const id = peekResponseId(frame.message);
         if (id) pending.delete(id);
-        toBrowser(frame.message);
+        output.write(rawFrame(frame.body)); // within MAX_RESPONSE_FRAME_BYTES: the decoder checked
       }
     });
     const drop = (): void => {
@@ -105,7 +127,7 @@ export function runRelay(options: RelayOptions): Promise<void> {
     socket.on('close', drop);
   };
 
-  const forward = async (message: unknown): Promise<void> => {
+  const forward = async (message: unknown, body: Uint8Array): Promise<void> => {
     const id = peekResponseId(message);
     if (!origin) {
       toBrowser(
@@ -121,8 +143,13 @@ export function runRelay(options: RelayOptions): Promise<void> {
       toBrowser(buildAppNotRunning(id));
       return;
     }
+    if (!(socket instanceof Socket)) {
+      log(`signet native host: refusing ${socketPath}: ${socket.unsafe}`);
+      toBrowser(buildError(id, { code: 'APP_NOT_RUNNING', message: unsafeSocketMessage(socket.unsafe) }));
+      return;
+    }
     if (id) pending.add(id);
-    socket.write(encodeFrame(message, MAX_REQUEST_FRAME_BYTES));
+    socket.write(rawFrame(body));
   };
 
   // Requests keep their order even while the first one waits for the connection.
@@ -138,7 +165,7 @@ export function runRelay(options: RelayOptions): Promise<void> {
         );
         continue;
       }
-      chain = chain.then(() => forward(frame.message));
+      chain = chain.then(() => forward(frame.message, frame.body));
     }
   });
 

@@ -3,13 +3,17 @@
 // Windows). Hosted by the desktop app and by `signet serve`.
 // Trust: only processes of this user can connect; the first frame of a connection is the native
 // host's relayHello carrying the origin the browser gave it, and everything after is parsed,
-// rate-limited and checked against the approvals before it reaches the service. Bad frames get an
-// error reply; nothing a peer sends can crash the server or make it buffer without bound.
+// rate-limited and checked against the approvals before it reaches the service. A bad first frame
+// or a missing relayHello (3 s) closes the connection; after it, bad frames get an error reply
+// (16 at most). Nothing a peer sends can crash the server or make it buffer without bound: it
+// stops reading from a peer that does not read its replies (back-pressure), works on at most 16
+// requests per connection, and makes room for a new connection by closing the quietest one.
 import { chmod, unlink } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import {
   buildError,
   encodeFrame,
+  type DecodedFrame,
   extensionOriginSchema,
   FrameDecoder,
   FrameTooLargeError,
@@ -40,8 +44,13 @@ export interface BridgeServerOptions {
   /** Reported to the extension in hello/status. */
   app?: { name: string; version: string };
   now?: () => Date;
-  /** Concurrent native-host connections (one per browser profile); more are refused. Default 16. */
+  /**
+   * Concurrent connections (a native host per browser profile). Default 64. When full, the
+   * quietest connection is closed to admit the new one, so idle peers cannot lock a real one out.
+   */
   maxConnections?: number;
+  /** A connection that has not sent its relayHello by then is closed. Default 3000 ms. */
+  handshakeTimeoutMs?: number;
 }
 
 export interface BridgeServer {
@@ -69,15 +78,18 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
       }
     },
   };
-  const sockets = new Set<Socket>();
+  const connections = new Set<Connection>();
+  const limits = {
+    maxConnections: options.maxConnections ?? 64,
+    handshakeTimeoutMs: options.handshakeTimeoutMs ?? 3000,
+  };
   let server: Server | undefined;
 
   return {
     socketPath,
     async listen() {
       await prepareSocketPath(socketPath);
-      const srv = createServer((socket) => serveConnection(ctx, socket, sockets));
-      srv.maxConnections = options.maxConnections ?? 16;
+      const srv = createServer((socket) => serveConnection(ctx, socket, connections, limits));
       await new Promise<void>((resolve, reject) => {
         srv.once('error', reject);
         srv.listen(socketPath, () => {
@@ -93,19 +105,72 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
       const srv = server;
       server = undefined;
       if (!srv) return;
-      for (const s of sockets) s.destroy();
+      for (const c of connections) c.socket.destroy();
       await new Promise<void>((resolve) => srv.close(() => resolve()));
       if (process.platform !== 'win32') await unlink(socketPath).catch(() => {});
     },
   };
 }
 
-function serveConnection(ctx: BridgeContext, socket: Socket, sockets: Set<Socket>): void {
-  sockets.add(socket);
+/** Bytes of replies a peer may leave unread before the bridge stops reading its requests. */
+const WRITE_HIGH_WATER_BYTES = 256 * 1024;
+/** Requests of one connection being worked on at once; more wait (unread) until one finishes. */
+const MAX_IN_FLIGHT = 16;
+/** Broken frames a connection may send after the handshake before it is closed. */
+const MAX_BAD_FRAMES = 16;
+
+interface Connection {
+  socket: Socket;
+  /** True once the relayHello arrived. */
+  greeted: boolean;
+  /** Last time this peer sent a request (eviction picks the quietest). */
+  lastActive: number;
+}
+
+/**
+ * Room for a new connection: when the bridge is full, the connection that has been quiet the
+ * longest goes (one that never said hello first). A real native host whose idle connection is
+ * closed reconnects on its next request, so idle peers can never lock a real client out.
+ */
+function makeRoom(connections: Set<Connection>, max: number): void {
+  while (connections.size >= max) {
+    let victim: Connection | undefined;
+    for (const c of connections) {
+      if (
+        !victim ||
+        (victim.greeted && !c.greeted) ||
+        (victim.greeted === c.greeted && c.lastActive < victim.lastActive)
+      )
+        victim = c;
+    }
+    if (!victim) return;
+    connections.delete(victim);
+    victim.socket.destroy();
+  }
+}
+
+function serveConnection(
+  ctx: BridgeContext,
+  socket: Socket,
+  connections: Set<Connection>,
+  limits: { maxConnections: number; handshakeTimeoutMs: number },
+): void {
+  makeRoom(connections, limits.maxConnections);
+  const conn: Connection = { socket, greeted: false, lastActive: Date.now() };
+  connections.add(conn);
   const decoder = new FrameDecoder(MAX_REQUEST_FRAME_BYTES);
   let origin: string | undefined;
+  let closing = false;
+  let inFlight = 0;
+  let badFrames = 0;
+  /** Frames read but not handled yet (at most one socket chunk: reading stops while it is non-empty). */
+  const queue: DecodedFrame[] = [];
+
+  const handshake = setTimeout(() => hangUp(), limits.handshakeTimeoutMs);
+  handshake.unref();
+
   const send = (reply: SuccessResponse | ErrorResponse): void => {
-    if (socket.destroyed) return;
+    if (socket.destroyed || closing) return;
     let frame: Uint8Array;
     try {
       frame = encodeFrame(reply, MAX_RESPONSE_FRAME_BYTES);
@@ -118,31 +183,72 @@ function serveConnection(ctx: BridgeContext, socket: Socket, sockets: Set<Socket
     }
     socket.write(frame);
   };
-  socket.on('error', () => socket.destroy());
-  socket.on('close', () => sockets.delete(socket));
-  socket.on('data', (chunk: Buffer) => {
-    for (const frame of decoder.push(chunk)) {
-      if (!frame.ok) {
-        send(buildError(null, { code: 'BAD_REQUEST', message: `Signet ignored a broken message: ${frame.detail}` }));
-        continue;
+  /** Says why (when there is a reply), then closes; the peer's further bytes are never read. */
+  const hangUp = (last?: ErrorResponse): void => {
+    if (closing) return;
+    if (last) send(last);
+    closing = true;
+    queue.length = 0;
+    socket.pause();
+    socket.end();
+    setTimeout(() => socket.destroy(), 1000).unref();
+  };
+  /** Back-pressure: no new request is read while replies pile up unread or too many are at work. */
+  const blocked = (): boolean => inFlight >= MAX_IN_FLIGHT || socket.writableLength > WRITE_HIGH_WATER_BYTES;
+
+  const pump = (): void => {
+    while (queue.length > 0 && !closing && !blocked()) handle(queue.shift()!);
+    if (closing) return;
+    if (queue.length > 0 || blocked()) socket.pause();
+    else socket.resume();
+  };
+
+  const handle = (frame: DecodedFrame): void => {
+    if (origin === undefined) {
+      const hello = frame.ok ? relayHelloSchema.safeParse(frame.message) : undefined;
+      if (!hello?.success || !extensionOriginSchema.safeParse(hello.data.origin).success) {
+        // Before the handshake nothing is answered twice: a real native host never sends this.
+        hangUp(
+          buildError(null, {
+            code: 'BAD_REQUEST',
+            message: 'Connect through the Signet native host (the first message must say which extension is asking).',
+          }),
+        );
+        return;
       }
-      if (origin === undefined) {
-        const hello = relayHelloSchema.safeParse(frame.message);
-        if (!hello.success || !extensionOriginSchema.safeParse(hello.data.origin).success) {
-          send(
-            buildError(null, {
-              code: 'BAD_REQUEST',
-              message: 'Connect through the Signet native host (the first message must say which extension is asking).',
-            }),
-          );
-          socket.end();
-          return;
-        }
-        origin = hello.data.origin;
-        continue;
-      }
-      void answer(ctx, origin, frame.message).then(send);
+      origin = hello.data.origin;
+      conn.greeted = true;
+      clearTimeout(handshake);
+      return;
     }
+    conn.lastActive = Date.now();
+    if (!frame.ok) {
+      const reply = buildError(null, {
+        code: 'BAD_REQUEST',
+        message: `Signet ignored a broken message: ${frame.detail}`,
+      });
+      if (++badFrames > MAX_BAD_FRAMES) hangUp(reply);
+      else send(reply);
+      return;
+    }
+    inFlight++;
+    void answer(ctx, origin, frame.message).then((reply) => {
+      inFlight--;
+      send(reply);
+      pump();
+    });
+  };
+
+  socket.on('error', () => socket.destroy());
+  socket.on('drain', pump);
+  socket.on('close', () => {
+    clearTimeout(handshake);
+    connections.delete(conn);
+  });
+  socket.on('data', (chunk: Buffer) => {
+    if (closing) return;
+    for (const frame of decoder.push(chunk)) queue.push(frame);
+    pump();
   });
 }
 
