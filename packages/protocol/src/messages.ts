@@ -41,7 +41,10 @@ export const linkParamsSchema = z.object({
   ref: z.string().trim().min(1).max(8192),
   /** Default: the matching profile's default expiry. */
   expires: expiresSchema.optional(),
-  /** Default: the profile whose bucket / CloudFront domain matches the reference. */
+  /**
+   * Default: the profile that covers the reference (bucket on the same server, or CloudFront
+   * domain). A named profile must cover it too, else NO_PROFILE_FOR_OBJECT.
+   */
   profileId: z.string().min(1).max(100).optional(),
   /**
    * Other readings of the same selected text (e.g. a key cut at each space of a sentence). The
