@@ -94,4 +94,10 @@ describe('desktop IPC handlers', () => {
     ]);
     expect(result).toBeUndefined(); // secrets go main-ward only
   });
+
+  it('takes the CloudFront key import the renderer sends without a passphrase ([id, path, undefined])', async () => {
+    const { handlers, calls } = setup();
+    await handlers.importCloudFrontKey({ url: TRUSTED }, ['cf', '/tmp/key.pem', undefined]).catch(() => undefined);
+    expect(calls).toEqual(['importCloudFrontKey:["cf","/tmp/key.pem",null]']);
+  });
 });

@@ -1,8 +1,11 @@
 // The main process's IPC handlers as plain Node: no Electron import, so they are unit-tested
 // and driven by the e2e harness exactly as the app runs them. Every call: the sender must be
 // the app's own renderer, the payload is parsed with zod, errors leave as { code, message }.
+// The handler table is typed from DesktopApi (arguments and return type per method), the payload
+// schemas agree with DesktopApi (shared/ipc-payloads.ts), and the views mirror the sharing types
+// field by field: a drift anywhere is a compile error (see ipc-contract.type-test.ts).
 import { randomUUID } from 'node:crypto';
-import type { ApprovalStore, BrowserId, LinkResult, SharingService } from '@signet/sharing';
+import type { ApprovalStore, LinkRecord, LinkResult, ProfileSummary, SharingService } from '@signet/sharing';
 import { installNativeHost, nativeHostStatus } from '@signet/sharing';
 import type {
   DesktopApi,
@@ -12,8 +15,8 @@ import type {
   ProfileView,
   ProgressView,
 } from '../shared/desktop-api.js';
+import { PAYLOADS, type ApiArgs } from '../shared/ipc-payloads.js';
 import { DesktopError, toDesktopError } from './desktop-error.js';
-import { PAYLOADS } from './payload-schemas.js';
 
 export interface SenderInfo {
   /** URL of the frame that sent the message (event.senderFrame.url in Electron). */
@@ -33,44 +36,54 @@ export interface DesktopHandlerDeps {
   nativeHostPath: string;
 }
 
-export type DesktopHandlers = Record<InvokeMethod, (sender: SenderInfo, args: unknown[]) => Promise<unknown>>;
+/** What main implements per invoke method: DesktopApi's own signature, on arguments already parsed. */
+export type DesktopHandlerImpl = { [K in InvokeMethod]: (...args: ApiArgs<K>) => ReturnType<DesktopApi[K]> };
+
+/** The IPC entry points: who sent it, and the raw argument array (parsed against PAYLOADS first). */
+export type DesktopHandlers = {
+  [K in InvokeMethod]: (sender: SenderInfo, args: unknown[]) => ReturnType<DesktopApi[K]>;
+};
+
+/** The same field names on both sides: a field the sharing type has and its view lacks (LinkView
+ *  once lacked `headers`) would reach the renderer untyped, or be dropped by a later mapping. */
+export type SameKeys<Source, View> = [Exclude<keyof Source, keyof View>, Exclude<keyof View, keyof Source>] extends [
+  never,
+  never,
+]
+  ? true
+  : { missingInView: Exclude<keyof Source, keyof View>; notInSource: Exclude<keyof View, keyof Source> };
+type Assert<T extends true> = T;
+
+/** Link history fields the renderer does not get (the signing options and the warnings given then). */
+type HiddenRecordField = 'options' | 'warnings' | 'method';
+type ProfileFlags = Omit<ProfileSummary, 'profile'>;
+export type _ViewsMirrorSharing = [
+  Assert<SameKeys<LinkResult, LinkView>>,
+  Assert<SameKeys<Omit<LinkRecord, HiddenRecordField>, LinkRecordView>>,
+  Assert<SameKeys<ProfileSummary['profile'] & ProfileFlags, ProfileView>>,
+];
 
 const toLinkView = (l: LinkResult): LinkView => ({ ...l });
+const toRecordView = ({ options: _o, warnings: _w, method: _m, ...r }: LinkRecord): LinkRecordView => r;
+const toProfileView = ({ profile, ...flags }: ProfileSummary): ProfileView => ({ ...profile, ...flags });
 
 export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers {
   const { service } = deps;
   const running = new Map<string, AbortController>();
 
-  const impl: { [K in InvokeMethod]: (...args: never[]) => Promise<unknown> } = {
-    listProfiles: async (): Promise<ProfileView[]> =>
-      (await service.listProfiles()).map(
-        (s) =>
-          ({
-            ...s.profile,
-            isDefault: s.isDefault,
-            hasAwsSecret: s.hasAwsSecret,
-            hasCloudFrontKey: s.hasCloudFrontKey,
-          }) as ProfileView,
-      ),
-    saveProfile: async (input: unknown) => {
-      const s = await service.saveProfile(input);
-      return {
-        ...s.profile,
-        isDefault: s.isDefault,
-        hasAwsSecret: s.hasAwsSecret,
-        hasCloudFrontKey: s.hasCloudFrontKey,
-      };
-    },
-    removeProfile: async (id: string) => void (await service.removeProfile(id)),
-    setDefaultProfile: (id: string) => service.setDefaultProfile(id),
-    setAwsSecret: async (id: string, secret: Parameters<DesktopApi['setAwsSecret']>[1]) => {
+  const impl: DesktopHandlerImpl = {
+    listProfiles: async () => (await service.listProfiles()).map(toProfileView),
+    saveProfile: async (input) => toProfileView(await service.saveProfile(input)),
+    removeProfile: async (id) => void (await service.removeProfile(id)),
+    setDefaultProfile: (id) => service.setDefaultProfile(id),
+    setAwsSecret: async (id, secret) => {
       await service.setAwsSecret(id, secret);
     },
-    importCloudFrontKey: async (id: string, path: string, passphrase?: string) => ({
+    importCloudFrontKey: async (id, path, passphrase) => ({
       message: (await service.importCloudFrontKey(id, path, passphrase)).message,
     }),
-    testProfile: (id: string) => service.testProfile(id),
-    share: async (shareId: string, req: Parameters<DesktopApi['share']>[1]) => {
+    testProfile: (id) => service.testProfile(id),
+    share: async (shareId, req) => {
       if (running.has(shareId)) throw new DesktopError('SHARE_RUNNING', 'This share is already running.');
       const ctl = new AbortController();
       running.set(shareId, ctl);
@@ -91,42 +104,38 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
         running.delete(shareId);
       }
     },
-    cancelShare: async (shareId: string) => {
+    cancelShare: async (shareId) => {
       running.get(shareId)?.abort();
     },
-    checkLink: (url: string) => service.checkLink(url),
-    listLinks: async (q: { filter?: 'active' | 'expired' | 'all'; search?: string }): Promise<LinkRecordView[]> =>
-      (await service.listLinks(q)).map(({ options: _o, warnings: _w, method: _m, ...r }) => r),
+    checkLink: (url) => service.checkLink(url),
+    listLinks: async (q) => (await service.listLinks(q)).map(toRecordView),
     historyProblems: async () => (await service.historyHealth()).problems,
     pruneExpired: () => service.pruneExpired(),
-    getLinkUrl: (id: string) => service.getLinkUrl(id),
-    renewLink: async (id: string, expires?: string) => toLinkView(await service.renewLink(id, expires, 'desktop')),
-    describeRevocation: (id: string) => service.describeRevocation(id),
-    revokeLink: async (id: string, deleteObject: boolean) => {
-      const { options: _o, warnings: _w, method: _m, ...r } = await service.revokeLink(id, { deleteObject });
-      return r;
-    },
-    openExternal: (url: string) => deps.openExternal(url),
+    getLinkUrl: (id) => service.getLinkUrl(id),
+    renewLink: async (id, expires) => toLinkView(await service.renewLink(id, expires, 'desktop')),
+    describeRevocation: (id) => service.describeRevocation(id),
+    revokeLink: async (id, deleteObject) => toRecordView(await service.revokeLink(id, { deleteObject })),
+    openExternal: (url) => deps.openExternal(url),
     nativeHostStatus: async () =>
       (await nativeHostStatus()).map((s) => ({ browser: s.browser, installed: s.installed, path: s.manifestPath })),
-    installNativeHost: async (browser: BrowserId) => {
+    installNativeHost: async (browser) => {
       await installNativeHost({ browser, hostPath: deps.nativeHostPath });
     },
     listApprovals: async () => [
       ...(await deps.approvals.list()).map((a) => ({ origin: a.origin, state: 'approved' as const })),
       ...(await deps.approvals.pending()).map((p) => ({ origin: p.origin, state: 'pending' as const })),
     ],
-    approveExtension: async (origin: string) => {
+    approveExtension: async (origin) => {
       await deps.approvals.approve(origin);
     },
-    revokeExtension: async (origin: string) => {
+    revokeExtension: async (origin) => {
       await deps.approvals.revoke(origin);
     },
     getSettings: async () => ({ startAtLogin: deps.startAtLogin.get() }),
-    setStartAtLogin: async (enabled: boolean) => deps.startAtLogin.set(enabled),
+    setStartAtLogin: async (enabled) => deps.startAtLogin.set(enabled),
   };
 
-  const handlers = {} as DesktopHandlers;
+  const handlers: Record<InvokeMethod, (sender: SenderInfo, args: unknown[]) => Promise<unknown>> = {} as never;
   for (const method of Object.keys(PAYLOADS) as InvokeMethod[]) {
     handlers[method] = async (sender, args) => {
       if (!sender.url || !deps.isTrustedSender(sender.url)) {
@@ -141,13 +150,15 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
         );
       }
       try {
+        // One cast, at the dispatch only: TypeScript cannot relate PAYLOADS[K] to ApiArgs<K> for a
+        // method picked at run time, but definePayloads proved they agree for every K.
         return await (impl[method] as (...a: unknown[]) => Promise<unknown>)(...(parsed.data as unknown[]));
       } catch (e) {
         throw toDesktopError(e);
       }
     };
   }
-  return handlers;
+  return handlers as DesktopHandlers;
 }
 
 /** A fresh id for a share, so its progress events and cancel can be matched. */

@@ -1,6 +1,20 @@
 // The one contract between the renderer and the main process. The preload implements it with
-// contextBridge + ipcRenderer.invoke; main registers a handler per channel. Types only: the
-// renderer never sees a secret — profiles come back with "has a key" flags, never keys.
+// contextBridge + ipcRenderer.invoke; main registers a handler per channel. Types and channel
+// names only: the payload types come from the zod schemas in ipc-payloads.ts (`import type`, so
+// no zod reaches the renderer or preload bundles), and main's handler table is typed from
+// DesktopApi, so a drift on either side is a compile error. The renderer never sees a secret —
+// profiles come back with "has a key" flags, never keys.
+import type { z } from 'zod';
+import type {
+  awsSecretSchema,
+  browserSchema,
+  credentialsSchema,
+  linkConfigSchema,
+  linkOptionsSchema,
+  linkQuerySchema,
+  profileInputSchema,
+  shareRequestSchema,
+} from './ipc-payloads.js';
 
 export type LinkSourceView = 'desktop' | 'extension' | 'cli';
 
@@ -18,10 +32,8 @@ export interface ProfileView {
   forcePathStyle: boolean;
   keyTemplate: string;
   defaultExpiry: string;
-  credentials: { source: 'keychain' } | { source: 'aws-profile'; awsProfile: string } | { source: 'default-chain' };
-  link:
-    | { kind: 's3' }
-    | { kind: 'cloudfront'; domain: string; keyPairId: string; hash: 'sha1' | 'sha256'; originPath?: string };
+  credentials: z.infer<typeof credentialsSchema>;
+  link: z.infer<typeof linkConfigSchema>;
   isDefault: boolean;
   hasAwsSecret: boolean;
   hasCloudFrontKey: boolean;
@@ -37,6 +49,8 @@ export interface CheckView {
 export interface LinkView {
   id: string;
   url: string;
+  /** Headers whoever uses the link must send (a PUT link signed with a content type). */
+  headers?: Record<string, string>;
   kind: 's3' | 'cloudfront';
   method: 'GET' | 'PUT';
   profileId: string;
@@ -63,25 +77,9 @@ export interface LinkRecordView {
   revocation?: string;
 }
 
-export interface LinkOptionsView {
-  downloadName?: string;
-  inline?: boolean;
-  /** ISO-8601; CloudFront profiles only. */
-  startAt?: string;
-  /** IPv4 address or CIDR; CloudFront profiles only. */
-  ipAddress?: string;
-  via?: 'profile' | 's3';
-}
+export type LinkOptionsView = z.infer<typeof linkOptionsSchema>;
 
-export interface ShareRequestView {
-  /** Absolute paths (from a drop, via pathForFile, or the file picker). */
-  paths: string[];
-  profileId?: string;
-  /** Duration (15m, 1h, 1d, 7d) or ISO-8601 date-time. */
-  expires?: string;
-  options?: LinkOptionsView;
-  check?: boolean;
-}
+export type ShareRequestView = z.infer<typeof shareRequestSchema>;
 
 export interface ProgressView {
   shareId: string;
@@ -93,27 +91,13 @@ export interface ProgressView {
   etaSeconds?: number;
 }
 
-export interface ProfileInputView {
-  id: string;
-  name?: string;
-  bucket: string;
-  region?: string;
-  endpoint?: string;
-  forcePathStyle?: boolean;
-  keyTemplate?: string;
-  defaultExpiry?: string;
-  credentials?: ProfileView['credentials'];
-  link?: ProfileView['link'];
-}
+export type ProfileInputView = z.infer<typeof profileInputSchema>;
 
-export interface AwsSecretView {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-  expiration?: string;
-}
+export type AwsSecretView = z.infer<typeof awsSecretSchema>;
 
-export type BrowserView = 'chrome' | 'chromium' | 'edge' | 'brave' | 'firefox';
+export type LinkQueryView = z.infer<typeof linkQuerySchema>;
+
+export type BrowserView = z.infer<typeof browserSchema>;
 
 export interface ApprovalView {
   origin: string;
@@ -140,7 +124,7 @@ export interface DesktopApi {
   onSharePaths(listener: (paths: string[]) => void): () => void;
   checkLink(url: string): Promise<CheckView>;
 
-  listLinks(query: { filter?: 'active' | 'expired' | 'all'; search?: string }): Promise<LinkRecordView[]>;
+  listLinks(query: LinkQueryView): Promise<LinkRecordView[]>;
   /** What is wrong with the link history file (damaged lines kept and skipped), in words; empty when all is well. */
   historyProblems(): Promise<string[]>;
   /** Removes expired and revoked links from the history (damaged lines move to a side file); returns how many. */

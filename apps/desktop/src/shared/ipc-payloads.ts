@@ -1,10 +1,15 @@
-// zod schemas for every IPC payload: main trusts nothing the renderer sends.
+// The zod schema of every IPC payload: the one source of the renderer ⇄ main argument types.
+// Main parses each call with these (it trusts nothing the renderer sends); desktop-api.ts takes
+// the payload types from them with `import type` only, so the renderer and the preload get the
+// types and never bundle zod. definePayloads makes a schema that disagrees with DesktopApi (in
+// either direction) a compile error naming the method.
 import { z } from 'zod';
-import type { InvokeMethod } from '../shared/desktop-api.js';
+import type { DesktopApi, InvokeMethod } from './desktop-api.js';
 
 const id = z.string().min(1).max(200);
 const expires = z.string().trim().min(1).max(40);
-const browser = z.enum(['chrome', 'chromium', 'edge', 'brave', 'firefox']);
+const text = z.string().max(2048);
+export const browserSchema = z.enum(['chrome', 'chromium', 'edge', 'brave', 'firefox']);
 const absPath = z
   .string()
   .min(1)
@@ -12,68 +17,124 @@ const absPath = z
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path');
 const origin = z.string().regex(/^(chrome-extension:\/\/[a-p]{32}\/|[\w.@+-]{1,200})$/, 'must be an extension origin');
 
-const linkOptions = z
+export const linkOptionsSchema = z
   .object({
     downloadName: z.string().min(1).max(255).optional(),
     inline: z.boolean().optional(),
+    /** ISO-8601; CloudFront profiles only. */
     startAt: z.iso.datetime({ offset: true }).optional(),
+    /** IPv4 address or CIDR; CloudFront profiles only. */
     ipAddress: z.string().max(64).optional(),
     via: z.enum(['profile', 's3']).optional(),
   })
   .strict();
 
-const profileInput = z.object({ id: z.string() }).passthrough(); // fully validated by the profile schema in core
+export const shareRequestSchema = z
+  .object({
+    /** Absolute paths (from a drop, via pathForFile, or the file picker). */
+    paths: z.array(absPath).min(1).max(10_000),
+    profileId: id.optional(),
+    /** Duration (15m, 1h, 1d, 7d) or ISO-8601 date-time. */
+    expires: expires.optional(),
+    options: linkOptionsSchema.optional(),
+    check: z.boolean().optional(),
+  })
+  .strict();
 
-/** Argument tuples per method, as sent by the preload (ipcRenderer.invoke(channel, ...args)). */
-export const PAYLOADS = {
+export const credentialsSchema = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('keychain') }).strict(),
+  z.object({ source: z.literal('aws-profile'), awsProfile: text }).strict(),
+  z.object({ source: z.literal('default-chain') }).strict(),
+]);
+
+export const linkConfigSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('s3') }).strict(),
+  z
+    .object({
+      kind: z.literal('cloudfront'),
+      domain: text,
+      keyPairId: text,
+      hash: z.enum(['sha1', 'sha256']),
+      originPath: text.optional(),
+    })
+    .strict(),
+]);
+
+/** The shape only: the profile schema in core checks every value (and fills the defaults). */
+export const profileInputSchema = z
+  .object({
+    id,
+    name: text.optional(),
+    bucket: text,
+    region: text.optional(),
+    endpoint: text.optional(),
+    forcePathStyle: z.boolean().optional(),
+    keyTemplate: text.optional(),
+    defaultExpiry: expires.optional(),
+    credentials: credentialsSchema.optional(),
+    link: linkConfigSchema.optional(),
+  })
+  .strict();
+
+export const awsSecretSchema = z
+  .object({
+    accessKeyId: z.string().min(1).max(128),
+    secretAccessKey: z.string().min(1).max(256),
+    sessionToken: z.string().max(4096).optional(),
+    expiration: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const linkQuerySchema = z
+  .object({ filter: z.enum(['active', 'expired', 'all']).optional(), search: z.string().max(200).optional() })
+  .strict();
+
+/** The arguments DesktopApi declares for a method, as the preload sends them (ipcRenderer.invoke(channel, ...args)). */
+export type ApiArgs<K extends InvokeMethod> = Parameters<DesktopApi[K]>;
+
+/** True when a schema parses exactly what DesktopApi declares: all it returns is what the handler's
+ *  type says it gets, and all the renderer may send by its types is what the schema's input allows. */
+type Agrees<S, A extends unknown[]> = S extends z.ZodType
+  ? [z.output<S>] extends [A]
+    ? [A] extends [z.input<S>]
+      ? S
+      : { error: 'the schema refuses arguments DesktopApi allows'; api: A; schemaInput: z.input<S> }
+    : { error: 'the schema lets through arguments DesktopApi does not declare'; api: A; schemaOutput: z.output<S> }
+  : { error: 'not a zod schema' };
+
+/** The payload table, checked method by method against DesktopApi (one schema per invoke method). */
+export function definePayloads<const T extends { [K in InvokeMethod]: z.ZodType }>(
+  payloads: T & { [K in InvokeMethod]: Agrees<T[K], ApiArgs<K>> },
+): T {
+  return payloads;
+}
+
+/** Argument tuples per method. A trailing optional argument is `.optional()`: the renderer sends
+ *  `undefined` for it (e.g. no passphrase), which a union of shorter and longer tuples refused. */
+export const PAYLOADS = definePayloads({
   listProfiles: z.tuple([]),
-  saveProfile: z.tuple([profileInput]),
+  saveProfile: z.tuple([profileInputSchema]),
   removeProfile: z.tuple([id]),
   setDefaultProfile: z.tuple([id]),
-  setAwsSecret: z.tuple([
-    id,
-    z
-      .object({
-        accessKeyId: z.string().min(1).max(128),
-        secretAccessKey: z.string().min(1).max(256),
-        sessionToken: z.string().max(4096).optional(),
-        expiration: z.iso.datetime({ offset: true }).optional(),
-      })
-      .strict(),
-  ]),
-  importCloudFrontKey: z.union([z.tuple([id, absPath]), z.tuple([id, absPath, z.string().max(1024)])]),
+  setAwsSecret: z.tuple([id, awsSecretSchema]),
+  importCloudFrontKey: z.tuple([id, absPath, z.string().max(1024).optional()]),
   testProfile: z.tuple([id]),
-  share: z.tuple([
-    id,
-    z
-      .object({
-        paths: z.array(absPath).min(1).max(10_000),
-        profileId: id.optional(),
-        expires: expires.optional(),
-        options: linkOptions.optional(),
-        check: z.boolean().optional(),
-      })
-      .strict(),
-  ]),
+  share: z.tuple([id, shareRequestSchema]),
   cancelShare: z.tuple([id]),
   checkLink: z.tuple([z.url({ protocol: /^https?$/ }).max(16_384)]),
-  listLinks: z.tuple([
-    z
-      .object({ filter: z.enum(['active', 'expired', 'all']).optional(), search: z.string().max(200).optional() })
-      .strict(),
-  ]),
+  listLinks: z.tuple([linkQuerySchema]),
   historyProblems: z.tuple([]),
   pruneExpired: z.tuple([]),
   getLinkUrl: z.tuple([id]),
-  renewLink: z.union([z.tuple([id]), z.tuple([id, expires])]),
+  renewLink: z.tuple([id, expires.optional()]),
   describeRevocation: z.tuple([id]),
   revokeLink: z.tuple([id, z.boolean()]),
   openExternal: z.tuple([z.url({ protocol: /^https$/ }).max(16_384)]),
   nativeHostStatus: z.tuple([]),
-  installNativeHost: z.tuple([browser]),
+  installNativeHost: z.tuple([browserSchema]),
   listApprovals: z.tuple([]),
   approveExtension: z.tuple([origin]),
   revokeExtension: z.tuple([origin]),
   getSettings: z.tuple([]),
   setStartAtLogin: z.tuple([z.boolean()]),
-} as const satisfies Record<InvokeMethod, z.ZodType>;
+});
