@@ -6,3 +6,4 @@ export * from './s3/index.js';
 export * from './cloudfront/index.js';
 export * from './refs/index.js';
 export * from './profile/index.js';
+export * from './names/index.js';

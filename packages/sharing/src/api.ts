@@ -139,8 +139,19 @@ export interface ShareRequest {
   signal?: AbortSignal;
 }
 
+/** An entry of a shared folder that was left out, and why (clients show these to the user). */
+export interface SkippedEntry {
+  path: string;
+  /** `hidden`: its name (or a symlink's target inside the folder) starts with "."; `link-outside`: a symlink out of the folder. */
+  reason: 'hidden' | 'link-outside';
+  /** Where a symlink leads (its real path). */
+  target?: string;
+}
+
 export interface ShareResult {
   links: LinkResult[];
+  /** Entries of the shared folders left out (hidden ones, symlinks leading out), in walk order. */
+  skipped: SkippedEntry[];
 }
 
 export interface LinkRequest {

@@ -1,5 +1,6 @@
 // `signet share <file|folder...>`: upload, sign, (check), record; one link per file on stdout.
-import type { LinkResult } from '@signet/sharing';
+import { escapeForTerminal } from '@signet/core';
+import type { LinkResult, SkippedEntry } from '@signet/sharing';
 import { onCancelSignals, signalExitCode } from '../lib/cancel-signals.js';
 import { describeError } from '../lib/describe-error.js';
 import { createProgressBar } from '../lib/progress-bar.js';
@@ -44,7 +45,7 @@ export const registerShareCommand: RegisterCommand = (program) => {
         process.stderr.write('\nCancelling: aborting the upload on the server…\n');
       });
       try {
-        const { links } = await sharing().share({
+        const { links, skipped } = await sharing().share({
           paths,
           ...(f.profile ? { profileId: f.profile } : {}),
           ...(f.expires ? { expires: f.expires } : {}),
@@ -61,6 +62,7 @@ export const registerShareCommand: RegisterCommand = (program) => {
         // Several links on a terminal: each under the name of its file (pipes get bare URLs).
         const label = !f.json && links.length > 1 && Boolean(process.stdout.isTTY);
         for (const l of links) printLink(l, Boolean(f.json), label);
+        printSkipped(skipped);
         if (links.some((l) => l.check && !l.check.ok)) process.exitCode = 1;
         if (cancel.received) process.exitCode = signalExitCode(cancel.received);
       } catch (e) {
@@ -75,9 +77,24 @@ export const registerShareCommand: RegisterCommand = (program) => {
 };
 
 export function printLink(l: LinkResult, json: boolean, label = false): void {
-  if (label) process.stdout.write(`${l.key}\n  `);
+  if (label) process.stdout.write(`${escapeForTerminal(l.key)}\n  `);
   if (json) process.stdout.write(`${JSON.stringify(l)}\n`);
   else process.stdout.write(`${l.url}\n`);
-  for (const w of l.warnings) process.stderr.write(`signet: warning: ${w.message}\n`);
+  for (const w of l.warnings) process.stderr.write(`signet: warning: ${escapeForTerminal(w.message)}\n`);
   if (l.check && !json) process.stderr.write(`signet: check ${l.check.ok ? 'ok' : 'FAILED'}: ${l.check.message}\n`);
+}
+
+/** Says what a folder share left out (on stderr, so stdout keeps only links). */
+export function printSkipped(skipped: SkippedEntry[]): void {
+  const show = (e: SkippedEntry) => escapeForTerminal(e.target ? `${e.path} -> ${e.target}` : e.path);
+  const hidden = skipped.filter((e) => e.reason === 'hidden');
+  const outside = skipped.filter((e) => e.reason === 'link-outside');
+  if (hidden.length)
+    process.stderr.write(
+      `signet: left out ${hidden.length} hidden item(s) (share them by name to include them):\n${hidden.map((e) => `  ${show(e)}\n`).join('')}`,
+    );
+  if (outside.length)
+    process.stderr.write(
+      `signet: did not follow ${outside.length} symlink(s) leading out of the shared folder (share the target by name if you mean it):\n${outside.map((e) => `  ${show(e)}\n`).join('')}`,
+    );
 }

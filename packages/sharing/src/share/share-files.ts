@@ -15,7 +15,7 @@ import type { SharingContext } from './sharing-context.js';
 export async function shareFiles(ctx: SharingContext, request: ShareRequest): Promise<ShareResult> {
   const profile = await pickProfile(ctx.profiles, request.profileId);
   const options: LinkOptions = { ...request.options, method: 'GET' };
-  const { files } = await collectFiles(request.paths);
+  const { files, skipped } = await collectFiles(request.paths);
   const at = ctx.now();
   const uuids = new Map<number, string>();
   const planned = files.map((file) => {
@@ -98,7 +98,7 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
   }
   // Recorded last: the history only ever lists links that exist.
   for (const p of prepared) await ctx.history.append(p.record, p.url);
-  return { links: results };
+  return { links: results, skipped };
 }
 
 function cancelled(): SharingError {

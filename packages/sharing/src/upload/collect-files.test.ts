@@ -48,6 +48,7 @@ describe('collectFiles', () => {
     const r = await collectFiles([join(d, 'proj')]);
     expect(r.files.map((f) => f.name)).toEqual(['proj/main.ts']);
     expect(r.skippedHidden.sort()).toEqual([join(d, 'proj', '.env'), join(d, 'proj', '.git')]);
+    expect(r.skipped.map((x) => x.reason)).toEqual(['hidden', 'hidden']);
     expect((await collectFiles([join(d, 'proj', '.env')])).files[0]?.name).toBe('.env');
   });
 
@@ -62,13 +63,30 @@ describe('collectFiles', () => {
     });
   });
 
-  it('a symlink to a sibling folder is followed, not a loop', async () => {
+  it('a symlink out of the shared folder is not followed but listed; one inside it is followed', async () => {
     const d = tmp();
-    mkdirSync(join(d, 'share'));
+    mkdirSync(join(d, 'share', 'in'), { recursive: true });
     mkdirSync(join(d, 'other'));
     writeFileSync(join(d, 'other', 'o.txt'), 'o');
+    writeFileSync(join(d, 'share', 'in', 'i.txt'), 'i');
     symlinkSync(join(d, 'other'), join(d, 'share', 'linked'));
-    expect((await collectFiles([join(d, 'share')])).files.map((f) => f.name)).toEqual(['share/linked/o.txt']);
+    symlinkSync('../other/o.txt', join(d, 'share', 'o-link.txt'));
+    symlinkSync('in', join(d, 'share', 'in-link'));
+    const r = await collectFiles([join(d, 'share')]);
+    expect(r.files.map((f) => f.name)).toEqual(['share/in/i.txt', 'share/in-link/i.txt']);
+    expect(r.skipped).toEqual([
+      { path: join(d, 'share', 'linked'), reason: 'link-outside', target: join(d, 'other') },
+      { path: join(d, 'share', 'o-link.txt'), reason: 'link-outside', target: join(d, 'other', 'o.txt') },
+    ]);
+    // Named explicitly, a symlink is the user's choice.
+    expect((await collectFiles([join(d, 'share', 'o-link.txt')])).files[0]?.path).toBe(join(d, 'share', 'o-link.txt'));
+    // A folder with nothing but links out: nothing to share, and the error says why.
+    mkdirSync(join(d, 'only-links'));
+    symlinkSync(join(d, 'other'), join(d, 'only-links', 'x'));
+    await expect(collectFiles([join(d, 'only-links')])).rejects.toMatchObject({
+      code: 'NOTHING_TO_SHARE',
+      message: expect.stringContaining('1 symlink(s) leading out of the folder not followed'),
+    });
   });
 
   it('missing files, dangling links, pipes and empty input are clear errors', async () => {

@@ -5,12 +5,17 @@
 // - Hidden entries (names starting with ".") inside a shared folder are skipped and reported:
 //   a folder shared by link should not carry .git, .env or .DS_Store along unnoticed. A hidden
 //   file named explicitly is shared.
-// - Symlinks are followed; one that leads back to a folder being walked is a loop and an
-//   error (never an endless walk), a dangling one is an unreadable file.
+// - A symlink inside a shared folder is followed only when it resolves inside that folder (as
+//   rsync's --safe-links): one to ~/.ssh or to a credentials file under a harmless name would
+//   otherwise upload what the user never meant to share. Links that lead out are skipped and
+//   reported; a link to a hidden entry inside the folder counts as hidden. A symlink named
+//   explicitly is the user's choice and followed. One that leads back to a folder being walked
+//   is a loop and an error (never an endless walk), a dangling one is an unreadable file.
 // - Zero-byte files are shared like any other; sockets, pipes and devices are refused.
 import { constants } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { SkippedEntry } from '../api.js';
 import { SharingError } from '../errors.js';
 
 export interface CollectedFile {
@@ -27,19 +32,22 @@ export interface CollectedFiles {
   files: CollectedFile[];
   /** Hidden files and folders left out of shared folders. */
   skippedHidden: string[];
+  /** Everything left out of shared folders (hidden entries and symlinks out), in walk order. */
+  skipped: SkippedEntry[];
 }
 
 export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
   if (paths.length === 0)
     throw new SharingError('NOTHING_TO_SHARE', 'Nothing to share: give at least one file or folder.');
-  const result: CollectedFiles = { files: [], skippedHidden: [] };
+  const result: CollectedFiles = { files: [], skippedHidden: [], skipped: [] };
   for (const [root, p] of paths.entries()) {
     const st = await stat(p).catch((e: NodeJS.ErrnoException) => {
       throw unreadable(p, e);
     });
     if (st.isDirectory()) {
       // The folder's own name, also for `.`, `./sub/.` or `..` (whose basename is not a name).
-      await walk({ dir: p, prefix: basename(resolve(p)), seen: new Set([await realpath(p)]), root, result });
+      const real = await realpath(p);
+      await walk({ dir: p, prefix: basename(resolve(p)), rootReal: real, seen: new Set([real]), root, result });
     } else if (st.isFile()) {
       await checkReadable(p);
       result.files.push({ path: p, name: basename(p), root, size: st.size, mtimeMs: st.mtimeMs });
@@ -48,8 +56,16 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
     }
   }
   if (result.files.length === 0) {
-    const hidden = result.skippedHidden.length
-      ? ` (${result.skippedHidden.length} hidden item(s) left out; share them by name)`
+    const links = result.skipped.length - result.skippedHidden.length;
+    const hidden = result.skipped.length
+      ? ` (${[
+          result.skippedHidden.length
+            ? `${result.skippedHidden.length} hidden item(s) left out; share them by name`
+            : '',
+          links ? `${links} symlink(s) leading out of the folder not followed` : '',
+        ]
+          .filter(Boolean)
+          .join('; ')})`
       : '';
     throw new SharingError('NOTHING_TO_SHARE', `No files in ${paths.join(', ')}: the folders are empty${hidden}.`);
   }
@@ -59,13 +75,15 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
 interface Walk {
   dir: string;
   prefix: string;
+  /** Real path of the shared folder: symlinks are followed only when they resolve inside it. */
+  rootReal: string;
   /** Real paths of the folders from the shared root down to `dir`. */
   seen: Set<string>;
   root: number;
   result: CollectedFiles;
 }
 
-async function walk({ dir, prefix, seen, root, result }: Walk): Promise<void> {
+async function walk({ dir, prefix, rootReal, seen, root, result }: Walk): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
     throw unreadable(dir, e);
   });
@@ -73,7 +91,24 @@ async function walk({ dir, prefix, seen, root, result }: Walk): Promise<void> {
     const full = join(dir, e.name);
     if (e.name.startsWith('.')) {
       result.skippedHidden.push(full);
+      result.skipped.push({ path: full, reason: 'hidden' });
       continue;
+    }
+    if (e.isSymbolicLink()) {
+      const target = await realpath(full).catch((err: NodeJS.ErrnoException) => {
+        throw unreadable(full, err);
+      });
+      const rel = relative(rootReal, target);
+      // `..x` is a name inside; `..`, `../x` and another drive (Windows) are outside.
+      if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+        result.skipped.push({ path: full, reason: 'link-outside', target });
+        continue;
+      }
+      if (rel.split(sep).some((part) => part.startsWith('.'))) {
+        result.skippedHidden.push(full);
+        result.skipped.push({ path: full, reason: 'hidden', target });
+        continue;
+      }
     }
     const st = await stat(full).catch((err: NodeJS.ErrnoException) => {
       throw unreadable(full, err);
@@ -87,7 +122,7 @@ async function walk({ dir, prefix, seen, root, result }: Walk): Promise<void> {
           { details: { path: full } },
         );
       }
-      await walk({ dir: full, prefix: `${prefix}/${e.name}`, seen: new Set([...seen, real]), root, result });
+      await walk({ dir: full, prefix: `${prefix}/${e.name}`, rootReal, seen: new Set([...seen, real]), root, result });
     } else if (st.isFile()) {
       await checkReadable(full);
       result.files.push({ path: full, name: `${prefix}/${e.name}`, root, size: st.size, mtimeMs: st.mtimeMs });
