@@ -29,6 +29,8 @@ export const SHARING_ERROR_CODES = [
   'SECRET_INVALID',
   'CONFIG_LOCKED',
   'CONFIG_UNSAFE',
+  'SETUP_INVALID',
+  'CLOUDFRONT_NOT_FOUND',
 ] as const;
 export type SharingErrorCode = (typeof SHARING_ERROR_CODES)[number];
 

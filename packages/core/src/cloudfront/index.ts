@@ -1,5 +1,6 @@
 // CloudFront signed URLs and cookies (canned and custom policies), RSA-2048 / ECDSA P-256.
 export { parseCloudFrontPrivateKey, describeCloudFrontKey, type CloudFrontPrivateKey } from './parse-private-key.js';
+export { cloudFrontPublicKeyPem, samePublicKey } from './public-key-pem.js';
 export {
   createCloudFrontSigner,
   signCloudFrontCookies,

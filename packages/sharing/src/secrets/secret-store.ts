@@ -137,6 +137,12 @@ export class SecretStore {
     return parseCloudFrontPrivateKey(pem, passphrase ?? undefined);
   }
 
+  /** Forgets a profile's CloudFront key and passphrase (a set-up rolled back), nothing else. */
+  async deleteCloudFrontKey(profileId: string): Promise<void> {
+    await this.remove(secretAccounts.cloudFrontKey(profileId));
+    await this.remove(secretAccounts.cloudFrontPassphrase(profileId));
+  }
+
   async hasCloudFrontKey(profileId: string): Promise<boolean> {
     return (await this.get(secretAccounts.cloudFrontKey(profileId))) !== null;
   }

@@ -1,0 +1,132 @@
+// The "set up CloudFront" use case: plan (read-only), then — unless it is a dry run — apply the
+// plan, rolling back on failure. The CLI's `signet cloudfront setup` and the sharing service
+// call this; it returns the plan text and the outcome in words, and never a secret.
+import { resolveCredentials } from '../credentials/index.js';
+import { toUserMessage } from '../errors.js';
+import type { ProfileStore } from '../profiles/index.js';
+import type { SecretStore } from '../secrets/index.js';
+import { createS3Client } from '../upload/create-s3-client.js';
+import { controlPlaneEndpoints, createCloudFrontClient, createStsClient } from './aws-clients.js';
+import { planCloudFrontSetup, profileIdForBucket } from './plan-cloudfront-setup.js';
+import { errorWords, formatPlan, runPlan, type PlanStep } from './plan.js';
+import type { CloudFrontSetupRequest, CloudFrontSetupResult } from './setup-types.js';
+import { DEPLOY_TIME_WORDS, waitForDeployed } from './wait-deployed.js';
+
+export interface CloudFrontSetupDeps {
+  profiles: ProfileStore;
+  secrets: SecretStore;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  /** Called as each step starts, finishes, is skipped or undone (the CLI prints progress). */
+  onStep?: (event: { step: PlanStep; phase: 'start' | 'done' | 'skip' | 'undo' }) => void;
+  /** `wait`: how often to ask CloudFront for the status (default 20 s) and for how long at most. */
+  poll?: { intervalMs?: number; timeoutMs?: number; onPoll?: (status: string) => void };
+}
+
+export async function setupCloudFront(
+  deps: CloudFrontSetupDeps,
+  req: CloudFrontSetupRequest,
+): Promise<CloudFrontSetupResult> {
+  const profileId = req.profileId ?? profileIdForBucket(req.bucket);
+  const existing = await deps.profiles.get(profileId).catch(() => undefined);
+  const credentialSource = existing ?? {
+    id: profileId,
+    credentials: req.awsProfile
+      ? ({ source: 'aws-profile', awsProfile: req.awsProfile } as const)
+      : ({ source: 'default-chain' } as const),
+  };
+  const creds = await resolveCredentials(
+    credentialSource as Parameters<typeof resolveCredentials>[0],
+    deps.secrets,
+    deps.env,
+    deps.now(),
+  );
+  const region = existing?.region ?? req.region ?? 'us-east-1';
+  const endpoints = controlPlaneEndpoints(deps.env);
+  const clients = {
+    cloudFront: createCloudFrontClient(creds, endpoints),
+    sts: createStsClient(creds, region, endpoints),
+    s3: createS3Client(
+      { region, endpoint: existing?.endpoint, forcePathStyle: existing?.forcePathStyle ?? false },
+      creds,
+    ),
+  };
+  const plan = await planCloudFrontSetup(
+    { profiles: deps.profiles, secrets: deps.secrets, clients, now: deps.now },
+    { ...req, profileId },
+  );
+  const summary = plan.steps.map((s) => ({
+    id: s.id,
+    description: s.describe(),
+    calls: s.calls(),
+    done: Boolean(s.done),
+  }));
+  const unchanged = plan.steps.every((s) => s.done);
+  const base = {
+    profileId,
+    plan: formatPlan(plan.steps),
+    steps: summary,
+    unchanged,
+    warnings: plan.warnings,
+  };
+  if (req.dryRun) {
+    return {
+      ...base,
+      dryRun: true,
+      ok: true,
+      left: [],
+      ...(plan.state.distributionId ? { distributionId: plan.state.distributionId } : {}),
+      ...(plan.state.domain ? { domain: plan.state.domain } : {}),
+      message: unchanged
+        ? `Nothing to change: profile "${profileId}" is set up. (Dry run: nothing was changed.)`
+        : `Dry run: nothing was changed. Run the same command without --dry-run to make these ${plan.steps.filter((s) => !s.done).length} change(s).`,
+    };
+  }
+  const run = await runPlan(plan.steps, deps.onStep ? { onStep: deps.onStep } : {});
+  const s = plan.state;
+  const ids = {
+    ...(s.distributionId ? { distributionId: s.distributionId } : {}),
+    ...(s.domain ? { domain: s.domain } : {}),
+    ...(s.publicKeyId ? { keyPairId: s.publicKeyId } : {}),
+  };
+  if (!run.ok) {
+    const failed = plan.steps.find((x) => x.id === run.failed?.step);
+    const why = toUserMessage(run.failed?.error);
+    const reason = why.code === 'INTERNAL' ? errorWords(run.failed?.error) : why.message;
+    const undone = run.undone.length
+      ? `Rolled back what this run had made (${run.undone.join(', ')}).`
+      : 'This run had made nothing yet.';
+    const left = run.left.length ? ` Left behind: ${run.left.join(' ')}` : ' Nothing is left behind.';
+    return {
+      ...base,
+      ...ids,
+      dryRun: false,
+      ok: false,
+      left: run.left,
+      message: `Set-up stopped at "${failed?.describe() ?? run.failed?.step}": ${reason} ${undone}${left}`,
+    };
+  }
+  let deployed: boolean | undefined;
+  if (req.wait && s.distributionId) deployed = await waitForDeployed(clients.cloudFront, s.distributionId, deps.poll);
+  const deployedWords =
+    deployed === true
+      ? ` Distribution ${s.distributionId} is deployed: links work now.`
+      : deployed === false
+        ? ` Distribution ${s.distributionId} is still deploying; check again later with: signet doctor --profile ${profileId}`
+        : '';
+  return {
+    ...base,
+    ...ids,
+    ...(deployed !== undefined ? { deployed } : {}),
+    dryRun: false,
+    ok: true,
+    left: [],
+    message:
+      (unchanged
+        ? `Nothing to change: profile "${profileId}" already links through ${s.domain} with key ${s.publicKeyId}.`
+        : deployed !== undefined
+          ? `Profile "${profileId}" now makes CloudFront links through ${s.domain} signed with key ${s.publicKeyId}.`
+          : `Profile "${profileId}" now makes CloudFront links through ${s.domain} signed with key ${s.publicKeyId}. CloudFront is deploying the change (${DEPLOY_TIME_WORDS}); links work once it is deployed — add --wait to wait, or check with: signet doctor --profile ${profileId}`) +
+      deployedWords,
+  };
+}
