@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { SIGNET_VERSION } from '@signet/sharing';
 import { commands } from './commands/index.js';
 import { debugDetail, describeError } from './lib/describe-error.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './lib/exit-codes.js';
 import { UsageError } from './lib/usage-error.js';
 
-export const VERSION = '0.1.0';
+export const VERSION = SIGNET_VERSION;
 
 /** The `signet` program with every command registered. */
 export function buildProgram(): Command {

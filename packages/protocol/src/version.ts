@@ -1,5 +1,11 @@
 // Protocol version and limits shared by the extension, the native host and the bridge server.
 
+/**
+ * The release of every Signet part (CLI --version, desktop, extension, native host, the bridge's
+ * hello). One number: version.test.ts fails when a package.json says otherwise.
+ */
+export const SIGNET_VERSION = '0.1.0';
+
 /** The version this build speaks. Bumped on any incompatible message change. */
 export const PROTOCOL_VERSION = 1;
 

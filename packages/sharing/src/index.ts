@@ -14,3 +14,5 @@ export * from './share/index.js';
 export * from './service.js';
 export * from './bridge/index.js';
 export * from './native-host-install/index.js';
+/** The one release number (the CLI and the bridge say it; the CLI does not import protocol). */
+export { SIGNET_VERSION } from '@signet/protocol';

@@ -1,7 +1,13 @@
 // `signet serve`: hosts the browser bridge without the desktop window, so the extension works on
 // machines without the app (and in the end-to-end tests). Prints where it listens; approval
 // requests go to stderr with the command that approves them; Ctrl-C stops it cleanly.
-import { ApprovalStore, createBridgeServer, createSharingService, resolveSignetPaths } from '@signet/sharing';
+import {
+  ApprovalStore,
+  createBridgeServer,
+  createSharingService,
+  resolveSignetPaths,
+  SIGNET_VERSION,
+} from '@signet/sharing';
 import type { RegisterCommand } from './index.js';
 
 export const registerServeCommand: RegisterCommand = (program) => {
@@ -17,7 +23,7 @@ export const registerServeCommand: RegisterCommand = (program) => {
         service: createSharingService({ paths }),
         approvals,
         ...(opts.socket ? { socketPath: opts.socket } : {}),
-        app: { name: 'signet serve', version: '0.1.0' },
+        app: { name: 'signet serve', version: SIGNET_VERSION },
         onApprovalRequest: (origin) =>
           process.stderr.write(`Approval requested by ${origin}\n  approve it with: signet bridge approve ${origin}\n`),
       });

@@ -18,6 +18,7 @@ import {
   FrameDecoder,
   FrameTooLargeError,
   MAX_REQUEST_FRAME_BYTES,
+  SIGNET_VERSION,
   MAX_RESPONSE_FRAME_BYTES,
   parseRequest,
   relayHelloSchema,
@@ -66,7 +67,7 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
     service: options.service,
     approvals: options.approvals,
     limiter: new RateLimiter(options.rateLimit),
-    app: options.app ?? { name: 'Signet', version: '0.1.0' },
+    app: options.app ?? { name: 'Signet', version: SIGNET_VERSION },
     now: options.now ?? (() => new Date()),
     notifyApprovalRequest(origin) {
       if (notified.has(origin)) return;
