@@ -50,7 +50,7 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
         queueSize: ctx.upload?.queueSize,
         onProgress: request.onProgress,
         signal: request.signal,
-        expected: { size: file.size, mtimeMs: file.mtimeMs },
+        expected: file,
       });
       uploaded.push({ file, key: put.key });
     }

@@ -16,6 +16,7 @@ import { constants } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { SkippedEntry } from '../api.js';
+import type { FileIdentity } from './file-identity.js';
 import { SharingError } from '../errors.js';
 
 export interface CollectedFile {
@@ -26,6 +27,9 @@ export interface CollectedFile {
   root: number;
   size: number;
   mtimeMs: number;
+  /** Device and inode seen when checked: the upload refuses a different file put at the path since. */
+  dev: number;
+  ino: number;
 }
 
 export interface CollectedFiles {
@@ -50,7 +54,7 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       await walk({ dir: p, prefix: basename(resolve(p)), rootReal: real, seen: new Set([real]), root, result });
     } else if (st.isFile()) {
       await checkReadable(p);
-      result.files.push({ path: p, name: basename(p), root, size: st.size, mtimeMs: st.mtimeMs });
+      result.files.push({ path: p, name: basename(p), root, ...identityOf(st) });
     } else {
       throw notAFile(p);
     }
@@ -125,11 +129,15 @@ async function walk({ dir, prefix, rootReal, seen, root, result }: Walk): Promis
       await walk({ dir: full, prefix: `${prefix}/${e.name}`, rootReal, seen: new Set([...seen, real]), root, result });
     } else if (st.isFile()) {
       await checkReadable(full);
-      result.files.push({ path: full, name: `${prefix}/${e.name}`, root, size: st.size, mtimeMs: st.mtimeMs });
+      result.files.push({ path: full, name: `${prefix}/${e.name}`, root, ...identityOf(st) });
     } else {
       throw notAFile(full);
     }
   }
+}
+
+function identityOf(st: FileIdentity): FileIdentity {
+  return { size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino };
 }
 
 async function checkReadable(p: string): Promise<void> {

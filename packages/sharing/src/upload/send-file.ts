@@ -24,6 +24,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { SharingError } from '../errors.js';
+import { isSameFile, type FileIdentity } from './file-identity.js';
 
 /** At most this much memory in part buffers: huge files (big parts) get fewer parts in flight. */
 export const PART_MEMORY_BUDGET = 256 * 1024 * 1024;
@@ -33,6 +34,8 @@ export interface SendFileOptions {
   bucket: string;
   key: string;
   filePath: string;
+  /** The file that was checked: the opened handle must be this one (fstat), else FILE_CHANGED. */
+  identity: FileIdentity;
   size: number;
   contentType: string;
   partSize: number;
@@ -58,6 +61,9 @@ export async function sendFile(o: SendFileOptions): Promise<void> {
   const run = new Run(o, await payloadHashOf(o.client));
   const file = await open(o.filePath, 'r');
   try {
+    // What is read is what the handle points to: compare it, not the path, with what was checked
+    // (a file renamed over the path between the check and this open is another inode).
+    if (!isSameFile(await file.stat(), o.identity)) throw fileChanged(o.filePath);
     if (o.size <= o.partSize) await sendWhole(run, file);
     else await sendParts(run, file);
   } catch (e) {

@@ -19,6 +19,7 @@ import { httpStatusOf, isSharingError, SharingError, toUserMessage } from '../er
 import { choosePartSize, DEFAULT_QUEUE_SIZE } from './part-size.js';
 import { alternativeKey } from './plan-object-key.js';
 import { ProgressMeter } from './progress-meter.js';
+import { isSameFile, type FileIdentity } from './file-identity.js';
 import { fileChanged, SendFailed, sendFile } from './send-file.js';
 import { CREDENTIAL_CODES, probeObject } from './explain-refusal.js';
 
@@ -36,8 +37,8 @@ export interface UploadFileOptions {
   onProgress?: ((p: UploadProgress) => void) | undefined;
   /** Cancels the upload; the multipart upload is aborted on the server and no object remains. */
   signal?: AbortSignal | undefined;
-  /** Size and mtime seen when the share started: a file that changes meanwhile is refused. */
-  expected?: { size: number; mtimeMs: number } | undefined;
+  /** The file as checked when the share started (device, inode, size, mtime): another one is refused. */
+  expected?: FileIdentity | undefined;
   /** When the key is taken: use `name (2).ext`, `name (3).ext`… (default) or fail with OBJECT_EXISTS. */
   ifExists?: 'rename' | 'fail' | undefined;
 }
@@ -57,7 +58,7 @@ export async function uploadFile(o: UploadFileOptions): Promise<UploadedObject> 
       details: { path: o.filePath },
     });
   });
-  if (o.expected && !sameFile(before, o.expected)) throw fileChanged(o.filePath);
+  if (o.expected && !isSameFile(before, o.expected)) throw fileChanged(o.filePath);
   const contentType = o.contentType ?? mime.getType(o.filePath) ?? 'application/octet-stream';
   const meter = new ProgressMeter(o.filePath, before.size);
   o.onProgress?.(meter.update(0));
@@ -74,7 +75,7 @@ export async function uploadFile(o: UploadFileOptions): Promise<UploadedObject> 
       continue;
     }
     const after = await stat(o.filePath).catch(() => undefined);
-    if (!after || !sameFile(after, before)) {
+    if (!after || !isSameFile(after, before)) {
       await deleteQuietly(o.client, o.bucket, key); // what was uploaded is a mix of old and new bytes
       throw fileChanged(o.filePath);
     }
@@ -87,17 +88,12 @@ export async function uploadFile(o: UploadFileOptions): Promise<UploadedObject> 
   );
 }
 
-/** The same file as before, as far as size and modification time tell. */
-function sameFile(a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
 /** One upload attempt at a free key: 'done', 'taken' (someone wrote there first), or a SharingError. */
 async function putOnce(
   o: UploadFileOptions,
   key: string,
   contentType: string,
-  before: { size: number; mtimeMs: number },
+  before: FileIdentity,
   meter: ProgressMeter,
 ): Promise<'done' | 'taken'> {
   const size = before.size;
@@ -108,6 +104,7 @@ async function putOnce(
       bucket: o.bucket,
       key,
       filePath: o.filePath,
+      identity: before,
       size,
       contentType,
       partSize: choosePartSize(size, o.partSize),
@@ -144,7 +141,7 @@ async function putOnce(
         : e;
     if (httpStatusOf(e) === 412 || (e as { name?: string }).name === 'PreconditionFailed') return 'taken';
     const changedMeanwhile = await stat(o.filePath).then(
-      (s) => !sameFile(s, before),
+      (s) => !isSameFile(s, before),
       () => true,
     );
     if (changedMeanwhile) throw fileChanged(o.filePath);
