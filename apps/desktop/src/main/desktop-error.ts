@@ -1,9 +1,14 @@
 import { toUserMessage } from '@signet/sharing';
 
+/** The codes main raises itself at the IPC boundary: a typo or an unlisted code is a type error. */
+export type DesktopErrorCode = 'UNTRUSTED_SENDER' | 'BAD_REQUEST' | 'SHARE_RUNNING';
+/** A code toUserMessage gave a sharing/core/SDK error, passed through as is (only toDesktopError makes one). */
+type PassedThroughCode = string & { readonly __fromToUserMessage: true };
+
 /** An error that crosses IPC: only a code and a message for people, never a stack or a secret. */
 export class DesktopError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: DesktopErrorCode | PassedThroughCode,
     message: string,
   ) {
     super(message);
@@ -14,5 +19,5 @@ export class DesktopError extends Error {
 export function toDesktopError(err: unknown): DesktopError {
   if (err instanceof DesktopError) return err;
   const m = toUserMessage(err);
-  return new DesktopError(m.code, m.message);
+  return new DesktopError(m.code as PassedThroughCode, m.message);
 }

@@ -7,6 +7,7 @@ import type { LinkResult } from '@signet/sharing';
 import type { LinkView } from '../shared/desktop-api.js';
 import { definePayloads, PAYLOADS } from '../shared/ipc-payloads.js';
 import type { DesktopHandlerImpl, SameKeys } from './create-desktop-handlers.js';
+import { DesktopError } from './desktop-error.js';
 
 type Handler<K extends keyof DesktopHandlerImpl> = Pick<DesktopHandlerImpl, K>;
 
@@ -45,3 +46,8 @@ export const _missingSchema = definePayloads({ ...PAYLOADS, listProfiles: undefi
 export const _linkViewMirrors: SameKeys<LinkResult, LinkView> = true;
 // @ts-expect-error the same view without headers no longer mirrors LinkResult
 export const _linkViewWithoutHeaders: SameKeys<LinkResult, Omit<LinkView, 'headers'>> = true;
+
+// Main's own error codes are a closed list; passed-through codes only come from toDesktopError.
+export const _knownCode = new DesktopError('SHARE_RUNNING', 'This share is already running.');
+// @ts-expect-error a misspelt code
+export const _misspeltCode = new DesktopError('SHARE_RUNING', 'This share is already running.');
