@@ -104,7 +104,7 @@ async function targetBrowsers(browser: BrowserId | undefined): Promise<BrowserId
 
 /** The built launcher (apps/desktop/dist) relative to this CLI, from source or from its bundle. */
 async function findHostLauncher(): Promise<string> {
-  const name = process.platform === 'win32' ? 'signet-native-host.cmd' : 'signet-native-host';
+  const name = process.platform === 'win32' ? 'signet-native-host.exe' : 'signet-native-host';
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [
     process.env.SIGNET_NATIVE_HOST,

@@ -71,7 +71,7 @@ app.whenReady().then(async () => {
     },
     nativeHostPath: join(
       process.resourcesPath,
-      process.platform === 'win32' ? 'signet-native-host.cmd' : 'signet-native-host',
+      process.platform === 'win32' ? 'signet-native-host.exe' : 'signet-native-host',
     ),
   });
   for (const method of Object.keys(DESKTOP_CHANNELS) as InvokeMethod[]) {

@@ -135,7 +135,7 @@ export async function findHostPids(signetHome: string): Promise<number[]> {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8');
-      if (!cmdline.includes('native-host.mjs')) continue;
+      if (!cmdline.includes('signet-native-host')) continue; // the standalone host executable
       const environ = await readFile(`/proc/${entry}/environ`, 'utf8');
       if (environ.split('\0').includes(`SIGNET_HOME=${signetHome}`)) pids.push(Number(entry));
     } catch {
