@@ -139,6 +139,8 @@ export const recentLinkSchema = z.object({
   id: z.string().max(100),
   createdAt: isoDateTime,
   source: z.enum(['desktop', 'extension', 'cli']),
+  /** The profile that signed it (the popup shows its name). */
+  profileId: z.string().max(100).optional(),
   kind: z.enum(['s3', 'cloudfront']),
   method: z.enum(['GET', 'PUT']),
   bucket: z.string().max(255),

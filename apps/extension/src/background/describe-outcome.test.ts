@@ -1,15 +1,53 @@
+import { PROTOCOL_ERROR_CODES } from '@signet/protocol';
 import { describe, expect, it } from 'vitest';
-import { describeDuration, describeError, describeExpiry } from './describe-outcome.js';
+import {
+  describeDuration,
+  describeError,
+  describeLink,
+  fit,
+  formatTime,
+  NOTIFICATION_MAX,
+} from './describe-outcome.js';
 
-describe('describeExpiry', () => {
-  it('states the effective expiry and why it is earlier', () => {
-    const now = new Date('2026-11-22T10:00:00Z');
-    const text = describeExpiry('2026-11-22T11:00:00Z', now, [
-      { message: 'The credentials that signed it expire first.' },
-    ]);
-    expect(text).toMatch(
-      /^Share link copied\. It works until .+ \(1 hour\)\. The credentials that signed it expire first\.$/,
+const now = new Date('2026-11-22T10:00:00Z');
+const link = {
+  bucket: 'reports',
+  key: '2026/q3 final.pdf',
+  profileId: 'work',
+  profileName: 'Work reports',
+  expiresAt: '2026-11-23T10:00:00.000Z',
+  effectiveExpiresAt: '2026-11-23T10:00:00.000Z',
+};
+
+describe('describeLink', () => {
+  it('says which file, until when, and which profile signed it, short enough for a notification', () => {
+    const d = describeLink(link, now);
+    expect(d.level).toBe('ok');
+    expect(d.title).toBe('Share link copied');
+    expect(d.message).toBe(
+      `q3 final.pdf · works until ${formatTime(new Date(link.effectiveExpiresAt), now)} (1 day) · profile Work reports`,
     );
+    expect(d.message.length).toBeLessThanOrEqual(NOTIFICATION_MAX);
+    expect(d.details).toContain('signed by profile “Work reports”');
+  });
+
+  it('warns (not a plain success) when temporary credentials end the link early: one sentence, one clock', () => {
+    const d = describeLink(
+      {
+        ...link,
+        effectiveExpiresAt: '2026-11-22T11:59:00.000Z',
+        warnings: [{ code: 'CREDENTIALS_EXPIRE_FIRST', message: 'The temporary credentials … expire at 11:59 UTC …' }],
+      },
+      now,
+    );
+    expect(d.level).toBe('warning');
+    const at = formatTime(new Date('2026-11-22T11:59:00.000Z'), now);
+    expect(d.message).toBe(
+      `It stops working at ${at} (in 1 hour 59 minutes), when the temporary credentials that signed it expire.`,
+    );
+    // The bridge's own sentence (in UTC) is not appended: one time zone, one set of numbers.
+    expect(d.message + d.details).not.toContain('UTC');
+    expect(d.message.length).toBeLessThanOrEqual(NOTIFICATION_MAX);
   });
 
   it('puts durations in words', () => {
@@ -22,18 +60,43 @@ describe('describeExpiry', () => {
 });
 
 describe('describeError', () => {
-  it('says what to do for each failure', () => {
-    expect(describeError({ code: 'APP_NOT_RUNNING', message: '' })).toContain('signet serve');
-    expect(describeError({ code: 'NOT_APPROVED', message: 'Approve it in Signet.' })).toBe('Approve it in Signet.');
-    expect(describeError({ code: 'NO_PROFILE_FOR_OBJECT', message: 'No profile for bucket x.' })).toMatch(
-      /not in any of your Signet profiles.*Add a profile/,
+  const origin = 'chrome-extension://loheciihofbchbhcnnmnapojpbafjpic/';
+  const approval = `This browser extension is not approved yet. Approve it in Signet (Settings → Browser integration), or run \`signet bridge approve ${origin}\`.`;
+
+  it('fits every notification in Chromium’s limit, keeping the full text for the popup', () => {
+    const long = 'x '.repeat(400);
+    for (const code of PROTOCOL_ERROR_CODES) {
+      const d = describeError({ code, message: code === 'NOT_APPROVED' ? approval : long });
+      expect(d.message.length, code).toBeLessThanOrEqual(NOTIFICATION_MAX);
+      expect(d.title.length, code).toBeLessThanOrEqual(40);
+      expect(d.level).toBe('error');
+    }
+    // The approval command was cut off in the notification: it lives in the popup, whole.
+    const approve = describeError({ code: 'NOT_APPROVED', message: approval });
+    expect(approve.message).toBe('Signet asks you to approve this extension: Settings → Browser integration.');
+    expect(approve.details).toContain(`signet bridge approve ${origin}`);
+  });
+
+  it('speaks GUI, not CLI: no backticks', () => {
+    for (const code of PROTOCOL_ERROR_CODES) {
+      const d = describeError({ code, message: 'Run `signet serve`.' });
+      expect(d.message + d.details, code).not.toContain('`');
+    }
+    expect(describeError({ code: 'APP_NOT_RUNNING', message: '' }).message).toBe(
+      'Open the Signet app, then try again.',
     );
-    expect(
-      describeError({ code: 'DESKTOP_ERROR', desktopCode: 'KEYCHAIN_LOCKED', message: 'Unlock the keychain.' }),
-    ).toBe('Signet: Unlock the keychain.');
-    expect(describeError({ code: 'NOT_AN_OBJECT', message: 's3://b/dir/ is a folder, not an object.' })).toBe(
-      'Signet makes links to single files: s3://b/dir/ is a folder, not an object.',
-    );
-    expect(describeError({ code: 'RATE_LIMITED', message: '', retryAfterMs: 2500 })).toContain('3 s');
+  });
+
+  it('says no such object in the words of the bridge', () => {
+    const d = describeError({ code: 'NO_SUCH_OBJECT', message: 'No such object: nothing is stored at s3://b/été.' });
+    expect(d).toMatchObject({ title: 'No such object', message: 'No such object: nothing is stored at s3://b/été.' });
+  });
+
+  it('fit cuts at a sentence, else at a word', () => {
+    expect(fit('Short.')).toBe('Short.');
+    expect(fit(`First sentence here. ${'more '.repeat(40)}`)).toBe('First sentence here.');
+    const cut = fit('word '.repeat(60));
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(NOTIFICATION_MAX);
   });
 });

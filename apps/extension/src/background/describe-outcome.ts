@@ -1,25 +1,75 @@
-// The words the user reads after a click: when the copied link stops working (the effective
-// expiry, with the reason when it is earlier than asked), or what went wrong and what to do.
+// The words a person reads after a click. Two lengths: `message` fits a Chromium notification
+// (about two lines: NOTIFICATION_MAX characters), `details` is the whole story for the popup (the
+// approval command, the bridge's explanation). GUI wording: menus and settings, not commands with
+// backticks. One time zone (the computer's), one set of numbers: the effective expiry only.
 import type { ProtocolError } from '@signet/protocol';
 
-export function describeExpiry(effectiveExpiresAt: string, now: Date, warnings: { message: string }[] = []): string {
-  const at = new Date(effectiveExpiresAt);
-  const when = at.toLocaleString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
+/** Chromium cuts a basic notification's message after about two lines of this many characters. */
+export const NOTIFICATION_MAX = 110;
+
+export type Level = 'ok' | 'warning' | 'error';
+
+export interface Described {
+  level: Level;
+  title: string;
+  /** Short: fits a notification. */
+  message: string;
+  /** Everything, for the popup. */
+  details: string;
+}
+
+export interface LinkFacts {
+  bucket: string;
+  key: string;
+  profileName?: string | undefined;
+  profileId: string;
+  expiresAt: string;
+  effectiveExpiresAt: string;
+  warnings?: { code: string; message: string }[];
+}
+
+/** A link was copied: until when it works (and why earlier than asked), and who signed it. */
+export function describeLink(link: LinkFacts, now: Date): Described {
+  const at = new Date(link.effectiveExpiresAt);
+  const left = describeDuration(at.getTime() - now.getTime());
+  const name = link.key.split('/').pop() || link.key;
+  const profile = link.profileName ?? link.profileId;
+  const earlyMs = Date.parse(link.expiresAt) - at.getTime();
+  // Links die with the credentials that signed them: that is a warning, not a plain success.
+  if (earlyMs > 60_000) {
+    const why = link.warnings?.some((w) => /CREDENTIAL/.test(w.code))
+      ? 'when the temporary credentials that signed it expire'
+      : 'the longest a link of this kind can live';
+    return {
+      level: 'warning',
+      title: 'Share link copied — it dies early',
+      message: `It stops working at ${formatTime(at, now)} (in ${left}), ${why}.`,
+      details: `${name} (bucket ${link.bucket}), signed by profile “${profile}”. The link stops working at ${formatTime(at, now)} (in ${left}), ${why}; you asked for ${formatTime(new Date(link.expiresAt), now)}.`,
+    };
+  }
+  return {
+    level: 'ok',
+    title: 'Share link copied',
+    message: fit(`${name} · works until ${formatTime(at, now)} (${left}) · profile ${profile}`),
+    details: `${name} (bucket ${link.bucket}), signed by profile “${profile}”. The link works until ${formatTime(at, now)} (${left}).`,
+  };
+}
+
+/** "09:14" today, "Wed 2 Dec, 09:14" another day: the computer's own time zone, always. */
+export function formatTime(at: Date, now: Date): string {
+  const sameDay = at.toDateString() === now.toDateString();
+  return at.toLocaleString(undefined, {
+    ...(sameDay ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),
     hour: '2-digit',
     minute: '2-digit',
   });
-  const text = `Share link copied. It works until ${when} (${describeDuration(at.getTime() - now.getTime())}).`;
-  return warnings.length > 0 ? `${text} ${warnings.map((w) => w.message).join(' ')}` : text;
 }
 
-/** "in 1 hour", "in 6 days 23 hours", "in 14 minutes", "already expired". */
+/** "1 hour", "6 days 23 hours", "14 minutes", "already expired". */
 export function describeDuration(ms: number): string {
   if (ms <= 0) return 'already expired';
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return `${Math.round(ms / 1000)} seconds`;
+  if (minutes < 1) return plural(Math.max(1, Math.round(ms / 1000)), 'second');
   if (minutes < 60) return plural(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
   const restMinutes = minutes % 60;
@@ -34,32 +84,83 @@ function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
-export function describeError(error: ProtocolError): string {
+/** What went wrong and what to do, short for the notification and in full for the popup. */
+export function describeError(error: ProtocolError): Described {
+  const err = (title: string, message: string, details = message): Described => ({
+    level: 'error',
+    title,
+    message: fit(message),
+    details: guiWording(details),
+  });
   switch (error.code) {
     case 'APP_NOT_RUNNING':
-      return 'Signet is not running. Open the Signet app, or run `signet serve` in a terminal, then try again.';
+      return err(
+        'Signet is not running',
+        'Open the Signet app, then try again.',
+        'Signet is not running. Open the Signet app (or, without the app, run signet serve in a terminal), then try again.',
+      );
     case 'HOST_NOT_INSTALLED':
-      return error.message;
+      return err(
+        'Signet connector missing',
+        'Install it in Signet: Settings → Browser integration.',
+        'The Signet connector is not installed for this browser. In Signet, open Settings → Browser integration and install it for this browser (or run signet native-host install).',
+      );
     case 'NOT_APPROVED':
-      return (
-        error.message ||
-        'Signet has not approved this extension yet. Approve it in Signet (Settings → Browser integration).'
+      return err(
+        'Approve this browser in Signet',
+        'Signet asks you to approve this extension: Settings → Browser integration.',
+        error.message,
       );
     case 'NO_PROFILE_FOR_OBJECT':
-      return `This object is not in any of your Signet profiles. ${error.message} Add a profile for its bucket in Signet, then try again.`;
+      return err(
+        'No profile for this object',
+        'No Signet profile covers this object. Details in the popup.',
+        error.message,
+      );
+    case 'NO_SUCH_OBJECT':
+      return err('No such object', error.message);
+    case 'LINK_BROKEN':
+      return err(
+        'The link does not work',
+        'Signet made a link but it does not work. Details in the popup.',
+        error.message,
+      );
+    case 'AMBIGUOUS_REFERENCE':
+      return err('Which object?', 'The selection names several objects. Select only the one you mean.', error.message);
     case 'RATE_LIMITED':
-      return `Too many requests at once. Try again in ${Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000))} s.`;
-    case 'NOT_AN_OBJECT':
-      return `Signet makes links to single files: ${error.message}`;
+      return err('Too many requests', `Try again in ${Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000))} s.`);
     case 'BAD_REQUEST':
-      return `Signet cannot make a link for this: ${error.message}`;
+      return err('Nothing to share here', 'Signet cannot make a link for this. Details in the popup.', error.message);
+    case 'NOT_AN_OBJECT':
+      return err('Not a file', 'This is a bucket or a folder, not a file. Right-click a file.', error.message);
     case 'DESKTOP_ERROR':
-      return `Signet: ${error.message}`;
+      return err('Signet could not make the link', error.message);
     case 'VERSION_MISMATCH':
-      return 'This extension and the Signet app are from different releases. Update both.';
+      return err('Update Signet', 'This extension and the Signet app are from different releases. Update both.');
     case 'TIMEOUT':
+      return err('Signet did not answer', error.message);
     case 'HOST_DISCONNECTED':
+      return err('Connection lost', 'The connection to Signet was lost. Try again.', error.message);
     case 'INTERNAL':
-      return error.message;
+      return err('Signet could not make the link', error.message);
   }
+}
+
+/** A refusal the extension makes itself (nothing to share, a selection it cannot read). */
+export function describeRefusal(message: string): Described {
+  return { level: 'error', title: 'Nothing to share here', message: fit(message), details: message };
+}
+
+/** Text for a person in a GUI: no Markdown backticks around commands. */
+function guiWording(text: string): string {
+  return text.replace(/`([^`]+)`/g, '$1');
+}
+
+/** At most NOTIFICATION_MAX characters: the first sentence, else cut at a word with "…". */
+export function fit(text: string, max = NOTIFICATION_MAX): string {
+  const plain = guiWording(text);
+  if (plain.length <= max) return plain;
+  const sentence = /^.+?[.!?](\s|$)/.exec(plain)?.[0]?.trim();
+  if (sentence && sentence.length <= max) return sentence;
+  return `${plain.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }

@@ -1,24 +1,29 @@
-// A click on "Copy share link": pick the reference, ask Signet for a link, put it on the
-// clipboard, say until when it works — or say in words why there is no link.
+// A click on "Copy share link": pick the reference (with the other readings of a selection), ask
+// Signet for a link — the bridge checks that the object exists before it answers — put it on the
+// clipboard, say until when it works and which profile signed it, or say in words why there is
+// no link.
 import { getDefaultExpiry } from '../shared/settings.js';
-import { describeError, describeExpiry } from './describe-outcome.js';
+import { describeError, describeLink, describeRefusal, type Described } from './describe-outcome.js';
 import { expiryForMenuItem } from './menus.js';
 import type { NativeClient } from './native-client.js';
 import { pickReference, type ClickTarget } from './pick-reference.js';
 
-export interface MenuClickOutcome {
+export interface MenuClickOutcome extends Described {
   ok: boolean;
-  message: string;
   /** The copied link (returned to tests; never logged). */
   url?: string;
   effectiveExpiresAt?: string;
+  profileId?: string;
+  profileName?: string;
   code?: string;
 }
 
 export interface MenuClickDeps {
   client: NativeClient;
   copy: (text: string) => Promise<void>;
-  show: (ok: boolean, message: string) => Promise<void>;
+  show: (outcome: MenuClickOutcome) => Promise<void>;
+  /** After a link: the bridge may know of new profiles (menus follow). Not awaited. */
+  afterLink?: () => void;
   now?: () => Date;
 }
 
@@ -28,7 +33,8 @@ export async function handleMenuClick(
   tab?: { url?: string },
 ): Promise<MenuClickOutcome> {
   const outcome = await makeLink(deps, info, tab);
-  await deps.show(outcome.ok, outcome.message);
+  await deps.show(outcome);
+  if (outcome.ok) deps.afterLink?.();
   return outcome;
 }
 
@@ -38,27 +44,41 @@ async function makeLink(
   tab?: { url?: string },
 ): Promise<MenuClickOutcome> {
   const choice = expiryForMenuItem(info.menuItemId);
-  if (choice === undefined) return { ok: false, message: 'Unknown menu item.' };
-  const ref = pickReference(info, tab?.url);
-  if (!ref)
-    return { ok: false, message: 'Right-click a link, an image, selected s3:// text or an S3 page to share it.' };
-  const expires = choice === 'default' ? await getDefaultExpiry() : choice;
-  const reply = await deps.client.request('link', expires ? { ref, expires } : { ref });
-  if (!reply.ok) return { ok: false, message: describeError(reply.error), code: reply.error.code };
-  try {
-    await deps.copy(reply.result.url);
-  } catch (err) {
+  if (choice === undefined) return { ok: false, ...describeRefusal('Unknown menu item.') };
+  const picked = pickReference(info, tab?.url);
+  if (!picked)
     return {
       ok: false,
-      message: `Signet made the link but it could not be copied (${err instanceof Error ? err.message : String(err)}). Open the Signet popup to copy it.`,
+      ...describeRefusal('Right-click a link, an image, selected s3:// text or an S3 page to share it.'),
+    };
+  if (!picked.ok) return { ok: false, code: 'SELECTION', ...describeRefusal(picked.message) };
+  const expires = choice === 'default' ? await getDefaultExpiry() : choice;
+  const reply = await deps.client.request('link', {
+    ref: picked.ref,
+    ...(picked.candidates.length > 0 ? { candidates: picked.candidates } : {}),
+    ...(expires ? { expires } : {}),
+  });
+  if (!reply.ok) return { ok: false, code: reply.error.code, ...describeError(reply.error) };
+  const link = reply.result;
+  try {
+    await deps.copy(link.url);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      ok: false,
       code: 'CLIPBOARD',
+      level: 'error',
+      title: 'Could not copy the link',
+      message: 'Signet made the link but the browser refused the clipboard. Copy it from the popup.',
+      details: `Signet made the link but it could not be copied (${why}). Open the Signet popup to copy it.`,
     };
   }
-  const now = deps.now?.() ?? new Date();
   return {
     ok: true,
-    message: describeExpiry(reply.result.effectiveExpiresAt, now, reply.result.warnings),
-    url: reply.result.url,
-    effectiveExpiresAt: reply.result.effectiveExpiresAt,
+    ...describeLink(link, deps.now?.() ?? new Date()),
+    url: link.url,
+    effectiveExpiresAt: link.effectiveExpiresAt,
+    profileId: link.profileId,
+    ...(link.profileName !== undefined ? { profileName: link.profileName } : {}),
   };
 }

@@ -6,7 +6,8 @@ import { ext } from '../shared/browser-api.js';
 import { popupStateRequestSchema } from '../shared/popup-messages.js';
 import { copyToClipboard } from './copy-to-clipboard.js';
 import { handleMenuClick, type MenuClickOutcome } from './handle-menu-click.js';
-import { createMenus } from './menus.js';
+import { installSelectionFilter } from './menus.js';
+import { MenuSync } from './menu-sync.js';
 import { NativeClient } from './native-client.js';
 import type { ClickTarget } from './pick-reference.js';
 import { loadPopupState } from './popup-state.js';
@@ -15,20 +16,27 @@ import { showOutcome } from './show-outcome.js';
 configureProtocolForExtensions();
 
 const client = new NativeClient();
+const menus = new MenuSync(client);
 const onMenuClick = (
   info: ClickTarget & { menuItemId: string | number },
   tab?: { url?: string },
-): Promise<MenuClickOutcome> => handleMenuClick({ client, copy: copyToClipboard, show: showOutcome }, info, tab);
+): Promise<MenuClickOutcome> =>
+  handleMenuClick(
+    { client, copy: copyToClipboard, show: showOutcome, afterLink: () => void menus.refresh(true) },
+    info,
+    tab,
+  );
 
-ext.runtime.onInstalled.addListener(() => void createMenus());
-ext.runtime.onStartup.addListener(() => void createMenus());
+ext.runtime.onInstalled.addListener(() => void menus.start());
+ext.runtime.onStartup.addListener(() => void menus.start());
 ext.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+installSelectionFilter();
 
 ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id || !popupStateRequestSchema.safeParse(message).success) return false;
-  void loadPopupState(client).then(sendResponse);
+  void loadPopupState({ client, onPagePatterns: (p) => void menus.apply(p) }).then(sendResponse);
   return true; // answer asynchronously
 });
 
-// Tests drive the menu through this (Playwright cannot click native context menus).
-Object.assign(globalThis, { handleMenuClick: onMenuClick, signetClient: client });
+// Tests drive the menu through this (Playwright and BiDi cannot click native context menus).
+Object.assign(globalThis, { handleMenuClick: onMenuClick, signetClient: client, signetMenus: menus });

@@ -1,59 +1,84 @@
-// What the popup shows: whether Signet answers and accepts this extension, the profiles links
-// come from, and the last links from the desktop history (with their URLs, for copying).
+// What the popup shows: whether Signet answers and accepts this extension (with the approval
+// command to copy), the profiles links come from, the last links from the desktop history (file,
+// bucket, profile, when made, time left) and the full story of the last click. Asking `status`
+// also brings the profiles' page patterns: the page menu follows the profiles (menus.ts).
 import { PROTOCOL_VERSION, type ProtocolError } from '@signet/protocol';
-import type { ConnectionState, PopupState } from '../shared/popup-messages.js';
-import { describeDuration, describeError } from './describe-outcome.js';
+import { ext } from '../shared/browser-api.js';
+import type { ConnectionState, LastOutcome, PopupLink, PopupState } from '../shared/popup-messages.js';
+import { describeDuration, describeError, formatTime } from './describe-outcome.js';
 import type { NativeClient } from './native-client.js';
+import { LAST_OUTCOME_KEY } from './show-outcome.js';
 
-export async function loadPopupState(client: NativeClient, now: Date = new Date()): Promise<PopupState> {
+export interface PopupStateDeps {
+  client: NativeClient;
+  /** Called with the profiles' page patterns from every `status` reply. */
+  onPagePatterns?: (patterns: string[]) => void;
+  now?: Date;
+}
+
+export async function loadPopupState({
+  client,
+  onPagePatterns,
+  now = new Date(),
+}: PopupStateDeps): Promise<PopupState> {
+  const last = await lastOutcome();
+  const base = { links: [], profiles: [], ...(last ? { last } : {}) };
   const hello = await client.request(
     'hello',
-    { versions: [PROTOCOL_VERSION], extensionVersion: chrome.runtime.getManifest().version },
+    { versions: [PROTOCOL_VERSION], extensionVersion: ext.runtime.getManifest().version },
     5000,
   );
   if (!hello.ok)
-    return {
-      connection: { state: stateFor(hello.error), message: describeError(hello.error) },
-      links: [],
-      profiles: [],
-    };
+    return { ...base, connection: { state: stateFor(hello.error), message: describeError(hello.error).details } };
   const { origin, approval, app } = hello.result;
   if (approval !== 'approved') {
     return {
+      ...base,
       connection: {
         state: 'not-approved',
         origin,
         app: app.name,
-        message: `Waiting for approval. Approve this extension in Signet (Settings → Browser integration), or run \`signet bridge approve ${origin}\`.`,
+        message: 'Waiting for approval. In Signet, open Settings → Browser integration and approve this extension.',
+        approveCommand: `signet bridge approve ${origin}`,
       },
-      links: [],
-      profiles: [],
     };
   }
   const [status, recent] = await Promise.all([
     client.request('status', {}, 5000),
     client.request('recentLinks', { limit: 10 }, 5000),
   ]);
+  if (status.ok) onPagePatterns?.(status.result.pagePatterns ?? []);
+  const names = new Map(status.ok ? status.result.profiles.map((p) => [p.id, p.name]) : []);
   const profiles = status.ok ? status.result.profiles.map((p) => (p.isDefault ? `${p.name} (default)` : p.name)) : [];
-  const links = recent.ok
-    ? recent.result.links.map((l) => ({
-        id: l.id,
-        bucket: l.bucket,
-        key: l.key,
-        effectiveExpiresAt: l.effectiveExpiresAt,
-        label: l.revokedAt
-          ? 'revoked'
-          : Date.parse(l.effectiveExpiresAt) > now.getTime()
-            ? `${describeDuration(Date.parse(l.effectiveExpiresAt) - now.getTime())} left`
-            : 'expired',
-        ...(l.url ? { url: l.url } : {}),
-      }))
+  const links: PopupLink[] = recent.ok
+    ? recent.result.links.map((l) => {
+        const profile = l.profileId ? (names.get(l.profileId) ?? l.profileId) : undefined;
+        const left = Date.parse(l.effectiveExpiresAt) - now.getTime();
+        return {
+          id: l.id,
+          name: l.key.split('/').pop() || l.key,
+          bucket: l.bucket,
+          key: l.key,
+          ...(profile ? { profile } : {}),
+          made: `made ${formatTime(new Date(l.createdAt), now)}`,
+          label: l.revokedAt ? 'revoked' : left > 0 ? `${describeDuration(left)} left` : 'expired',
+          effectiveExpiresAt: l.effectiveExpiresAt,
+          ...(l.url ? { url: l.url } : {}),
+        };
+      })
     : [];
   return {
+    ...base,
     connection: { state: 'connected', origin, app: `${app.name} ${app.version}`, message: `Connected to ${app.name}.` },
     links,
     profiles,
   };
+}
+
+async function lastOutcome(): Promise<LastOutcome | undefined> {
+  const stored = (await ext.storage.session?.get(LAST_OUTCOME_KEY).catch(() => undefined))?.[LAST_OUTCOME_KEY] as
+    LastOutcome | undefined;
+  return stored && typeof stored.details === 'string' ? stored : undefined;
 }
 
 function stateFor(error: ProtocolError): ConnectionState {

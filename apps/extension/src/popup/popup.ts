@@ -1,6 +1,8 @@
-// Popup: connection status, the default expiry of "Copy share link", and the last links from the
-// desktop history with a copy button. Built with DOM APIs only (no innerHTML: keys and names are
-// user data).
+// Popup: connection status (with the approval command to copy while Signet waits for approval,
+// re-asked every second until approved), the full story of the last click, the default expiry of
+// "Copy share link", and the last links from the desktop history (file, bucket, profile, when
+// made, time left) with a copy button. Built with DOM APIs only (no innerHTML: keys and names
+// are user data).
 import { configureProtocolForExtensions, EXPIRY_PRESETS } from '@signet/protocol';
 import { ext } from '../shared/browser-api.js';
 import type { PopupState } from '../shared/popup-messages.js';
@@ -9,6 +11,7 @@ import { getDefaultExpiry, setDefaultExpiry } from '../shared/settings.js';
 configureProtocolForExtensions();
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const POLL_MS = 1000;
 
 async function renderExpiry(): Promise<void> {
   const select = byId<HTMLSelectElement>('default-expiry');
@@ -23,48 +26,77 @@ async function renderExpiry(): Promise<void> {
   select.addEventListener('change', () => void setDefaultExpiry(select.value || undefined));
 }
 
+function copyButton(button: HTMLButtonElement, text: () => string | undefined): void {
+  button.addEventListener('click', () => {
+    const value = text();
+    if (!value) return;
+    void navigator.clipboard.writeText(value).then(
+      () => (button.textContent = 'Copied'),
+      () => (button.textContent = 'Failed'),
+    );
+  });
+}
+
+let approveCommand: string | undefined;
+copyButton(byId<HTMLButtonElement>('copy-approve'), () => approveCommand);
+
 function renderState(state: PopupState): void {
   const status = byId('status');
   status.dataset.state = state.connection.state;
   status.textContent = state.connection.message;
+  approveCommand = state.connection.approveCommand;
+  byId('approve').hidden = !approveCommand;
+  byId('approve-command').textContent = approveCommand ?? '';
+
+  const last = byId('last');
+  last.hidden = !state.last;
+  if (state.last) {
+    last.dataset.level = state.last.level;
+    byId('last-text').textContent = `${state.last.title}. ${state.last.details}`;
+  }
+
+  // Recent links only mean something with a connection that answers.
+  const connected = state.connection.state === 'connected';
+  byId('recent').hidden = !connected;
   byId('profiles').textContent = state.profiles.length > 0 ? `Profiles: ${state.profiles.join(', ')}` : '';
-  const list = byId('links');
-  list.replaceChildren(
+  byId('links').replaceChildren(
     ...state.links.map((link) => {
       const item = document.createElement('li');
-      const key = document.createElement('span');
-      key.className = 'key';
-      key.textContent = link.key.split('/').pop() || link.key;
-      key.title = `s3://${link.bucket}/${link.key}`;
-      const when = document.createElement('span');
-      when.className = 'when';
-      when.textContent = link.label;
+      const name = document.createElement('span');
+      name.className = 'key';
+      name.textContent = link.name;
+      name.title = `s3://${link.bucket}/${link.key}`;
       const copy = document.createElement('button');
       copy.type = 'button';
       copy.textContent = 'Copy';
       copy.disabled = !link.url;
-      copy.setAttribute('aria-label', `Copy the link to ${key.textContent}`);
-      copy.addEventListener('click', () => {
-        if (!link.url) return;
-        void navigator.clipboard.writeText(link.url).then(
-          () => (copy.textContent = 'Copied'),
-          () => (copy.textContent = 'Failed'),
-        );
-      });
-      item.append(key, copy, when);
+      copy.setAttribute('aria-label', `Copy the link to ${link.name}`);
+      copyButton(copy, () => link.url);
+      const when = document.createElement('span');
+      when.className = 'when';
+      when.textContent = [link.bucket, link.profile, link.made, link.label].filter(Boolean).join(' · ');
+      item.append(name, copy, when);
       return item;
     }),
   );
-  byId('empty').hidden = state.links.length > 0 || state.connection.state !== 'connected';
+  byId('empty').hidden = state.links.length > 0 || !connected;
 }
 
-void renderExpiry();
-void ext.runtime.sendMessage({ type: 'signet:popup-state' }).then(
-  (state: PopupState) => renderState(state),
-  (err: unknown) =>
-    renderState({
+async function refresh(): Promise<void> {
+  let state: PopupState;
+  try {
+    state = (await ext.runtime.sendMessage({ type: 'signet:popup-state' })) as PopupState;
+  } catch (err) {
+    state = {
       connection: { state: 'error', message: `The extension could not reach its background: ${String(err)}` },
       links: [],
       profiles: [],
-    }),
-);
+    };
+  }
+  renderState(state);
+  // Waiting for approval (or for Signet): ask again, so the popup changes as soon as it is approved.
+  if (state.connection.state !== 'connected') setTimeout(() => void refresh(), POLL_MS);
+}
+
+void renderExpiry();
+void refresh();

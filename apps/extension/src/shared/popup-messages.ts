@@ -12,8 +12,42 @@ export const offscreenCopySchema = z.object({
 
 export type ConnectionState = 'connected' | 'not-approved' | 'not-running' | 'not-installed' | 'error';
 
+/** What the last click did, in full (the notification only had room for the short version). */
+export interface LastOutcome {
+  level: 'ok' | 'warning' | 'error';
+  title: string;
+  details: string;
+  /** ISO-8601. */
+  at: string;
+  code?: string;
+}
+
+export interface PopupLink {
+  id: string;
+  /** The file name (last part of the key). */
+  name: string;
+  bucket: string;
+  key: string;
+  /** Profile name when the desktop says which profile signed it. */
+  profile?: string;
+  /** "made 10:02" / "made Mon 30 Nov". */
+  made: string;
+  /** "23 hours left", "expired", "revoked". */
+  label: string;
+  effectiveExpiresAt: string;
+  url?: string;
+}
+
 export interface PopupState {
-  connection: { state: ConnectionState; message: string; origin?: string; app?: string };
-  links: { id: string; label: string; bucket: string; key: string; effectiveExpiresAt: string; url?: string }[];
+  connection: {
+    state: ConnectionState;
+    message: string;
+    origin?: string;
+    app?: string;
+    /** When not approved: the command that approves this extension without the app's window. */
+    approveCommand?: string;
+  };
+  links: PopupLink[];
   profiles: string[];
+  last?: LastOutcome;
 }

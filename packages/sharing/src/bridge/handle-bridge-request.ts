@@ -5,7 +5,6 @@ import {
   buildError,
   buildSuccess,
   negotiateVersion,
-  SUPPORTED_PROTOCOL_VERSIONS,
   type ErrorResponse,
   type RecentLink,
   type Request,
@@ -82,7 +81,7 @@ function hello(
     return buildError(request.id, {
       code: 'VERSION_MISMATCH',
       message: 'The extension and Signet speak different protocol versions. Update both to the same release.',
-      supportedVersions: [...SUPPORTED_PROTOCOL_VERSIONS],
+      supportedVersions: [1],
     });
   }
   return buildSuccess('hello', request.id, {
@@ -136,6 +135,7 @@ async function toRecentLink(ctx: BridgeContext, r: LinkRecord, now: number): Pro
     id: r.id,
     createdAt: r.createdAt,
     source: r.source,
+    profileId: r.profileId,
     kind: r.kind,
     method: r.method,
     bucket: r.bucket,
