@@ -5,7 +5,7 @@
 #   gnome-keyring dbus libsecret-tools - a real Secret Service for keychain tests
 #   chromium                   - the browser the UI and extension tests drive
 # then pnpm 10 (corepack cannot fetch pnpm on some networks), the workspace's packages from
-# the lockfile, and the builds (CLI bundle, desktop renderer, extension).
+# the lockfile, the builds (CLI bundle, desktop renderer, extension), and `signet` on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,4 +33,5 @@ fi
 
 pnpm install --frozen-lockfile
 pnpm run build
+bash scripts/link-cli.sh
 echo "setup: done"

@@ -130,8 +130,8 @@ describe('signet CLI', () => {
   it.each([
     [['link', 's3://b-1/x', '--expires', 'soon'], 2, /--expires: "soon" is neither a duration/],
     [['link', 's3://b-1/x', '--expires', '2020-01-01T00:00:00Z'], 2, /already past/],
-    [['link', 's3://b-1/x', '--expires', '8d'], 1, /at most 7 days.*CloudFront/],
-    [['link', 's3://Bad_Bucket/x'], 1, /not a valid S3 bucket name/],
+    [['link', 's3://b-1/x', '--expires', '8d'], 2, /at most 7 days.*CloudFront/],
+    [['link', 's3://Bad_Bucket/x'], 2, /not a valid S3 bucket name/],
     [['link', 's3://b-1/x', '--bogus'], 2, /unknown option '--bogus'/],
     [['link'], 2, /missing required argument/],
     [['link', 's3://b-1/x', '--method', 'DELETE'], 2, /Allowed choices are GET, PUT/],

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { SIGNET_VERSION } from '@signet/sharing';
 import { commands } from './commands/index.js';
 import { debugDetail, describeError } from './lib/describe-error.js';
-import { EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './lib/exit-codes.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, isBadValueError } from './lib/exit-codes.js';
 import { UsageError } from './lib/usage-error.js';
 
 export const VERSION = SIGNET_VERSION;
@@ -32,12 +32,13 @@ export async function runCli(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
-        return EXIT_OK;
+      // `--help`, `--version`, `signet help`: asked for, exit 0. Help shown because a command
+      // is missing (`signet`, `signet profile`) comes with a non-zero exitCode: a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
       return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     process.stderr.write(`signet: ${describeError(err)}\n`);
-    if (err instanceof UsageError) return EXIT_USAGE;
+    if (err instanceof UsageError || isBadValueError(err)) return EXIT_USAGE;
     const dbg = debugDetail(err);
     if (dbg) process.stderr.write(`${dbg}\n`);
     return EXIT_ERROR;

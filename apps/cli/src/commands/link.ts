@@ -2,14 +2,14 @@
 // stdin, one per line, for bulk use: one process signs tens of thousands, one signature each.
 // With --profile the link is made by the sharing engine and recorded in the history; without,
 // it is signed statelessly with the standard AWS credential chain (fit for bulk scripts).
-import { createCloudFrontSigner, type LinkWarning } from '@signet/core';
+import { createCloudFrontSigner, parseSourceIp, type LinkWarning } from '@signet/core';
 import { resolveCredentials } from '@signet/sharing';
 import { sharing } from '../lib/sharing.js';
 import { Option } from 'commander';
 import { BatchedOutput } from '../lib/batched-output.js';
-import { EXIT_ERROR } from '../lib/exit-codes.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, isBadValueError } from '../lib/exit-codes.js';
 import { loadCloudFrontKeyFile } from '../lib/load-cloudfront-key.js';
-import { parseDateFlag, parseExpiresFlag } from '../lib/parse-when.js';
+import { asUsage, parseDateFlag, parseExpiresFlag, parseExpiresInFlag } from '../lib/parse-when.js';
 import { readLineBatches } from '../lib/read-lines.js';
 import { createRefSigner, type RefSigner } from '../lib/ref-signer.js';
 import { UsageError } from '../lib/usage-error.js';
@@ -18,6 +18,8 @@ import type { RegisterCommand } from './index.js';
 
 interface LinkFlags {
   expires?: string;
+  expiresIn?: string;
+  endpointUrl?: string;
   method: 'GET' | 'PUT';
   downloadName?: string;
   inline?: boolean;
@@ -45,6 +47,7 @@ export const registerLinkCommand: RegisterCommand = (program) => {
       '-e, --expires <when>',
       "duration (90s 15m 2h 7d 1w) or ISO-8601 date-time; S3 links: at most 7d (default: the profile's default expiry with --profile, else 1h)",
     )
+    .option('--expires-in <seconds>', 'the same as --expires, in whole seconds (as aws s3 presign takes it)')
     .addOption(
       new Option('-m, --method <method>', 'GET downloads; PUT makes an upload link')
         .choices(['GET', 'PUT'])
@@ -55,6 +58,7 @@ export const registerLinkCommand: RegisterCommand = (program) => {
     .option('--content-type <type>', 'GET: content type the response gets; PUT: content type the uploader must send')
     .option('--region <region>', 'bucket region (default: from the URL, else AWS_REGION, else us-east-1)')
     .option('--endpoint <url>', 'S3-compatible endpoint, e.g. https://s3.example.com')
+    .option('--endpoint-url <url>', 'the same as --endpoint (as the aws CLI spells it)')
     .option('--path-style', 'address the bucket in the path (most S3-compatible services)')
     .option('-p, --profile <id>', 'Signet profile to sign with (see signet profile list)')
     .option('--key-pair-id <id>', 'CloudFront: public key id of your trusted key group')
@@ -83,10 +87,21 @@ Examples:
 };
 
 async function runLink(refs: string[], f: LinkFlags): Promise<number> {
+  if (f.expires !== undefined && f.expiresIn !== undefined)
+    throw new UsageError('Give --expires or --expires-in, not both.');
+  if (f.endpoint !== undefined && f.endpointUrl !== undefined)
+    throw new UsageError('Give --endpoint or --endpoint-url (the same option), not both.');
+  f.endpoint ??= f.endpointUrl;
   const fixedNow = f.signingDate ? parseDateFlag('--signing-date', f.signingDate) : undefined;
   const start = fixedNow ?? new Date();
   // Checked here even with --profile, so a bad value is a usage error (exit 2) before anything is signed.
-  const asked = f.expires !== undefined ? parseExpiresFlag(f.expires, start) : undefined;
+  const asked =
+    f.expires !== undefined
+      ? parseExpiresFlag(f.expires, start)
+      : f.expiresIn !== undefined
+        ? parseExpiresInFlag(f.expiresIn, start)
+        : undefined;
+  if (f.ip !== undefined) asUsage('--ip', () => parseSourceIp(f.ip!));
   const expiresAt = asked ?? parseExpiresFlag(DEFAULT_EXPIRES, start);
   const startAt = f.start ? parseDateFlag('--start', f.start, start) : undefined;
   if (refs.filter((r) => r === '-').length > 0 && refs.length > 1)
@@ -169,7 +184,10 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
 `),
     },
   );
-  return result.failed > 0 ? EXIT_ERROR : 0;
+  if (result.failed === 0) return EXIT_OK;
+  // One reference given and its value is wrong (bad bucket, -e 8d for S3, a folder): the
+  // command line is wrong, exit 2. Several: some were signed, exit 1 says "not all".
+  return !fromStdin && refs.length === 1 && isBadValueError(result.firstError) ? EXIT_USAGE : EXIT_ERROR;
 }
 
 /** Without a profile (whose default expiry applies otherwise), links last this long unless --expires says. */

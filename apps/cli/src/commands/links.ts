@@ -1,6 +1,7 @@
 // `signet links`: the history of links made by any client (desktop, extension, CLI), and
 // renew / revoke / url / prune on its entries.
 import { createInterface } from 'node:readline/promises';
+import { escapeForTerminal } from '@signet/core';
 import type { Command } from 'commander';
 import { timeLeft } from '../lib/format-left.js';
 import { sharing } from '../lib/sharing.js';
@@ -40,7 +41,8 @@ export const registerLinksCommand: RegisterCommand = (program) => {
         timeLeft(r.effectiveExpiresAt, r.revokedAt),
         r.source,
         r.profileId,
-        `s3://${r.bucket}/${r.key}`,
+        // Keys can come from a web page (a ref sent through the extension): shown escaped.
+        escapeForTerminal(`s3://${r.bucket}/${r.key}`),
       ]);
       if (process.stdout.isTTY) rows.unshift(['ID', 'TIME LEFT', 'FROM', 'PROFILE', 'OBJECT']);
       const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]!.length)));
@@ -54,7 +56,7 @@ export const registerLinksCommand: RegisterCommand = (program) => {
     .description('print the URL of a link again')
     .argument('<id>', 'link id (or its first 8 characters)')
     .action(async (id: string) => {
-      process.stdout.write(`${await sharing().getLinkUrl(id)}\n`);
+      process.stdout.write(`${await sharing().getLinkUrl(checkLinkId(id))}\n`);
     });
 
   links
@@ -66,7 +68,7 @@ export const registerLinksCommand: RegisterCommand = (program) => {
     .action(async (id: string, f: { expires?: string; json?: boolean }, cmd: Command) => {
       // `links` has a --json of its own, and commander gives `links renew <id> --json` to it.
       const json = Boolean(f.json ?? cmd.parent?.opts<{ json?: boolean }>().json);
-      printLink(await sharing().renewLink(id, f.expires, 'cli'), json);
+      printLink(await sharing().renewLink(checkLinkId(id), f.expires, 'cli'), json);
     });
 
   links
@@ -77,7 +79,7 @@ export const registerLinksCommand: RegisterCommand = (program) => {
     .option('-y, --yes', 'do not ask for confirmation')
     .action(async (id: string, f: { deleteObject?: boolean; yes?: boolean }) => {
       const s = sharing();
-      const { message } = await s.describeRevocation(id);
+      const { message } = await s.describeRevocation(checkLinkId(id));
       process.stderr.write(`${message}\n`);
       if (!f.deleteObject) {
         process.stderr.write('Nothing was deleted. Run again with --delete-object to delete the object.\n');
@@ -106,6 +108,17 @@ export const registerLinksCommand: RegisterCommand = (program) => {
       for (const problem of (await sharing().historyHealth()).problems) process.stderr.write(`signet: ${problem}\n`);
     });
 };
+
+/** Ids are matched by a unique prefix of 6+ characters (`signet links` prints 8): say so. */
+const MIN_ID_PREFIX = 6;
+function checkLinkId(id: string): string {
+  const t = id.trim();
+  if (t.length < MIN_ID_PREFIX)
+    throw new UsageError(
+      `"${id}" is too short for a link id: give at least ${MIN_ID_PREFIX} characters of it (signet links shows the first 8).`,
+    );
+  return t;
+}
 
 /** What an empty list means: no links at all, or none that match the filter. */
 function emptyListMessage(f: { active?: boolean; expired?: boolean; search?: string }): string {

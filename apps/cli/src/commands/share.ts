@@ -1,4 +1,5 @@
 // `signet share <file|folder...>`: upload, sign, (check), record; one link per file on stdout.
+import { statSync } from 'node:fs';
 import { escapeForTerminal } from '@signet/core';
 import type { LinkResult, SkippedEntry } from '@signet/sharing';
 import { onCancelSignals, signalExitCode } from '../lib/cancel-signals.js';
@@ -37,6 +38,12 @@ export const registerShareCommand: RegisterCommand = (program) => {
         throw new UsageError(
           'An empty path was given: name a file or folder to share (e.g. signet share report.pdf, or signet share . for the current folder).',
         );
+      // One name for several files would give every download the same name: refused, as the
+      // help says (single file).
+      if (f.downloadName !== undefined && (paths.length > 1 || paths.some(isFolder)))
+        throw new UsageError(
+          '--download-name names one file, but several files (or a folder) are being shared. Share that file alone to give it a download name.',
+        );
       const bar = createProgressBar();
       // Ctrl-C, `kill` and a closed terminal all cancel the same way: the upload is aborted on
       // the server (no orphaned multipart upload), then the exit code says which signal it was.
@@ -61,7 +68,7 @@ export const registerShareCommand: RegisterCommand = (program) => {
         bar.done();
         // Several links on a terminal: each under the name of its file (pipes get bare URLs).
         const label = !f.json && links.length > 1 && Boolean(process.stdout.isTTY);
-        for (const l of links) printLink(l, Boolean(f.json), label);
+        for (const l of links) printLink(l, Boolean(f.json), label, links.length > 1);
         printSkipped(skipped);
         if (links.some((l) => l.check && !l.check.ok)) process.exitCode = 1;
         if (cancel.received) process.exitCode = signalExitCode(cancel.received);
@@ -76,12 +83,23 @@ export const registerShareCommand: RegisterCommand = (program) => {
     });
 };
 
-export function printLink(l: LinkResult, json: boolean, label = false): void {
+/** Prints one link; `several`: messages on stderr name the object they are about. */
+export function printLink(l: LinkResult, json: boolean, label = false, several = false): void {
   if (label) process.stdout.write(`${escapeForTerminal(l.key)}\n  `);
   if (json) process.stdout.write(`${JSON.stringify(l)}\n`);
   else process.stdout.write(`${l.url}\n`);
-  for (const w of l.warnings) process.stderr.write(`signet: warning: ${escapeForTerminal(w.message)}\n`);
-  if (l.check && !json) process.stderr.write(`signet: check ${l.check.ok ? 'ok' : 'FAILED'}: ${l.check.message}\n`);
+  const about = several ? `${escapeForTerminal(l.key)}: ` : '';
+  for (const w of l.warnings) process.stderr.write(`signet: ${about}warning: ${escapeForTerminal(w.message)}\n`);
+  if (l.check && !json)
+    process.stderr.write(`signet: ${about}check ${l.check.ok ? 'ok' : 'FAILED'}: ${l.check.message}\n`);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // the share itself reports a missing file
+  }
 }
 
 /** Says what a folder share left out (on stderr, so stdout keeps only links). */

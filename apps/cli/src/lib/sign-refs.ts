@@ -79,7 +79,7 @@ export async function signRefs(
   await o.out.flush();
 
   const many = fromStdin || total + notTried > 1;
-  if (stoppedAt) {
+  if (stoppedAt && many) {
     const where = fromStdin ? `line ${stoppedAt.lineNo}` : stoppedAt.line;
     const rest = `${notTried} ${fromStdin ? 'line' : 'reference'}${notTried === 1 ? '' : 's'} not tried`;
     o.report(`stopped at ${where}: this affects every reference; ${signed} signed, ${rest}.`);

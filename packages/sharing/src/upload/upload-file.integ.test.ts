@@ -288,10 +288,11 @@ describe('uploadFile: retries, progress and content type', () => {
     });
     await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
     const s3 = testS3();
+    const relayPort = (relay.address() as AddressInfo).port;
     const viaRelay = createS3Client(
       {
         region: s3.region,
-        endpoint: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+        endpoint: `http://127.0.0.1:${relayPort}`,
         forcePathStyle: true,
       },
       s3,
@@ -316,7 +317,8 @@ describe('uploadFile: retries, progress and content type', () => {
     expect(err.message).toMatch(/could not be reached.*retried with backoff/);
     const id = /--upload-id (\S+)$/.exec(err.message ?? '')?.[1];
     expect(err.message).toContain(
-      `aws s3api abort-multipart-upload --bucket ${bucket} --key 'vanish.bin' --upload-id ${id}`,
+      // With the server's endpoint: without it the aws CLI would ask AWS, not this server.
+      `aws s3api abort-multipart-upload --endpoint-url http://127.0.0.1:${relayPort} --bucket ${bucket} --key 'vanish.bin' --upload-id ${id}`,
     );
     const open = (await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
     expect(open.map((u) => u.UploadId)).toEqual([id]); // the one the message names, and only it

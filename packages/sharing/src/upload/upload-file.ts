@@ -119,7 +119,7 @@ async function putOnce(
     const e = failure instanceof SendFailed ? failure.cause : failure;
     const leftover =
       failure instanceof SendFailed && failure.leftoverUploadId
-        ? leftoverNote(o.bucket, key, failure.leftoverUploadId)
+        ? leftoverNote(o.bucket, key, failure.leftoverUploadId, await endpointUrlOf(o.client))
         : '';
     if (signal.aborted) {
       // sendFile aborted the multipart upload; a single PUT may have landed just before the
@@ -150,8 +150,18 @@ async function putOnce(
 }
 
 /** What to do about a multipart upload the server could not be told to discard. */
-function leftoverNote(bucket: string, key: string, uploadId: string): string {
-  return ` The parts already sent could not be discarded (the server did not answer): they stay in bucket "${bucket}" until the incomplete upload is aborted — by a lifecycle rule for incomplete multipart uploads, or with: aws s3api abort-multipart-upload --bucket ${bucket} --key '${key.replace(/'/g, "'\\''")}' --upload-id ${uploadId}`;
+function leftoverNote(bucket: string, key: string, uploadId: string, endpointUrl: string | undefined): string {
+  // Without --endpoint-url the aws CLI would ask AWS about an upload that lives on another server.
+  const endpoint = endpointUrl ? ` --endpoint-url ${endpointUrl}` : '';
+  return ` The parts already sent could not be discarded (the server did not answer): they stay in bucket "${bucket}" until the incomplete upload is aborted — by a lifecycle rule for incomplete multipart uploads, or with: aws s3api abort-multipart-upload${endpoint} --bucket ${bucket} --key '${key.replace(/'/g, "'\\''")}' --upload-id ${uploadId}`;
+}
+
+/** The client's S3-compatible endpoint (MinIO, Ceph, R2…) as a URL; undefined for AWS itself. */
+async function endpointUrlOf(client: S3Client): Promise<string | undefined> {
+  if (!client.config.isCustomEndpoint || !client.config.endpoint) return undefined;
+  const e = await client.config.endpoint().catch(() => undefined);
+  if (!e) return undefined;
+  return `${e.protocol}//${e.hostname}${e.port ? `:${e.port}` : ''}${e.path && e.path !== '/' ? e.path : ''}`;
 }
 
 async function deleteQuietly(client: S3Client, bucket: string, key: string): Promise<void> {
