@@ -260,9 +260,9 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
   });
 
   it('a failure half-way (RGW refuses the policy) removes what the run made and says what is left', async () => {
-    // The failure is real: with BlockPublicPolicy on, RGW 16 refuses the OAC statement as if it
-    // made the bucket public (AWS accepts it: a service principal limited by AWS:SourceArn is
-    // not public). It fails at step 6 of 8, after four CloudFront resources were made.
+    // The failure is real: with BlockPublicPolicy on, RGW 16 refuses every PutBucketPolicy
+    // (measured: the OAC statement and a plain IAM-user statement alike; AWS accepts both, as
+    // neither is public). It fails at step 6 of 8, after four CloudFront resources were made.
     const bucket = uniqueBucket('cffail');
     const id = `fail${randomBytes(3).toString('hex')}`;
     await s3Profile(id, bucket);
