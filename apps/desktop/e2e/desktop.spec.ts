@@ -18,10 +18,12 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { ApprovalStore, createSharingService, type SharingService } from '@signet/sharing';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import { createDesktopHandlers, type DesktopHandlers } from '../src/main/create-desktop-handlers.js';
+import { startThrottledProxy, type ThrottledProxy } from './throttled-proxy.js';
 import type { ProgressView } from '../src/shared/desktop-api.js';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
@@ -45,7 +47,12 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   let page: Page;
   let service: SharingService;
   let handlers: DesktopHandlers;
+  /** The handlers the page talks to (a test may point the window at another, empty home). */
+  let active: DesktopHandlers;
   let admin: S3Client;
+  /** RGW behind a slow uplink (3 MB/s), and RGW behind a line the test can cut. */
+  let slow: ThrottledProxy;
+  let flaky: ThrottledProxy;
 
   async function openApp(theme: 'light' | 'dark' = 'light'): Promise<Page> {
     const p = await ctx.newPage();
@@ -85,11 +92,38 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   const toPage: string[] = [];
   const recordToPage = <T>(answer: T): T => (toPage.push(JSON.stringify(answer)), answer);
 
-  /** Waits for the copied confirmation; a share that failed instead fails with the window's message. */
-  async function sharedOk(p: Page, timeout = 30_000) {
-    const el = await p.waitForSelector('[data-testid=copied], [data-testid=error]', { timeout });
-    if ((await el.getAttribute('data-testid')) === 'error')
-      throw new Error(`The share failed in the window: ${await el.textContent()}`);
+  /**
+   * Waits until the newest result in the window shows `name` and says it is on the clipboard; a
+   * share that failed instead fails with the window's message.
+   */
+  async function sharedOk(p: Page, name: string, timeout = 30_000) {
+    const h = await p.waitForFunction(
+      (n) => {
+        const res = document.querySelector('.results');
+        if (res?.textContent?.includes(n) && res.querySelector('[data-testid=copied]')) return 'ok';
+        const failed = [...document.querySelectorAll('[data-testid=job-failed] [data-testid=error]')].pop();
+        return failed ? `failed: ${failed.textContent}` : false;
+      },
+      name,
+      { timeout },
+    );
+    const r = await h.jsonValue();
+    if (r !== 'ok') throw new Error(`The share of ${name} failed in the window: ${String(r)}`);
+  }
+
+  /** The full text of the newest share error once there are more than `before` (details unfolded). */
+  async function errorAfter(p: Page, before: number, timeout = 30_000): Promise<string> {
+    await p.waitForFunction((n) => document.querySelectorAll('[data-testid=error]').length > n, before, { timeout });
+    const last = p.locator('[data-testid=error]').last();
+    const details = last.locator('details p');
+    return (await details.count()) ? ((await details.textContent()) ?? '') : ((await last.textContent()) ?? '');
+  }
+
+  /** Runs axe-core on the page as it is now; every violation is listed by rule and element. */
+  async function expectNoAxeViolations(p: Page, state: string) {
+    const r = await new AxeBuilder({ page: p }).analyze();
+    const found = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(found, `axe violations in ${state}`).toEqual([]);
   }
 
   const clipboard = (p: Page) => p.evaluate(() => navigator.clipboard.readText());
@@ -129,6 +163,15 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       defaultExpiry: '1d',
     });
     await service.setAwsSecret('work', { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+    slow = await startThrottledProxy(s3.endpoint, 3 * 1024 * 1024);
+    flaky = await startThrottledProxy(s3.endpoint, 4 * 1024 * 1024);
+    for (const [id, name, endpoint] of [
+      ['slow', 'Slow uplink', slow.endpoint],
+      ['flaky', 'Flaky line', flaky.endpoint],
+    ] as const) {
+      await service.saveProfile({ id, name, bucket, region: s3.region, endpoint, forcePathStyle: true });
+      await service.setAwsSecret(id, { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+    }
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -160,11 +203,12 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       startAtLogin: { get: () => false, set: () => {} },
       nativeHostPath: join(appDir, 'dist', 'signet-native-host'),
     });
+    active = handlers;
     await ctx.exposeBinding('__signetInvoke', async (source, method: string, args: unknown[]) => {
       try {
         return recordToPage({
           ok: true,
-          value: await (handlers as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!(
+          value: await (active as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!(
             { url: source.frame.url() },
             args,
           ),
@@ -206,6 +250,8 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   }, 120_000);
 
   afterAll(async () => {
+    await slow?.close();
+    await flaky?.close();
     await browser?.close();
     server?.close();
   });
@@ -215,7 +261,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i % 251;
     await drop(page, 'Quarterly report.pdf', bytes);
     await page.waitForSelector('[data-testid=progress]');
-    await sharedOk(page, 60_000);
+    await sharedOk(page, 'Quarterly report.pdf', 60_000);
     const url = await clipboard(page);
     expect(url).toMatch(/Quarterly%20report\.pdf\?X-Amz-Algorithm=/);
     expect(await page.inputValue('[data-testid=result-url]')).toBe(url);
@@ -227,7 +273,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   it('the chosen expiry is the link’s X-Amz-Expires', async () => {
     await page.click('[data-testid=expiry-15m]');
     await drop(page, 'fifteen.txt', Buffer.from('15 minutes'));
-    await sharedOk(page);
+    await sharedOk(page, 'fifteen.txt');
     expect(new URL(await clipboard(page)).searchParams.get('X-Amz-Expires')).toBe('900');
     await page.click('[data-testid=expiry-7d]');
     await drop(page, 'week.txt', Buffer.from('7 days'));
@@ -274,8 +320,8 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       { timeout: 30_000 },
     );
     await p.click('[data-testid=cancel]');
-    await p.waitForSelector('[data-testid=error]');
-    expect(await p.textContent('[data-testid=error]')).toMatch(/cancelled; nothing was left on the server/);
+    expect(await errorAfter(p, 0)).toMatch(/cancelled; nothing was left on the server/);
+    expect(await p.getByTestId('job-cancelled').getByRole('button', { name: 'Retry' }).count()).toBe(1);
     await new Promise((r) => setTimeout(r, 500));
     expect((await admin.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toHaveLength(0);
     const objects = (await admin.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? [];
@@ -288,10 +334,14 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await page.waitForSelector('[data-testid=history]');
     expect(await page.textContent('[data-testid=history]')).toContain('Quarterly report.pdf');
     await page.screenshot({ path: join(shots, 'history-light.png'), fullPage: true });
-    await page.locator('tr', { hasText: 'fifteen.txt' }).locator('[data-testid=renew]').click();
-    await page.waitForSelector('[data-testid=result-card]');
-    const renewed = await page.inputValue('[data-testid=result-url]');
+    await page.locator('tr', { hasText: 'fifteen.txt' }).first().locator('[data-testid=renew]').click();
+    // The fresh link shows right under the row that was clicked, and is on the clipboard (as after a share).
+    const card = page.locator('.renewed-row [data-testid=result-card]');
+    await card.waitFor();
+    const renewed = await card.locator('[data-testid=result-url]').inputValue();
     expect(renewed).toContain('fifteen.txt');
+    expect(await clipboard(page)).toBe(renewed);
+    expect(await page.textContent('[data-testid=history-message]')).toContain('copied to the clipboard');
     expect(await (await fetch(renewed)).text()).toBe('15 minutes');
     await page.click('[data-testid=tab-share]');
   });
@@ -335,12 +385,20 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const expected = (await service.describeRevocation(rec!.id)).message;
     await page.click('[data-testid=tab-history]');
     await page.waitForSelector('[data-testid=history]');
-    await page
-      .locator('tr', { hasText: 'week.txt' })
-      .getByRole('button', { name: /Revoke/ })
-      .click();
-    const dialog = page.getByRole('alertdialog', { name: 'Revoke link' });
+    const revokeButton = page.locator('tr', { hasText: 'week.txt' }).getByRole('button', { name: /Revoke/ });
+    // A native modal dialog: focus moves in, Escape closes it, focus returns to the button.
+    await revokeButton.click();
+    const dialog = page.getByRole('alertdialog', { name: 'Revoke the link to week.txt?' });
+    await dialog.waitFor();
     expect(await dialog.textContent()).toContain(expected);
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('dialog')?.matches(':modal'))).toBe(true);
+    await expectNoAxeViolations(page, 'the revoke dialog');
+    await page.screenshot({ path: join(shots, 'revoke-dialog-light.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await revokeButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    await revokeButton.click();
     await dialog.getByRole('button', { name: 'Delete the object' }).click();
     await page.waitForSelector('[data-testid=history-message]');
     expect(await page.textContent('[data-testid=history-message]')).toContain('no longer works');
@@ -370,10 +428,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     });
     for (const ev of ['dragenter', 'dragover', 'drop'])
       await p.dispatchEvent('[data-testid=dropzone]', ev, { dataTransfer: dt });
-    await p.waitForSelector('[data-testid=error]');
-    expect(await p.textContent('[data-testid=error]')).toMatch(
-      /^\/nonexistent\/gone\.txt does not exist.*Nothing was uploaded\.$/,
-    );
+    expect(await errorAfter(p, 0)).toMatch(/^\/nonexistent\/gone\.txt does not exist.*Nothing was uploaded\.$/);
 
     const s3 = testS3();
     await service.saveProfile({
@@ -396,14 +451,11 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await p.reload();
     await p.selectOption('[data-testid=profile-select]', 'nokey');
     await drop(p, 'a.txt', Buffer.from('a'));
-    await p.waitForFunction(() => document.querySelector('[data-testid=error]')?.textContent?.includes('keychain'));
-    expect(await p.textContent('[data-testid=error]')).toMatch(
-      /Profile "nokey" has no AWS access key in the keychain yet/,
-    );
+    expect(await errorAfter(p, 0)).toMatch(/Profile "nokey" has no AWS access key in the keychain yet/);
     await p.selectOption('[data-testid=profile-select]', 'wrong');
     await drop(p, 'b.txt', Buffer.from('b'));
-    await p.waitForFunction(() => document.querySelector('[data-testid=error]')?.textContent?.includes('bucket'));
-    expect(await p.textContent('[data-testid=error]')).toMatch(/The bucket( "no-such-bucket-desk")? does not exist/);
+    expect(await errorAfter(p, 1)).toMatch(/The bucket( "no-such-bucket-desk")? does not exist/);
+    await expectNoAxeViolations(p, 'failed shares');
     await p.screenshot({ path: join(shots, 'error-light.png'), fullPage: true });
     await p.close();
   });
@@ -434,8 +486,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     ]);
     try {
       await drop(p, 'while-locked.txt', Buffer.from('x'));
-      await p.waitForSelector('[data-testid=error]');
-      expect(await p.textContent('[data-testid=error]')).toMatch(/Your keychain is locked\W+unlock it/i);
+      expect(await errorAfter(p, 0)).toMatch(/Your keychain is locked\W+unlock it/i);
       await p.screenshot({ path: join(shots, 'keychain-locked-light.png'), fullPage: true });
     } finally {
       execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets', '--replace'], {
@@ -526,9 +577,183 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       (fp) => (window as unknown as { __emit: (e: string, p: unknown) => void }).__emit('onSharePaths', [fp]),
       path,
     );
-    await sharedOk(p);
+    await sharedOk(p, 'from-tray.txt');
     expect(await (await fetch(await clipboard(p))).text()).toBe('picked in the native dialog');
     await p.close();
+  });
+
+  it('a share outlives the view: Links and back mid-upload keeps progress, Cancel and the expiry; a second drop waits its turn', async () => {
+    const p = await openApp();
+    await p.selectOption('[data-testid=profile-select]', 'slow');
+    await p.click('[data-testid=expiry-1h]');
+    const size = 24 * 1024 * 1024; // about 8 s at 3 MB/s
+    await drop(p, 'big-video.mov', Buffer.alloc(size, 7));
+    await p.waitForFunction(
+      () => /\d+% ·/.test(document.querySelector('[data-testid=progress]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await p.click('[data-testid=tab-history]');
+    // On the Links tab the running upload still shows, with its Cancel.
+    await p.getByTestId('progress').getByRole('button', { name: 'Cancel the share of big-video.mov' }).waitFor();
+    await p.click('[data-testid=tab-share]');
+    expect(await p.getByTestId('expiry-1h').getAttribute('aria-checked')).toBe('true');
+    expect(await p.inputValue('[data-testid=profile-select]')).toBe('slow');
+    expect(await p.getByTestId('progress').textContent()).toContain('big-video.mov');
+    // A second drop while the first runs is queued; the first keeps its progress and Cancel.
+    await drop(p, 'notes.txt', Buffer.from('second'));
+    await p.getByTestId('job-queued').waitFor();
+    expect(await p.getByTestId('job-queued').textContent()).toContain('notes.txt');
+    expect(await p.getByTestId('progress').textContent()).toContain('big-video.mov');
+    expect(await p.textContent('[data-testid=notice]')).toMatch(/Queued: it starts when the current share is done/);
+    await p.screenshot({ path: join(shots, 'queue-light.png') });
+    await expectNoAxeViolations(p, 'a running and a queued share');
+    await p.click('[data-testid=tab-history]');
+    await expectNoAxeViolations(p, 'the Links tab during an upload');
+    await p.screenshot({ path: join(shots, 'links-during-upload-light.png') });
+    await p.click('[data-testid=tab-share]');
+    // Both finish, in order; the clipboard ends with the second one's link, the first is in the history.
+    await sharedOk(p, 'notes.txt', 120_000);
+    const url = await clipboard(p);
+    expect(await (await fetch(url)).text()).toBe('second');
+    expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('3600');
+    const [big] = await service.listLinks({ search: 'big-video.mov', filter: 'all' });
+    expect(big?.file?.size).toBe(size);
+    // A look at Links and back keeps the last result.
+    await p.click('[data-testid=tab-history]');
+    await p.click('[data-testid=tab-share]');
+    expect(await p.locator('.results').textContent()).toContain('notes.txt');
+    expect(await p.getByTestId('expiry-1h').getAttribute('aria-checked')).toBe('true');
+    await p.close();
+  }, 180_000);
+
+  it('server lost mid-upload: a short message with the details folded away, and Retry once it answers again', async () => {
+    const p = await openApp();
+    await p.selectOption('[data-testid=profile-select]', 'flaky');
+    const bytes = Buffer.alloc(20 * 1024 * 1024, 3);
+    await drop(p, 'lost.bin', bytes);
+    await p.waitForFunction(
+      () => /[1-9]\d*% ·/.test(document.querySelector('[data-testid=progress]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await flaky.cut();
+    const failed = p.getByTestId('job-failed');
+    await failed.waitFor({ timeout: 60_000 });
+    const summary = (await failed.locator('[data-testid=error]').evaluate((e) => e.firstChild?.textContent)) ?? '';
+    expect(summary.length).toBeLessThan(200);
+    expect(await failed.locator('details summary').textContent()).toBe('Details');
+    expect(await failed.locator('details p').isVisible()).toBe(false);
+    expect(await errorAfter(p, 0)).toMatch(/lost\.bin failed: .*(could not be reached|try again|answered)/i);
+    await expectNoAxeViolations(p, 'a failed share');
+    await p.screenshot({ path: join(shots, 'server-lost-light.png') });
+    await flaky.resume();
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await sharedOk(p, 'lost.bin', 60_000);
+    expect(Buffer.from(await (await fetch(await clipboard(p))).arrayBuffer()).equals(bytes)).toBe(true);
+    await p.close();
+  }, 120_000);
+
+  it('tabs and expiry presets move with the arrow keys (tablist/tabpanel, radiogroup)', async () => {
+    const p = await openApp();
+    await p.focus('[data-testid=tab-share]');
+    await p.keyboard.press('ArrowRight');
+    await p.getByRole('tabpanel', { name: 'Links' }).waitFor();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('tab-history');
+    await p.keyboard.press('End');
+    await p.getByRole('tabpanel', { name: 'Settings' }).waitFor();
+    await p.keyboard.press('Home');
+    await p.getByRole('tabpanel', { name: 'Share' }).waitFor();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('tab-share');
+    // Tab reaches the checked preset only; arrows change the choice.
+    await p.focus('[data-testid=expiry-1d]');
+    expect(await p.getByTestId('expiry-15m').getAttribute('tabindex')).toBe('-1');
+    await p.keyboard.press('ArrowRight');
+    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'expiry-7d');
+    expect(await p.getByTestId('expiry-7d').getAttribute('aria-checked')).toBe('true');
+    await p.keyboard.press('ArrowLeft');
+    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'expiry-1d');
+    expect(await p.getByTestId('expiry-1d').getAttribute('aria-checked')).toBe('true');
+    await p.close();
+  });
+
+  it('a file pasted into the window is shared like a drop', async () => {
+    const p = await openApp();
+    const path = join(files, 'pasted.txt');
+    writeFileSync(path, 'from the clipboard');
+    await p.evaluate(
+      ([n, fp]) => ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths[n] = fp),
+      ['pasted.txt', path] as const,
+    );
+    await p.evaluate(() => {
+      const d = new DataTransfer();
+      d.items.add(new File(['from the clipboard'], 'pasted.txt'));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: d, bubbles: true }));
+    });
+    await sharedOk(p, 'pasted.txt');
+    expect(await (await fetch(await clipboard(p))).text()).toBe('from the clipboard');
+    await p.close();
+  });
+
+  it('first run: a loading state, then Welcome → Add a profile opens the form ready to type; any script gets an id or a reason', async () => {
+    const emptyHome = mkdtempSync(join(tmpdir(), 'signet-desktop-empty-'));
+    const empty = createSharingService({ paths: { configDir: emptyHome, dataDir: emptyHome } });
+    // listProfiles answers late here, so the loading state can be seen instead of a Welcome flash
+    let release!: () => void;
+    const late = new Promise<void>((r) => (release = r));
+    const base = createDesktopHandlers({
+      service: empty,
+      approvals: new ApprovalStore(emptyHome),
+      isTrustedSender: (url) => url.startsWith(`${origin}/`),
+      emitProgress: () => {},
+      openExternal: async () => {},
+      startAtLogin: { get: () => false, set: () => {} },
+      nativeHostPath: join(appDir, 'dist', 'signet-native-host'),
+    });
+    active = { ...base, listProfiles: async (s, a) => (await late, base.listProfiles(s, a)) };
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${origin}/index.html`);
+      await p.getByTestId('loading').waitFor();
+      expect(await p.getByText('Welcome to Signet').count()).toBe(0);
+      release();
+      await p.getByRole('heading', { name: 'Welcome to Signet' }).waitFor();
+      await expectNoAxeViolations(p, 'Welcome');
+      await p.screenshot({ path: join(shots, 'welcome-light.png') });
+      await p.getByRole('button', { name: 'Add a profile' }).click();
+      const form = p.getByRole('form', { name: 'New profile' });
+      await form.waitFor();
+      await p
+        .waitForFunction(
+          () => document.activeElement?.closest('form')?.getAttribute('aria-label') === 'New profile',
+          undefined,
+          { timeout: 3000 },
+        )
+        .catch(async (e: unknown) => {
+          throw new Error(
+            `focus is on ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))}: ${String(e)}`,
+          );
+        });
+      await p.keyboard.type('Клиент');
+      expect(await p.textContent('[data-testid=profile-id-hint]')).toMatch(/Save needs a short id in Latin letters/);
+      expect(await form.getByRole('button', { name: 'Save profile' }).isDisabled()).toBe(true);
+      await form.getByTestId('profile-id').fill('klient');
+      expect(await p.textContent('[data-testid=profile-id-hint]')).toContain('Saved as “klient”');
+      // A failed save keeps everything typed.
+      await form.getByLabel('Bucket').fill('Bad_Bucket');
+      await form.getByLabel('Access key id').fill('AKIAEXAMPLE');
+      await form.getByLabel('Secret access key').fill('typed-once');
+      await form.getByRole('button', { name: 'Save profile' }).click();
+      await p.getByTestId('add-profile-error').waitFor();
+      expect(await form.getByLabel('Bucket').inputValue()).toBe('Bad_Bucket');
+      expect(await form.getByLabel('Secret access key').inputValue()).toBe('typed-once');
+      expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Клиент');
+      await expectNoAxeViolations(p, 'the add-profile form with an error');
+      await p.screenshot({ path: join(shots, 'add-profile-error-light.png'), fullPage: true });
+      await p.close();
+    } finally {
+      active = handlers;
+    }
   });
 
   it('screenshots: main window, result card, history and settings, light and dark', async () => {

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ProfileInputView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import { PRESETS } from './ExpiryPicker.js';
@@ -36,8 +36,11 @@ const EMPTY = {
  * Add a profile from scratch or from an AWS config / SSO profile. The secret fields go to the
  * main process once (it stores them in the keychain) and are cleared here right after.
  */
-export function AddProfileForm({ onDone }: { onDone: (message: string) => void }) {
+export function AddProfileForm({ onDone, openSignal = 0 }: { onDone: (message: string) => void; openSignal?: number }) {
   const [f, setF] = useState(EMPTY);
+  /** The id typed by hand, when the name gives none (a name in a non-Latin script) or the user prefers another. */
+  const [idText, setIdText] = useState<string>();
+  const nameRef = useRef<HTMLInputElement>(null);
   const [pem, setPem] = useState<string>();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
@@ -47,8 +50,17 @@ export function AddProfileForm({ onDone }: { onDone: (message: string) => void }
     <K extends keyof typeof EMPTY>(k: K) =>
     (e: { target: { value: string; checked?: boolean; type?: string } }) =>
       setF((old) => ({ ...old, [k]: e.target.type === 'checkbox' ? Boolean(e.target.checked) : e.target.value }));
-  const id = slugify(f.name);
+  const id = idText ?? slugify(f.name);
+  const idValid = /^[a-z0-9][a-z0-9_-]{0,39}$/.test(id);
   const uid = useId();
+  // Welcome → "Add a profile": the form opens with the cursor in Name.
+  useEffect(() => {
+    if (openSignal > 0) setOpen(true);
+  }, [openSignal]);
+  // Runs after the commit that opened the <details>: only then is the field focusable.
+  useEffect(() => {
+    if (openSignal > 0 && open) nameRef.current?.focus();
+  }, [openSignal, open]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -88,13 +100,14 @@ export function AddProfileForm({ onDone }: { onDone: (message: string) => void }
       if (f.linkKind === 'cloudfront' && pem)
         notes.push((await api().importCloudFrontKey(id, pem, passphrase || undefined)).message);
       setF(EMPTY);
+      setIdText(undefined);
       setPem(undefined);
       setPassphrase('');
       setOpen(false);
       onDone(notes.join(' '));
     } catch (err) {
-      setF((old) => ({ ...old, secret: '', sessionToken: '' }));
-      setPassphrase('');
+      // Everything typed stays, the secret too: it is in this form already, and retyping a
+      // 40-character secret after a typo in the bucket name is what made people give up.
       setError(errorText(err));
     } finally {
       setBusy(false);
@@ -111,16 +124,32 @@ export function AddProfileForm({ onDone }: { onDone: (message: string) => void }
           </label>
           <input
             id={`${uid}-name`}
+            ref={nameRef}
             required
             value={f.name}
             onChange={set('name')}
             placeholder="Work"
             aria-describedby={`${uid}-id`}
           />
-          <small id={`${uid}-id`} className="muted">
-            {id ? `Saved as “${id}” (CLI: --profile ${id})` : 'A short name, e.g. Work or Client A'}
+          <small id={`${uid}-id`} className={f.name && !idValid ? 'warn-text' : 'muted'} data-testid="profile-id-hint">
+            {!f.name
+              ? 'A short name, e.g. Work or Client A'
+              : idValid
+                ? `Saved as “${id}” (CLI: --profile ${id})`
+                : 'Save needs a short id in Latin letters or digits for the CLI (e.g. client-a): type one below.'}
           </small>
         </div>
+        <label className="field">
+          <span>Profile id (for the CLI)</span>
+          <input
+            value={id}
+            onChange={(e) => setIdText(e.target.value.toLowerCase())}
+            placeholder="client-a"
+            spellCheck={false}
+            aria-invalid={Boolean(f.name) && !idValid}
+            data-testid="profile-id"
+          />
+        </label>
         <label className="field">
           <span>Bucket</span>
           <input required value={f.bucket} onChange={set('bucket')} placeholder="my-bucket" spellCheck={false} />
@@ -270,7 +299,7 @@ export function AddProfileForm({ onDone }: { onDone: (message: string) => void }
           </p>
         )}
         <div className="span-all form-actions">
-          <button type="submit" className="primary" disabled={busy || !id}>
+          <button type="submit" className="primary" disabled={busy || !idValid}>
             {busy ? 'Saving…' : 'Save profile'}
           </button>
         </div>

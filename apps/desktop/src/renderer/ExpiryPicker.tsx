@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { formatWhen, previewExpiry } from './format.js';
+import { rovingKeyDown } from './roving.js';
 
 export const PRESETS = [
   { value: '15m', label: '15 min' },
@@ -27,6 +28,9 @@ export function ExpiryPicker({
   const until = previewExpiry(value);
   const custom = !PRESETS.some((p) => p.value === value);
   const localValue = custom && value ? toLocalInput(value) : '';
+  const values = PRESETS.map((p) => p.value as string);
+  // With a custom time chosen no preset is checked; the first one takes the Tab stop.
+  const tabStop = custom ? values[0] : value;
   return (
     <fieldset className="expiry">
       <legend>Link expires in</legend>
@@ -37,8 +41,11 @@ export function ExpiryPicker({
             type="button"
             role="radio"
             aria-checked={value === p.value}
+            tabIndex={p.value === tabStop ? 0 : -1}
+            data-value={p.value}
             className={value === p.value ? 'on' : ''}
             onClick={() => onChange(p.value)}
+            onKeyDown={(e) => rovingKeyDown(e, values, custom ? '' : value, onChange)}
             data-testid={`expiry-${p.value}`}
           >
             {p.label}

@@ -1,30 +1,48 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import type { LinkRecordView, LinkView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatShortWhen, formatWhen, timeLeft } from './format.js';
 import { ResultCard } from './ResultCard.js';
+import { rovingKeyDown } from './roving.js';
 
 const SOURCE_LABELS = { desktop: 'Desktop', extension: 'Browser', cli: 'CLI' } as const;
+const FILTERS = ['active', 'expired', 'all'] as const;
 
 export function HistoryView({ version }: { version: number }) {
   const [filter, setFilter] = useState<'active' | 'expired' | 'all'>('active');
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<LinkRecordView[]>([]);
   const [message, setMessage] = useState('');
-  const [renewed, setRenewed] = useState<LinkView>();
-  const [confirm, setConfirm] = useState<{ id: string; text: string }>();
+  /** The fresh link of a renew, shown right under the row it came from (where the user clicked). */
+  const [renewed, setRenewed] = useState<{ fromId: string; link: LinkView; copied: boolean }>();
+  const [confirm, setConfirm] = useState<{ id: string; name: string; text: string; canDelete: boolean }>();
   const [problems, setProblems] = useState<string[]>([]);
-  const load = () =>
-    Promise.all([
+  const renewedRef = useRef<HTMLTableRowElement>(null);
+  // Searches are answered out of order sometimes: only the newest request's answer is shown.
+  const requestNo = useRef(0);
+  const load = useCallback(async () => {
+    const n = ++requestNo.current;
+    await Promise.all([
       api()
         .listLinks({ filter, ...(search ? { search } : {}) })
-        .then(setRows, (e) => setMessage(errorText(e))),
+        .then(
+          (r) => n === requestNo.current && setRows(r),
+          (e) => n === requestNo.current && setMessage(errorText(e)),
+        ),
       api()
         .historyProblems()
-        .then(setProblems, () => setProblems([])),
+        .then(
+          (p) => n === requestNo.current && setProblems(p),
+          () => setProblems([]),
+        ),
     ]);
+  }, [filter, search]);
   // reload whenever the filter, the search or the shared-links counter changes
-  useEffect(() => void load(), [filter, search, version]);
+  useEffect(() => void load(), [load, version]);
+  useEffect(() => {
+    if (renewed) renewedRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [renewed]);
 
   useEffect(() => {
     const t = setTimeout(() => setMessage(''), 8000);
@@ -39,17 +57,36 @@ export function HistoryView({ version }: { version: number }) {
       setMessage(errorText(e));
     }
   };
+  const renew = (r: LinkRecordView) =>
+    void api()
+      .renewLink(r.id)
+      .then(
+        async (link) => {
+          // As after a share: the new link goes on the clipboard at once.
+          const copied = await navigator.clipboard.writeText(link.url).then(
+            () => true,
+            () => false,
+          );
+          setRenewed({ fromId: r.id, link, copied });
+          setMessage(copied ? 'A fresh link was made and copied to the clipboard.' : 'A fresh link was made.');
+          await load();
+        },
+        (e) => setMessage(errorText(e)),
+      );
   return (
     <section className="view" aria-labelledby="history-title">
       <div className="toolbar">
         <h2 id="history-title">Links</h2>
         <div className="segmented" role="radiogroup" aria-label="Which links">
-          {(['active', 'expired', 'all'] as const).map((f) => (
+          {FILTERS.map((f) => (
             <button
               key={f}
               type="button"
               role="radio"
               aria-checked={filter === f}
+              tabIndex={filter === f ? 0 : -1}
+              data-value={f}
+              onKeyDown={(e) => rovingKeyDown(e, FILTERS, filter, setFilter)}
               className={filter === f ? 'on' : ''}
               onClick={() => setFilter(f)}
             >
@@ -100,27 +137,21 @@ export function HistoryView({ version }: { version: number }) {
         </p>
       ))}
       {confirm && (
-        <div className="card confirm" role="alertdialog" aria-label="Revoke link">
+        <ConfirmDialog
+          title={`Revoke the link to ${confirm.name}?`}
+          confirmLabel="Delete the object"
+          cancelLabel="Keep it"
+          danger
+          onClose={() => setConfirm(undefined)}
+          onConfirm={() => {
+            const id = confirm.id;
+            setConfirm(undefined);
+            void act(() => api().revokeLink(id, true), 'The object was deleted: the link no longer works.');
+          }}
+        >
           <p>{confirm.text}</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                const id = confirm.id;
-                setConfirm(undefined);
-                void act(() => api().revokeLink(id, true), 'The object was deleted: the link no longer works.');
-              }}
-            >
-              Delete the object
-            </button>
-            <button type="button" onClick={() => setConfirm(undefined)}>
-              Keep it
-            </button>
-          </div>
-        </div>
+        </ConfirmDialog>
       )}
-      {renewed && <ResultCard link={renewed} copied={false} />}
       {rows.length === 0 ? (
         <p className="empty card muted" data-testid="history-empty">
           {search
@@ -153,67 +184,80 @@ export function HistoryView({ version }: { version: number }) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="file">
-                  <span className="name">{r.file?.name ?? r.key.split('/').pop()}</span>
-                  <span className="muted small path" title={`s3://${r.bucket}/${r.key}`}>
-                    s3://{r.bucket}/{r.key}
-                  </span>
-                </td>
-                <td className="when" title={formatWhen(r.createdAt)}>
-                  {formatShortWhen(r.createdAt)}
-                </td>
-                <td className="left">
-                  {r.revokedAt ? <span className="muted">Revoked</span> : timeLeft(r.effectiveExpiresAt)}
-                </td>
-                <td>
-                  <span className={`badge source-${r.source}`}>{SOURCE_LABELS[r.source]}</span>
-                </td>
-                <td>
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      aria-label={`Copy link to ${r.key}`}
-                      onClick={() =>
-                        void act(
-                          async () => navigator.clipboard.writeText(await api().getLinkUrl(r.id)),
-                          'Link copied to the clipboard',
-                        )
-                      }
-                    >
-                      Copy
-                    </button>
-                    {!r.revokedAt && (
+              <Fragment key={r.id}>
+                <tr>
+                  <td className="file">
+                    <span className="name">{r.file?.name ?? r.key.split('/').pop()}</span>
+                    <span className="muted small path" title={`s3://${r.bucket}/${r.key}`}>
+                      s3://{r.bucket}/{r.key}
+                    </span>
+                  </td>
+                  <td className="when" title={formatWhen(r.createdAt)}>
+                    {formatShortWhen(r.createdAt)}
+                  </td>
+                  <td className="left">
+                    {r.revokedAt ? <span className="muted">Revoked</span> : timeLeft(r.effectiveExpiresAt)}
+                  </td>
+                  <td>
+                    <span className={`badge source-${r.source}`}>{SOURCE_LABELS[r.source]}</span>
+                  </td>
+                  <td>
+                    <div className="row-actions">
                       <button
                         type="button"
-                        aria-label={`Renew link to ${r.key}`}
-                        data-testid="renew"
+                        aria-label={`Copy link to ${r.key}`}
                         onClick={() =>
-                          void act(async () => setRenewed(await api().renewLink(r.id)), 'A fresh link was made.')
+                          void act(
+                            async () => navigator.clipboard.writeText(await api().getLinkUrl(r.id)),
+                            'Link copied to the clipboard',
+                          )
                         }
                       >
-                        Renew
+                        Copy
                       </button>
-                    )}
-                    {!r.revokedAt && (
-                      <button
-                        type="button"
-                        aria-label={`Revoke link to ${r.key}`}
-                        onClick={() =>
-                          void api()
-                            .describeRevocation(r.id)
-                            .then(
-                              (d) => setConfirm({ id: r.id, text: d.message }),
-                              (e) => setMessage(errorText(e)),
-                            )
-                        }
-                      >
-                        Revoke…
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
+                      {!r.revokedAt && (
+                        <button
+                          type="button"
+                          aria-label={`Renew link to ${r.key}`}
+                          data-testid="renew"
+                          onClick={() => renew(r)}
+                        >
+                          Renew
+                        </button>
+                      )}
+                      {!r.revokedAt && (
+                        <button
+                          type="button"
+                          aria-label={`Revoke link to ${r.key}`}
+                          onClick={() =>
+                            void api()
+                              .describeRevocation(r.id)
+                              .then(
+                                (d) =>
+                                  setConfirm({
+                                    id: r.id,
+                                    name: r.file?.name ?? r.key.split('/').pop() ?? r.key,
+                                    text: d.message,
+                                    canDelete: d.canDeleteObject,
+                                  }),
+                                (e) => setMessage(errorText(e)),
+                              )
+                          }
+                        >
+                          Revoke…
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+                {renewed?.fromId === r.id && (
+                  <tr className="renewed-row" ref={renewedRef}>
+                    <td colSpan={5}>
+                      <ResultCard link={renewed.link} copied={renewed.copied} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { ConfirmDialog } from './ConfirmDialog.js';
 import type { CheckView, ProfileInputView, ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import { PRESETS } from './ExpiryPicker.js';
@@ -13,6 +14,7 @@ export function toProfileInput(p: ProfileView): ProfileInputView {
 export function ProfileCard({ profile: p, onChanged }: { profile: ProfileView; onChanged: (message: string) => void }) {
   const [test, setTest] = useState<CheckView | { testing: true }>();
   const [error, setError] = useState('');
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const expiryId = useId();
   const keyReady = p.credentials.source !== 'keychain' || p.hasAwsSecret;
   const run = async (fn: () => Promise<unknown>, ok: string) => {
@@ -55,19 +57,8 @@ export function ProfileCard({ profile: p, onChanged }: { profile: ProfileView; o
               Make default
             </button>
           )}
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              if (
-                window.confirm(
-                  `Remove the profile "${p.name}" and delete its keys from the keychain? Links already made keep working until they expire.`,
-                )
-              )
-                void run(() => api().removeProfile(p.id), `${p.name} and its keys were removed.`);
-            }}
-          >
-            Remove
+          <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
+            Remove…
           </button>
         </div>
       </div>
@@ -125,7 +116,24 @@ export function ProfileCard({ profile: p, onChanged }: { profile: ProfileView; o
           {error}
         </p>
       )}
-      {(!keyReady || p.link.kind === 'cloudfront') && <ProfileKeys profile={p} onChanged={onChanged} />}
+      {confirmRemove && (
+        <ConfirmDialog
+          title={`Remove the profile “${p.name}”?`}
+          confirmLabel="Remove the profile"
+          cancelLabel="Keep it"
+          danger
+          onClose={() => setConfirmRemove(false)}
+          onConfirm={() => {
+            setConfirmRemove(false);
+            void run(() => api().removeProfile(p.id), `${p.name} and its keys were removed.`);
+          }}
+        >
+          <p>Its keys are deleted from the keychain. Links already made keep working until they expire.</p>
+        </ConfirmDialog>
+      )}
+      {(p.credentials.source === 'keychain' || p.link.kind === 'cloudfront') && (
+        <ProfileKeys profile={p} onChanged={onChanged} />
+      )}
     </li>
   );
 }

@@ -4,56 +4,114 @@ import type { CheckView, LinkView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import { formatWhen, timeLeft } from './format.js';
 
-export function ResultCard({ link, copied }: { link: LinkView; copied: boolean }) {
+export const linkName = (link: Pick<LinkView, 'key'>): string => link.key.split('/').pop() ?? link.key;
+
+/** Puts text on the clipboard; the promise says in words when it could not. */
+export const copyText = (text: string): Promise<void> =>
+  navigator.clipboard.writeText(text).catch((e: unknown) => {
+    throw new Error(`Could not copy: ${errorText(e)}. Select the link and press Ctrl+C.`);
+  });
+
+/** The QR code of a link, made only when asked for (one at a time). */
+export function LinkQr({ link }: { link: LinkView }) {
   const [qr, setQr] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void QRCode.toDataURL(link.url, { margin: 1, width: 168, errorCorrectionLevel: 'L' }).then(
+      (d) => live && setQr(d),
+      () => live && setQr(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [link.url]);
+  return qr ? (
+    <img className="qr" src={qr} alt={`QR code of the link to ${linkName(link)}`} width={168} height={168} />
+  ) : null;
+}
+
+/** Check button and its answer in words. */
+export function CheckButton({ link }: { link: LinkView }) {
   const [check, setCheck] = useState<CheckView | { checking: true }>();
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setCheck({ checking: true });
+          void api()
+            .checkLink(link.url)
+            .then(setCheck, (e) => setCheck({ status: 'error', ok: false, message: errorText(e) }));
+        }}
+      >
+        Check
+      </button>
+      <span
+        className={`check ${!check || 'checking' in check ? '' : check.ok ? 'ok' : 'bad'}`}
+        role="status"
+        data-testid="check-result"
+      >
+        {!check ? '' : 'checking' in check ? 'Checking…' : check.message}
+      </span>
+    </>
+  );
+}
+
+/**
+ * One link in full: the URL with Copy, when it really stops working, warnings, Open, Check and
+ * a QR code on demand. `copied`: this link is what the clipboard holds right now.
+ */
+export function ResultCard({
+  link,
+  copied,
+  headingLevel = 3,
+}: {
+  link: LinkView;
+  copied: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const [, tick] = useState(0);
   const [copyState, setCopyState] = useState('');
+  const [showQr, setShowQr] = useState(false);
   useEffect(() => setCopyState(copied ? 'copied' : ''), [copied]);
   useEffect(() => {
-    void QRCode.toDataURL(link.url, { margin: 1, width: 168, errorCorrectionLevel: 'L' }).then(setQr, () =>
-      setQr(undefined),
-    );
     const t = setInterval(() => tick((n) => n + 1), 30_000);
     return () => clearInterval(t);
-  }, [link.url]);
+  }, []);
   const shortened = link.effectiveExpiresAt !== link.expiresAt;
-  const name = link.key.split('/').pop();
+  const name = linkName(link);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="card result" aria-label={`Link for ${name}`} data-testid="result-card">
       <div className="result-main">
-        <h3>{name}</h3>
+        <Heading className="result-title" title={name}>
+          {name}
+        </Heading>
         <div className="url-row">
           <input
             className="url"
             readOnly
             value={link.url}
-            aria-label="Share link"
+            aria-label={`Share link for ${name}`}
             data-testid="result-url"
             onFocus={(e) => e.target.select()}
           />
           <button
             type="button"
             className="primary copy"
-            aria-describedby={`${link.id}-copy-state`}
             onClick={() =>
-              navigator.clipboard.writeText(link.url).then(
+              copyText(link.url).then(
                 () => setCopyState('copied'),
-                (e) => setCopyState(`Could not copy: ${errorText(e)}. Select the link and press Ctrl+C.`),
+                (e: Error) => setCopyState(e.message),
               )
             }
           >
             {copyState === 'copied' ? 'Copied ✓' : 'Copy'}
           </button>
         </div>
-        {copyState && copyState !== 'copied' && (
-          <p className="error small" role="alert">
-            {copyState}
-          </p>
-        )}
-        <span id={`${link.id}-copy-state`} className="visually-hidden" role="status">
-          {copyState === 'copied' ? 'Link copied to the clipboard' : ''}
-        </span>
+        <p className="error small" role="alert">
+          {copyState && copyState !== 'copied' ? copyState : ''}
+        </p>
         <dl className="facts">
           <dt>Works until</dt>
           <dd data-testid="effective-expiry">
@@ -70,8 +128,8 @@ export function ResultCard({ link, copied }: { link: LinkView; copied: boolean }
             {link.kind === 'cloudfront' ? 'CloudFront signed URL' : 'S3 presigned URL'} · profile {link.profileId}
           </dd>
         </dl>
-        {link.warnings.map((w) => (
-          <p key={w.code} className="warning" role="note" data-testid="warning">
+        {link.warnings.map((w, i) => (
+          <p key={`${w.code}-${i}`} className="warning" role="note" data-testid="warning">
             {w.message}
           </p>
         ))}
@@ -81,29 +139,13 @@ export function ResultCard({ link, copied }: { link: LinkView; copied: boolean }
               Open
             </button>
           )}
-          <button
-            type="button"
-            onClick={() => {
-              setCheck({ checking: true });
-              void api()
-                .checkLink(link.url)
-                .then(setCheck, (e) => setCheck({ status: 'error', ok: false, message: errorText(e) }));
-            }}
-          >
-            Check
+          <button type="button" aria-expanded={showQr} onClick={() => setShowQr((v) => !v)} data-testid="qr-toggle">
+            {showQr ? 'Hide QR code' : 'QR code'}
           </button>
-          {check && (
-            <span
-              className={`check ${'checking' in check ? '' : check.ok ? 'ok' : 'bad'}`}
-              role="status"
-              data-testid="check-result"
-            >
-              {'checking' in check ? 'Checking…' : check.message}
-            </span>
-          )}
+          <CheckButton link={link} />
         </div>
       </div>
-      {qr && <img className="qr" src={qr} alt={`QR code of the link to ${name}`} width={168} height={168} />}
+      {showQr && <LinkQr link={link} />}
     </article>
   );
 }

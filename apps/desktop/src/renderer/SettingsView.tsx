@@ -10,10 +10,13 @@ export function SettingsView({
   profiles,
   reload,
   approvalVersion,
+  openAdd = 0,
 }: {
   profiles: ProfileView[];
   reload: () => void;
   approvalVersion: number;
+  /** Changes when the Welcome screen's "Add a profile" was pressed: the form opens, ready to type. */
+  openAdd?: number;
 }) {
   const [message, setMessage] = useState('');
   const [startAtLogin, setStartAtLogin] = useState<boolean>();
@@ -56,7 +59,7 @@ export function SettingsView({
             ))}
           </ul>
         )}
-        <AddProfileForm onDone={changed} />
+        <AddProfileForm onDone={changed} openSignal={openAdd} />
       </section>
 
       <section aria-labelledby="general-title" className="settings-section">

@@ -1,100 +1,89 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { LinkView, ProfileView, ProgressView } from '../shared/desktop-api.js';
-import { api, errorText } from './api.js';
+import type { ProfileView, ShareRequestView } from '../shared/desktop-api.js';
+import { api } from './api.js';
 import { ExpiryPicker } from './ExpiryPicker.js';
-import { formatBytes, formatEta } from './format.js';
-import { ResultCard } from './ResultCard.js';
+import { ResultList } from './ResultList.js';
+import type { ShareJob } from './share-queue.js';
 
-interface Running {
-  shareId: string;
-  names: string[];
-  progress: Record<string, ProgressView>;
+/** What the user chose for the next share; kept by the app so a look at another tab keeps it. */
+export interface ShareSettings {
+  profileId: string;
+  /** '' means the profile's default. */
+  expires: string;
+  downloadName: string;
+  inline: boolean;
+  startAt: string;
+  ip: string;
+  viaS3: boolean;
+}
+
+export const DEFAULT_SHARE_SETTINGS: ShareSettings = {
+  profileId: '',
+  expires: '',
+  downloadName: '',
+  inline: false,
+  startAt: '',
+  ip: '',
+  viaS3: false,
+};
+
+export function chosenProfile(profiles: ProfileView[], s: ShareSettings): ProfileView | undefined {
+  return profiles.find((p) => p.id === s.profileId) ?? profiles.find((p) => p.isDefault) ?? profiles[0];
+}
+
+/** The share request (without paths) for these settings; undefined without a profile. */
+export function shareRequestFor(
+  profiles: ProfileView[],
+  s: ShareSettings,
+  fileCount: number,
+): Omit<ShareRequestView, 'paths'> | undefined {
+  const profile = chosenProfile(profiles, s);
+  if (!profile) return undefined;
+  const cf = profile.link.kind === 'cloudfront' && !s.viaS3;
+  return {
+    profileId: profile.id,
+    expires: s.expires || profile.defaultExpiry || '1d',
+    options: {
+      ...(s.downloadName && fileCount === 1 ? { downloadName: s.downloadName } : {}),
+      ...(s.inline ? { inline: true } : {}),
+      ...(cf && s.startAt ? { startAt: new Date(s.startAt).toISOString() } : {}),
+      ...(cf && s.ip ? { ipAddress: s.ip } : {}),
+      ...(s.viaS3 ? { via: 's3' as const } : {}),
+    },
+  };
 }
 
 export function ShareView({
   profiles,
-  incoming,
-  onShared,
+  settings,
+  onSettings,
+  onShare,
+  result,
 }: {
   profiles: ProfileView[];
-  incoming?: { id: number; paths: string[] } | undefined;
-  onShared: () => void;
+  settings: ShareSettings;
+  onSettings: (patch: Partial<ShareSettings>) => void;
+  /** Queues a share of these absolute paths with the current settings. */
+  onShare: (paths: string[]) => void;
+  /** The newest finished share, if any. */
+  result: ShareJob | undefined;
 }) {
-  const [profileId, setProfileId] = useState<string>('');
-  const profile = profiles.find((p) => p.id === profileId) ?? profiles.find((p) => p.isDefault) ?? profiles[0];
-  const [expires, setExpires] = useState<string>('');
-  const [downloadName, setDownloadName] = useState('');
-  const [inline, setInline] = useState(false);
-  const [startAt, setStartAt] = useState('');
-  const [ip, setIp] = useState('');
-  const [viaS3, setViaS3] = useState(false);
+  const profile = chosenProfile(profiles, settings);
   const [over, setOver] = useState(false);
-  const [running, setRunning] = useState<Running>();
-  const [links, setLinks] = useState<LinkView[]>([]);
-  const [copied, setCopied] = useState(false);
-  const [error, setError] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
-  const effectiveExpiry = expires || profile?.defaultExpiry || '1d';
+  const resultRef = useRef<HTMLDivElement>(null);
+  const effectiveExpiry = settings.expires || profile?.defaultExpiry || '1d';
 
-  useEffect(
-    () =>
-      api().onProgress((p) =>
-        setRunning((r) => (r && r.shareId === p.shareId ? { ...r, progress: { ...r.progress, [p.file]: p } } : r)),
-      ),
-    [],
-  );
-
-  // Files picked from the tray or the menu ("Share files…") are shared like a drop.
-  const lastIncoming = useRef(0);
+  // A new result scrolls into view: at 800×600 it is below the fold.
+  const resultId = result?.id;
   useEffect(() => {
-    if (incoming && incoming.id !== lastIncoming.current && !running) {
-      lastIncoming.current = incoming.id;
-      void share(incoming.paths);
-    }
-  });
-
-  async function share(paths: string[]) {
-    if (!profile) return setError('Add a profile in Settings first: it says which bucket your files go to.');
-    if (paths.length === 0) return;
-    setError('');
-    setLinks([]);
-    setCopied(false);
-    const shareId = crypto.randomUUID();
-    setRunning({ shareId, names: paths.map((p) => p.split(/[\\/]/).pop() ?? p), progress: {} });
-    try {
-      const result = await api().share(shareId, {
-        paths,
-        profileId: profile.id,
-        expires: effectiveExpiry,
-        options: {
-          ...(downloadName && paths.length === 1 ? { downloadName } : {}),
-          ...(inline ? { inline } : {}),
-          ...(profile.link.kind === 'cloudfront' && !viaS3 && startAt
-            ? { startAt: new Date(startAt).toISOString() }
-            : {}),
-          ...(profile.link.kind === 'cloudfront' && !viaS3 && ip ? { ipAddress: ip } : {}),
-          ...(viaS3 ? { via: 's3' as const } : {}),
-        },
-      });
-      setLinks(result);
-      const text = result.map((l) => l.url).join('\n');
-      await navigator.clipboard.writeText(text).then(
-        () => setCopied(true),
-        () => setCopied(false),
-      );
-      onShared();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setRunning(undefined);
-    }
-  }
+    if (resultId) resultRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [resultId]);
 
   function onDrop(e: DragEvent) {
     e.preventDefault();
     setOver(false);
-    const files = [...e.dataTransfer.files];
-    void share(files.map((f) => api().pathForFile(f)).filter(Boolean));
+    onShare([...e.dataTransfer.files].map((f) => api().pathForFile(f)).filter(Boolean));
   }
 
   const s3Over7Days =
@@ -104,12 +93,9 @@ export function ShareView({
   const cloudFrontProfile = profiles.find((p) => p.link.kind === 'cloudfront');
 
   return (
-    <section aria-labelledby="share-title" className="view">
-      <h2 id="share-title" className="visually-hidden">
-        Share files
-      </h2>
+    <section aria-labelledby="share-title" className="view share-view">
       <div
-        className={`dropzone ${over ? 'over' : ''} ${running ? 'busy' : ''}`}
+        className={`dropzone ${over ? 'over' : ''}`}
         data-testid="dropzone"
         onDragEnter={(e) => {
           e.preventDefault();
@@ -122,17 +108,14 @@ export function ShareView({
         <div className="drop-icon" aria-hidden="true">
           ⇪
         </div>
-        <p className="drop-title">Drop files or folders to share</p>
+        <h2 id="share-title" className="drop-title">
+          Drop files or folders to share
+        </h2>
         <p className="muted">
           They upload to <strong>{profile ? `s3://${profile.bucket}` : 'your bucket'}</strong>; the link lands on your
-          clipboard.
+          clipboard. You can also paste files here.
         </p>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => fileInput.current?.click()}
-          disabled={Boolean(running)}
-        >
+        <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
           Choose files…
         </button>
         <input
@@ -142,7 +125,7 @@ export function ShareView({
           hidden
           data-testid="file-input"
           onChange={(e) => {
-            void share([...(e.target.files ?? [])].map((f) => api().pathForFile(f)));
+            onShare([...(e.target.files ?? [])].map((f) => api().pathForFile(f)).filter(Boolean));
             e.target.value = '';
           }}
         />
@@ -151,7 +134,12 @@ export function ShareView({
       <div className="options card">
         <label className="field">
           <span>Profile</span>
-          <select value={profile?.id ?? ''} onChange={(e) => setProfileId(e.target.value)} data-testid="profile-select">
+          <select
+            value={profile?.id ?? ''}
+            onChange={(e) => onSettings({ profileId: e.target.value })}
+            data-testid="profile-select"
+            title={profile ? `${profile.name} · s3://${profile.bucket}` : undefined}
+          >
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -162,45 +150,61 @@ export function ShareView({
         </label>
         <ExpiryPicker
           value={effectiveExpiry}
-          onChange={setExpires}
+          onChange={(expires) => onSettings({ expires })}
           {...(profile ? { profileDefault: profile.defaultExpiry } : {})}
         />
-        {s3Over7Days && (
-          <p className="warning" role="alert">
-            S3 links live at most 7 days.{' '}
-            {cloudFrontProfile
-              ? `Use the CloudFront profile "${cloudFrontProfile.name}" for longer links.`
-              : 'Add a CloudFront profile in Settings for longer links.'}
-          </p>
-        )}
-        <details>
+        <p className="warning span-all" role="alert" data-testid="expiry-warning">
+          {s3Over7Days &&
+            `S3 links live at most 7 days. ${
+              cloudFrontProfile
+                ? `Use the CloudFront profile "${cloudFrontProfile.name}" for longer links.`
+                : 'Add a CloudFront profile in Settings for longer links.'
+            }`}
+        </p>
+        <details className="span-all">
           <summary>More options</summary>
           <div className="grid">
             <label className="field">
               <span>Download name</span>
               <input
-                value={downloadName}
-                onChange={(e) => setDownloadName(e.target.value)}
+                value={settings.downloadName}
+                onChange={(e) => onSettings({ downloadName: e.target.value })}
                 placeholder="same as the file"
               />
             </label>
             <label className="check">
-              <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} /> Show in the
-              browser instead of downloading
+              <input
+                type="checkbox"
+                checked={settings.inline}
+                onChange={(e) => onSettings({ inline: e.target.checked })}
+              />{' '}
+              Show in the browser instead of downloading
             </label>
             {profile?.link.kind === 'cloudfront' && (
               <>
                 <label className="field">
                   <span>Not before</span>
-                  <input type="datetime-local" value={startAt} onChange={(e) => setStartAt(e.target.value)} />
+                  <input
+                    type="datetime-local"
+                    value={settings.startAt}
+                    onChange={(e) => onSettings({ startAt: e.target.value })}
+                  />
                 </label>
                 <label className="field">
                   <span>Only from IP / range</span>
-                  <input value={ip} onChange={(e) => setIp(e.target.value)} placeholder="203.0.113.0/24" />
+                  <input
+                    value={settings.ip}
+                    onChange={(e) => onSettings({ ip: e.target.value })}
+                    placeholder="203.0.113.0/24"
+                  />
                 </label>
                 <label className="check">
-                  <input type="checkbox" checked={viaS3} onChange={(e) => setViaS3(e.target.checked)} /> Plain S3 link
-                  instead of CloudFront
+                  <input
+                    type="checkbox"
+                    checked={settings.viaS3}
+                    onChange={(e) => onSettings({ viaS3: e.target.checked })}
+                  />{' '}
+                  Plain S3 link instead of CloudFront
                 </label>
               </>
             )}
@@ -208,40 +212,16 @@ export function ShareView({
         </details>
       </div>
 
-      {running && (
-        <div className="card progress-list" aria-live="polite" data-testid="progress">
-          {running.names.map((n) => {
-            const p = Object.values(running.progress).find((x) => x.file.endsWith(n));
-            return (
-              <div key={n} className="progress-row">
-                <span className="name">{n}</span>
-                <progress max={100} value={p?.percent ?? 0} aria-label={`Upload of ${n}`} />
-                <span className="muted nums">
-                  {p
-                    ? `${p.percent.toFixed(0)}% · ${formatBytes(p.loaded)} of ${formatBytes(p.total)} · ${formatBytes(p.rate)}/s${p.etaSeconds !== undefined ? ` · ${formatEta(p.etaSeconds)} left` : ''}`
-                    : 'Starting…'}
-                </span>
-              </div>
-            );
-          })}
-          <button type="button" onClick={() => void api().cancelShare(running.shareId)} data-testid="cancel">
-            Cancel
-          </button>
-        </div>
-      )}
-      {error && (
-        <p className="error" role="alert" data-testid="error">
-          {error}
+      <div ref={resultRef} className="results">
+        <p className="toast" role="status" data-testid={result?.copied ? 'copied' : 'copied-none'}>
+          {result?.copied
+            ? result.links.length === 1
+              ? 'Link copied to the clipboard'
+              : `${result.links.length} links copied to the clipboard, one a line`
+            : ''}
         </p>
-      )}
-      {links.length > 0 && copied && (
-        <p className="toast" role="status" data-testid="copied">
-          {links.length === 1 ? 'Link copied to the clipboard' : `${links.length} links copied to the clipboard`}
-        </p>
-      )}
-      {links.map((l) => (
-        <ResultCard key={l.id} link={l} copied={copied} />
-      ))}
+        {result && <ResultList key={result.id} links={result.links} copiedAll={Boolean(result.copied)} />}
+      </div>
     </section>
   );
 }

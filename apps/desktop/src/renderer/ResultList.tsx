@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import type { LinkView } from '../shared/desktop-api.js';
+import { timeLeft } from './format.js';
+import { copyText, LinkQr, linkName, ResultCard } from './ResultCard.js';
+
+/**
+ * The links of a finished share. One link: the full card. Several: one compact row each (name,
+ * time left, Copy), Copy all on top, and at most one QR code, on demand. `copiedAll`: the
+ * clipboard holds every link (one a line), as it does right after the share.
+ */
+export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll: boolean }) {
+  // What the clipboard holds, as far as this list knows: every link, one of them, or nothing.
+  const [onClipboard, setOnClipboard] = useState<'all' | string | undefined>(copiedAll ? 'all' : undefined);
+  const [qrFor, setQrFor] = useState<string>();
+  const [error, setError] = useState('');
+  useEffect(() => setOnClipboard(copiedAll ? 'all' : undefined), [copiedAll, links]);
+  if (links.length === 1) return <ResultCard link={links[0]!} copied={copiedAll} headingLevel={2} />;
+  const copy = (text: string, what: 'all' | string) =>
+    copyText(text).then(
+      () => {
+        setError('');
+        setOnClipboard(what);
+      },
+      (e: Error) => setError(e.message),
+    );
+  const qrLink = links.find((l) => l.id === qrFor);
+  return (
+    <section className="card result-list" aria-labelledby="result-list-title" data-testid="result-list">
+      <div className="result-list-head">
+        <h2 id="result-list-title">{links.length} links</h2>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void copy(links.map((l) => l.url).join('\n'), 'all')}
+          data-testid="copy-all"
+        >
+          {onClipboard === 'all' ? 'All copied ✓' : 'Copy all'}
+        </button>
+      </div>
+      <p className="error small" role="alert">
+        {error}
+      </p>
+      <ul className="link-rows">
+        {links.map((l) => {
+          const name = linkName(l);
+          return (
+            <li key={l.id} data-testid="result-row">
+              <span className="name" title={l.key}>
+                {name}
+              </span>
+              <span className="muted small nums">{timeLeft(l.effectiveExpiresAt)}</span>
+              {l.warnings.length > 0 && (
+                <span className="warn-text small" title={l.warnings.map((w) => w.message).join('\n')}>
+                  ! shortened
+                </span>
+              )}
+              <span className="row-actions">
+                <button
+                  type="button"
+                  onClick={() => void copy(l.url, l.id)}
+                  aria-label={`Copy link to ${name}`}
+                  data-testid="copy-one"
+                >
+                  {onClipboard === l.id ? 'Copied ✓' : 'Copy'}
+                </button>
+                <button
+                  type="button"
+                  aria-pressed={qrFor === l.id}
+                  aria-label={`QR code of the link to ${name}`}
+                  onClick={() => setQrFor((v) => (v === l.id ? undefined : l.id))}
+                >
+                  QR
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {qrLink && (
+        <div className="qr-box" data-testid="qr-box">
+          <LinkQr link={qrLink} />
+          <span className="small">{linkName(qrLink)}</span>
+        </div>
+      )}
+    </section>
+  );
+}

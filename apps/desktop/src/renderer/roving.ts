@@ -1,0 +1,28 @@
+// Arrow-key movement for tab lists and radio groups (WAI-ARIA APG): Left/Up and Right/Down move
+// and select, Home/End jump; only the selected item is in the Tab order (roving tabindex).
+import type { KeyboardEvent } from 'react';
+
+export function rovingKeyDown<T>(
+  e: KeyboardEvent<HTMLElement>,
+  values: readonly T[],
+  current: T,
+  select: (v: T) => void,
+): void {
+  const i = values.indexOf(current);
+  const next =
+    e.key === 'ArrowRight' || e.key === 'ArrowDown'
+      ? (i + 1) % values.length
+      : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+        ? (i - 1 + values.length) % values.length
+        : e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? values.length - 1
+            : -1;
+  if (next < 0) return;
+  e.preventDefault();
+  select(values[next]!);
+  // Focus follows selection: the element for the new value is a sibling with data-value.
+  const group = e.currentTarget.closest('[role=tablist],[role=radiogroup]');
+  requestAnimationFrame(() => group?.querySelector<HTMLElement>(`[data-value="${String(values[next])}"]`)?.focus());
+}
