@@ -1,3 +1,4 @@
+import { escapeForTerminal } from '@signet/core';
 import type { UploadProgress } from '@signet/sharing';
 
 const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -28,7 +29,7 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
         // 0 %) comes before anything is sent, and the upload can still fail.
         if (p.percent >= 100 && p.loaded >= p.total && !finished.has(p.file)) {
           finished.add(p.file);
-          stream.write(`Uploaded ${p.file} (${formatBytes(p.total)}).\n`);
+          stream.write(`Uploaded ${escapeForTerminal(p.file)} (${formatBytes(p.total)}).\n`);
         }
         return;
       }
@@ -38,7 +39,8 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
       const width = 24;
       const filled = Math.round((p.percent / 100) * width);
       const eta = p.etaSeconds !== undefined ? ` ETA ${Math.ceil(p.etaSeconds)}s` : '';
-      const name = p.file.split(/[/\\]/).pop() ?? p.file;
+      // File names are other people's choice: an escape in one must not drive the terminal.
+      const name = escapeForTerminal(p.file.split(/[/\\]/).pop() ?? p.file);
       stream.write(
         `\r\x1b[K${name.slice(0, 30)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(0)}% ${formatBytes(p.loaded)}/${formatBytes(p.total)} ${formatBytes(p.rate)}/s${eta}`,
       );

@@ -17,3 +17,10 @@ export function hasBidiControls(s: string): boolean {
 export function replaceBidiControls(s: string, replacement = '_'): string {
   return s.replace(BIDI, replacement);
 }
+
+/** Words for the bidi controls `s` has, e.g. "U+202E, U+2066". */
+export function describeBidiControls(s: string): string {
+  return [...new Set(s.match(BIDI) ?? [])]
+    .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+    .join(', ');
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeForTerminal, hasBidiControls, replaceBidiControls } from './index.js';
+import { renderKeyTemplate } from '../profile/render-key-template.js';
+import { formatContentDisposition } from '../s3/content-disposition.js';
+import { bidiNameWarning, escapeForTerminal, hasBidiControls, replaceBidiControls } from './index.js';
 
 describe('escapeForTerminal', () => {
   it('shows ANSI escapes, OSC title sequences, bells and newlines as visible text', () => {
@@ -30,5 +32,34 @@ describe('bidi controls', () => {
     expect(replaceBidiControls(`x${all}y`)).toBe(`x${'_'.repeat(12)}y`);
     expect(hasBidiControls('مرحبا שלום')).toBe(false);
     expect(replaceBidiControls('invoice\u202Etxt.exe')).toBe('invoice_txt.exe');
+  });
+});
+
+describe('bidi controls in generated keys and download names', () => {
+  const vars = { user: 'ann', now: new Date('2030-01-02T00:00:00Z'), uuid: 'u1' };
+
+  it('a key rendered from "invoice\u202Etxt.exe" has "_" instead, and the share warns with the codes', () => {
+    const key = renderKeyTemplate('{uuid}/{name}', { ...vars, name: 'invoice\u202Etxt.exe' });
+    expect(key).toBe('u1/invoice_txt.exe');
+    expect(renderKeyTemplate('{user}/{stem}.{ext}', { ...vars, user: 'a\u2066b', name: 'x\u200f.pdf' })).toBe(
+      'a_b/x_.pdf',
+    );
+    expect(bidiNameWarning('invoice\u202Etxt.exe', key)).toEqual({
+      code: 'NAME_BIDI_REPLACED',
+      message: expect.stringMatching(
+        /"invoice\\u202etxt\.exe".*U\+202E.*replaced by "_" in the key u1\/invoice_txt\.exe/,
+      ),
+    });
+    expect(bidiNameWarning('plain.pdf', 'u1/plain.pdf')).toBeUndefined();
+  });
+
+  it('a download name with a bidi control is refused with what to do; RTL letters are fine', () => {
+    expect(() => formatContentDisposition('invoice\u202Efdp.exe', 'attachment')).toThrow(
+      expect.objectContaining({
+        code: 'OPTION_INVALID',
+        message: expect.stringMatching(/"invoice\\u202efdp\.exe".*U\+202E.*Remove it/),
+      }),
+    );
+    expect(formatContentDisposition('مرحبا.pdf', 'inline')).toContain("filename*=UTF-8''");
   });
 });

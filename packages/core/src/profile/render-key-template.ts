@@ -1,4 +1,5 @@
 import { SignetError } from '../errors.js';
+import { replaceBidiControls } from '../names/bidi-controls.js';
 import { validateObjectKey } from '../s3/index.js';
 
 const PLACEHOLDERS = ['user', 'yyyy', 'mm', 'dd', 'uuid', 'name', 'stem', 'ext'] as const;
@@ -48,13 +49,14 @@ export function checkKeyTemplate(template: string): void {
 /**
  * Renders an object key from a template such as `{user}/{yyyy}/{mm}/{uuid}/{name}` (UTC dates).
  * The file name is kept as given (spaces, unicode, reserved characters are fine in S3 keys);
- * path separators in it are replaced so a name cannot escape its folder.
+ * path separators in it are replaced so a name cannot escape its folder, and bidi controls
+ * (U+202E…) by "_", so "invoice\u202Etxt.exe" cannot pose as a .txt (callers warn: bidiNameWarning).
  */
 export function renderKeyTemplate(template: string, vars: KeyTemplateVars): string {
   checkKeyTemplate(template);
   // Control characters make keys that no one can type or see; separators would escape the folder.
   // eslint-disable-next-line no-control-regex
-  const clean = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, '').replace(/[/\\]/g, '_');
+  const clean = (v: string) => replaceBidiControls(v.replace(/[\u0000-\u001f\u007f]/g, '')).replace(/[/\\]/g, '_');
   const name = clean(vars.name);
   const dot = name.lastIndexOf('.');
   const values: Record<(typeof PLACEHOLDERS)[number], string> = {

@@ -1,4 +1,6 @@
 import { SignetError } from '../errors.js';
+import { describeBidiControls, hasBidiControls } from '../names/bidi-controls.js';
+import { escapeForTerminal } from '../names/escape-for-terminal.js';
 
 const ASCII_SAFE = /^[\x20-\x7e]*$/;
 
@@ -14,6 +16,14 @@ export function formatContentDisposition(fileName: string, disposition: 'inline'
       'OPTION_INVALID',
       'The download name is empty. Give a file name such as report.pdf, or leave the option out.',
     );
+  // A download name is given on purpose (by the user, or by a page through the extension): one
+  // that would pose as another file type ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf") is refused.
+  if (hasBidiControls(name)) {
+    throw new SignetError(
+      'OPTION_INVALID',
+      `The download name "${escapeForTerminal(name)}" contains an invisible character (${describeBidiControls(name)}) that reverses how the name is shown, so the file could look like another type. Remove it and give a plain name, such as invoice.pdf.`,
+    );
+  }
   if (name.includes('/') || name.includes('\\')) {
     throw new SignetError(
       'OPTION_INVALID',

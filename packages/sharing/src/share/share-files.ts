@@ -4,6 +4,7 @@
 // cancelled, the objects this share already uploaded are deleted again and nothing is recorded.
 import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { bidiNameWarning } from '@signet/core';
 import type { LinkOptions, ShareRequest, ShareResult } from '../api.js';
 import { checkLink } from '../check/index.js';
 import { isSharingError, SharingError } from '../errors.js';
@@ -68,7 +69,9 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
   try {
     prepared = [];
     for (const { file, key } of uploaded) {
-      const link = await signLink(ctx, { profile, bucket: profile.bucket, key, expires: request.expires, options });
+      const signed = await signLink(ctx, { profile, bucket: profile.bucket, key, expires: request.expires, options });
+      const bidi = bidiNameWarning(file.name, key);
+      const link = bidi ? { ...signed, warnings: [...signed.warnings, bidi] } : signed;
       prepared.push(
         prepareLink(ctx, {
           profile,
