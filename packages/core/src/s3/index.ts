@@ -8,6 +8,12 @@ export {
   type S3Presigner,
   type S3PresignerConfig,
 } from './create-s3-presigner.js';
+export {
+  createS3PostPolicy,
+  S3_POST_MAX_BYTES,
+  type S3PostPolicy,
+  type S3PostPolicyRequest,
+} from './create-s3-post-policy.js';
 export { formatContentDisposition } from './content-disposition.js';
 export { validateBucketName } from './validate-bucket-name.js';
 export { validateObjectKey } from './validate-object-key.js';
