@@ -4,12 +4,13 @@
 #   ceph-mon ceph-osd radosgw  - the local S3 server the tests sign against (scripts/rgw)
 #   gnome-keyring dbus libsecret-tools - a real Secret Service for keychain tests
 #   chromium                   - the browser the UI and extension tests drive
+#   firefox-esr                - the Firefox the extension e2e drives (puppeteer-core over WebDriver BiDi)
 # then pnpm 10 (corepack cannot fetch pnpm on some networks), the workspace's packages from
 # the lockfile, the builds (CLI bundle, desktop renderer, extension), and `signet` on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(ceph-mon ceph-osd radosgw curl gnome-keyring dbus dbus-x11 libsecret-tools chromium fonts-dejavu-core)
+APT_PACKAGES=(ceph-mon ceph-osd radosgw curl gnome-keyring dbus dbus-x11 libsecret-tools chromium firefox-esr fonts-dejavu-core)
 missing=()
 if command -v dpkg-query >/dev/null; then
   for p in "${APT_PACKAGES[@]}"; do

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { installNativeHost } from '@signet/sharing';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { buildExtension } from '../../scripts/build.js';
+import type { ClickInfo, ExtensionDriver, MenuOutcome } from './extension-driver.js';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -95,19 +96,10 @@ export async function launchBrowser(o: {
   };
 }
 
-export interface MenuOutcome {
-  ok: boolean;
-  message: string;
-  url?: string;
-  effectiveExpiresAt?: string;
-  code?: string;
-}
+export type { MenuOutcome };
 
 /** Calls the context-menu handler the service worker exposes, as a right-click on `info` would. */
-export function clickMenu(
-  b: TestBrowser,
-  info: { menuItemId: string; linkUrl?: string; srcUrl?: string; selectionText?: string },
-): Promise<MenuOutcome> {
+export function clickMenu(b: TestBrowser, info: ClickInfo): Promise<MenuOutcome> {
   return b.sw.evaluate(
     async ({ info, pageUrl }) => {
       const handler = (globalThis as unknown as { handleMenuClick: (i: unknown, t: unknown) => Promise<MenuOutcome> })
@@ -143,4 +135,31 @@ export async function findHostPids(signetHome: string): Promise<number[]> {
     }
   }
   return pids;
+}
+
+/** The Chromium browser as the shared scenarios drive it (scenarios.ts). */
+export function chromiumDriver(b: TestBrowser): ExtensionDriver {
+  return {
+    name: 'chromium',
+    origin: b.origin,
+    manifestPath: b.manifestPath,
+    pageUrl: b.pageUrl,
+    click: (info) => clickMenu(b, info),
+    readClipboard: () => readClipboard(b),
+    async openPopup() {
+      const page = await b.ctx.newPage();
+      await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
+      return {
+        state: async () => (await page.locator('#status').getAttribute('data-state')) ?? '',
+        text: async (selector) => (await page.locator(selector).first().textContent()) ?? '',
+        visible: (selector) => page.locator(selector).first().isVisible(),
+        count: (selector) => page.locator(selector).count(),
+        select: async (selector, value) => {
+          await page.selectOption(selector, value);
+        },
+        close: () => page.close(),
+      };
+    },
+    close: () => b.close(),
+  };
 }

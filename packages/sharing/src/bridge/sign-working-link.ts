@@ -55,7 +55,7 @@ type Probe = ({ ok: true; result: LinkResult } | { ok: false; error: ProtocolErr
 
 async function probe(service: SharingService, request: WorkingLinkRequest, ref: string): Promise<Probe> {
   try {
-    const result = await service.link({ ...linkParams(request, ref), record: 'never' });
+    const result = await service.link({ ...linkParams(request, ref), check: true, record: 'never' });
     return { ok: true, result, ref };
   } catch (err) {
     return { ok: false, error: toProtocolError(err), ref };
