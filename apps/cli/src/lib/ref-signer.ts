@@ -2,13 +2,15 @@
 // (region, endpoint, addressing style) and one CloudFront signer, so a bulk run of tens of
 // thousands of refs costs one signature each, not one client each.
 import {
+  cloudFrontPathWarnings,
   createS3Presigner,
   parseObjectRef,
+  resolveS3Target,
   SignetError,
   type AwsCredentials,
   type CloudFrontSigner,
-  type ObjectRef,
   type S3Presigner,
+  type S3Target,
   type SignedLink,
 } from '@signet/core';
 
@@ -28,8 +30,12 @@ export interface RefSignerOptions {
   startAt?: Date | undefined;
   ipAddress?: string | undefined;
   resource?: string | undefined;
-  /** Region to use when neither the ref nor --region say (AWS_REGION, else us-east-1). */
+  /** Region to use when neither the ref nor --region say (AWS_REGION, ~/.aws/config, else us-east-1). */
   defaultRegion: string;
+  /** A key ending in `/` is the folder-marker object itself (asked for explicitly). */
+  folderMarker?: boolean | undefined;
+  /** Sign for the standard endpoint even when a URL was FIPS, dual-stack or accelerate. */
+  standardEndpoint?: boolean | undefined;
 }
 
 export interface RefSigner {
@@ -43,11 +49,9 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
   let cloudFront: CloudFrontSigner | undefined;
   const endpoints = o.endpoint ? [o.endpoint] : [];
 
-  function presignerFor(ref: Extract<ObjectRef, { kind: 's3' }>): Promise<S3Presigner> {
-    const region = o.region ?? ref.region ?? o.defaultRegion;
-    const endpoint = o.endpoint ?? ref.endpoint;
-    const pathStyle = o.pathStyle ?? ref.forcePathStyle ?? (endpoint ? true : undefined);
-    const id = `${region}\n${endpoint ?? ''}\n${pathStyle ?? ''}`;
+  function presignerFor(target: S3Target): Promise<S3Presigner> {
+    const { region, endpoint, forcePathStyle: pathStyle } = target;
+    const id = `${region}\n${endpoint ?? ''}\n${pathStyle}`;
     let p = presigners.get(id);
     if (!p) {
       credentials ??= o.credentials();
@@ -62,7 +66,11 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
 
   return {
     async sign(text, expiresAt, now) {
-      const ref = parseObjectRef(text, { endpoints, cloudFrontDomains: o.cloudFrontDomains });
+      const ref = parseObjectRef(text, {
+        endpoints,
+        cloudFrontDomains: o.cloudFrontDomains,
+        folderMarker: o.folderMarker,
+      });
       if (ref.kind === 's3-prefix') {
         throw new SignetError(
           'NOT_AN_OBJECT',
@@ -82,7 +90,7 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
             'CloudFront links are for downloads (GET); upload links (PUT) are S3 presigned URLs.',
           );
         cloudFront ??= o.cloudFront();
-        return cloudFront.signUrl({
+        const link = cloudFront.signUrl({
           url: ref.url,
           expiresAt,
           now,
@@ -90,6 +98,8 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
           ipAddress: o.ipAddress,
           resource: o.resource,
         });
+        const pathWarnings = cloudFrontPathWarnings(ref.path);
+        return pathWarnings.length ? { ...link, warnings: [...link.warnings, ...pathWarnings] } : link;
       }
       if (o.startAt || o.ipAddress || o.resource) {
         throw new SignetError(
@@ -97,17 +107,32 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
           '--start, --ip and --resource apply to CloudFront links; S3 presigned URLs cannot carry them. Use a CloudFront URL or profile.',
         );
       }
-      const p = await presignerFor(ref);
-      return p.presignSync({
-        bucket: ref.bucket,
-        key: ref.key,
+      // The one resolver: endpoint, region, addressing, version and kept parameters.
+      const target = resolveS3Target(ref, {
+        region: o.region,
+        defaultRegion: o.defaultRegion,
+        endpoint: o.endpoint,
+        forcePathStyle: o.pathStyle,
+        standardEndpoint: o.standardEndpoint,
+        method: o.method,
+        replaces: {
+          disposition: o.downloadName !== undefined || Boolean(o.inline),
+          contentType: o.contentType !== undefined,
+        },
+      });
+      const p = await presignerFor(target);
+      const link = p.presignSync({
+        bucket: target.bucket,
+        key: target.key,
         method: o.method,
         expiresAt,
         now,
         downloadName: o.downloadName,
         inline: o.inline,
         contentType: o.contentType,
+        ...(Object.keys(target.query).length ? { query: target.query } : {}),
       });
+      return target.warnings.length ? { ...link, warnings: [...link.warnings, ...target.warnings] } : link;
     },
   };
 }

@@ -124,7 +124,7 @@ describe('parseObjectRef: more forms', () => {
   it.each([
     ['https://bkt-123456789012.s3-accesspoint.eu-west-1.amazonaws.com/x', 'REF_UNSUPPORTED', /access point/],
     ['https://s3.console.aws.amazon.com/s3/buckets/Bad_Bucket?region=us-east-1', 'BUCKET_INVALID', /bucket name/],
-    ['http://127.0.0.1:7480/bkt/x', 'REF_UNSUPPORTED', /add it to a profile/],
+    ['https://files.example.org/bkt/x', 'REF_UNSUPPORTED', /pass --endpoint https:\/\/files\.example\.org/],
   ])('refuses %s', (input, code, message) => {
     let err: unknown;
     try {

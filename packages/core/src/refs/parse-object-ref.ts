@@ -1,14 +1,13 @@
 import { SignetError } from '../errors.js';
 import { validateBucketName, validateObjectKey } from '../s3/index.js';
-import { decodePath } from './decode-path.js';
 import { isAwsEndpoint, partitionOfRegion, type AwsPartition } from './aws-partition.js';
+import { parseAwsS3Host, type S3EndpointVariants } from './aws-s3-host.js';
+import { parseCompatibleS3Host } from './compatible-s3-hosts.js';
+import { decodePath } from './decode-path.js';
 import type { ObjectRef, ParseObjectRefOptions, RefServer } from './object-ref.js';
-import { stripSigningParams } from './signing-params.js';
+import { splitS3Query, stripSigningParams, type S3Query } from './signing-params.js';
 
 const URL_PARTS = /^(https?):\/\/([^/?#]+)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
-// AWS S3 hosts: s3, s3.<region>, s3-<region>, s3.dualstack.<region>, s3-accelerate, s3-website[-.]<region>
-const AWS_S3_HOST =
-  /^(?:(.+)\.)?(s3-accelerate(?:\.dualstack)?|s3-website[.-]([a-z0-9-]+)|s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+?))?)\.amazonaws\.com(?:\.cn)?$/;
 // Access points, Object Lambda, Outposts: not a bucket + key Signet can presign today.
 const AWS_S3_UNSUPPORTED =
   /\.(s3-accesspoint|s3-object-lambda|s3-outposts)(\.dualstack)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
@@ -17,20 +16,22 @@ const CONSOLE_HOST =
   /^(?:([a-z0-9-]+)\.)?console\.aws\.amazon\.com$|^(?:([a-z0-9-]+)\.)?console\.(amazonaws\.cn|amazonaws-us-gov\.com)$/;
 const ARN = /^arn:(aws(?:-cn|-us-gov)?):s3:::([^/]+)(?:\/(.*))?$/s;
 
-function s3Ref(
-  bucket: string,
-  keyOrPrefix: string,
-  server: RefServer,
-  extra: {
-    region?: string | undefined;
-    partition?: AwsPartition | undefined;
-    endpoint?: string;
-    forcePathStyle?: boolean;
-    wasSigned?: boolean;
-  },
-): ObjectRef {
+interface RefExtra {
+  region?: string | undefined;
+  partition?: AwsPartition | undefined;
+  endpoint?: string | undefined;
+  forcePathStyle?: boolean | undefined;
+  variants?: S3EndpointVariants | undefined;
+  website?: boolean | undefined;
+  service?: string | undefined;
+  /** The pasted URL's query, read. */
+  query?: S3Query | undefined;
+  folderMarker?: boolean | undefined;
+}
+
+function s3Ref(bucket: string, keyOrPrefix: string, server: RefServer, extra: RefExtra): ObjectRef {
   validateBucketName(bucket);
-  if (keyOrPrefix === '' || keyOrPrefix.endsWith('/')) {
+  if (keyOrPrefix === '' || (keyOrPrefix.endsWith('/') && !extra.folderMarker)) {
     return {
       kind: 's3-prefix',
       bucket,
@@ -42,6 +43,7 @@ function s3Ref(
     };
   }
   validateObjectKey(keyOrPrefix);
+  const q = extra.query;
   const ref: ObjectRef = {
     kind: 's3',
     bucket,
@@ -49,25 +51,37 @@ function s3Ref(
     server,
     ...(extra.partition ? { partition: extra.partition } : {}),
     region: extra.region,
-    wasSigned: extra.wasSigned ?? false,
+    wasSigned: q?.hadSignature ?? false,
   };
   if (extra.endpoint) {
     ref.endpoint = extra.endpoint;
     ref.forcePathStyle = extra.forcePathStyle ?? true;
   }
+  if (extra.variants && Object.keys(extra.variants).length) ref.variants = extra.variants;
+  if (extra.website) ref.website = true;
+  if (extra.service) ref.service = extra.service;
+  if (q?.versionId) ref.versionId = q.versionId;
+  if (q && Object.keys(q.served).length) ref.served = q.served;
+  if (q?.dropped.length) ref.dropped = q.dropped;
   return ref;
 }
 
-function normalizeRegion(r: string | undefined): string | undefined {
-  if (!r || r === 'amazonaws' || r === 'external-1') return r === 'external-1' ? 'us-east-1' : undefined;
-  return r;
+/** bucket + key from a path-style path (`/bucket/key`), after an optional base path. */
+function fromPath(rest: string): [bucket: string, key: string] {
+  const slash = rest.indexOf('/');
+  return [
+    decodePath(slash === -1 ? rest : rest.slice(0, slash)),
+    slash === -1 ? '' : decodePath(rest.slice(slash + 1)),
+  ];
 }
 
 /**
  * Understands every way people point at an S3 object: `s3://bucket/key`, `arn:aws:s3:::bucket/key`,
  * S3 URLs (virtual-hosted, path-style, regional, legacy `s3-region`, dualstack, accelerate,
  * website), S3 console object and bucket pages, URLs of CloudFront distributions and of custom
- * endpoints, and already-signed links (the old signature is dropped, `wasSigned` says so).
+ * endpoints, of known S3-compatible services (R2, B2, Wasabi, Spaces, GCS, IP/port servers),
+ * and already-signed links (the old signature is dropped, `wasSigned` says so; `versionId`,
+ * `partNumber` and `response-*` are kept, other parameters listed in `dropped`).
  * Keys come back exactly: spaces, unicode, `+ & = ? # %` and `//` included.
  */
 export function parseObjectRef(input: string, options: ParseObjectRefOptions = {}): ObjectRef {
@@ -84,10 +98,14 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     const rest = text.slice(5);
     const slash = rest.indexOf('/');
     const bucket = slash === -1 ? rest : rest.slice(0, slash);
-    return s3Ref(bucket, slash === -1 ? '' : rest.slice(slash + 1), 'any', {});
+    return s3Ref(bucket, slash === -1 ? '' : rest.slice(slash + 1), 'any', { folderMarker: options.folderMarker });
   }
   const arn = ARN.exec(text);
-  if (arn?.[2]) return s3Ref(arn[2], arn[3] ?? '', 'any', { partition: arn[1] as AwsPartition });
+  if (arn?.[2])
+    return s3Ref(arn[2], arn[3] ?? '', 'any', {
+      partition: arn[1] as AwsPartition,
+      folderMarker: options.folderMarker,
+    });
   if (/^arn:/i.test(text))
     throw new SignetError('REF_UNSUPPORTED', `"${text}" is not an S3 object ARN. Use arn:aws:s3:::bucket/key.`);
 
@@ -121,7 +139,9 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
       kind: 'cloudfront',
       domain: host,
       path,
-      url: `${origin}${rawPath}${kept.length ? `?${kept.join('&')}` : ''}`,
+      // A literal `*` names one object here; left bare it would make the signature a wildcard
+      // policy for every path it matches. %2A reaches the origin as `*` all the same.
+      url: `${origin}${rawPath.replace(/\*/g, '%2A')}${kept.length ? `?${kept.join('&')}` : ''}`,
       wasSigned: hadSignature,
     };
   }
@@ -160,10 +180,13 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
         'KEY_INVALID',
         'This S3 console link names a bucket but no object. Open the object itself and share that page.',
       );
-    return s3Ref(decodePath(cm[2]), prefix, 'aws', { region, partition });
+    return s3Ref(decodePath(cm[2]), prefix, 'aws', { region, partition, folderMarker: options.folderMarker });
   }
 
-  const { hadSignature } = stripSigningParams(rawQuery, 's3');
+  const query = splitS3Query(rawQuery);
+  const common = { query, folderMarker: options.folderMarker };
+  const lowerHostPort = hostPort.toLowerCase();
+  const path = rawPath.replace(/^\//, '');
 
   // Custom S3-compatible endpoints from the profiles: path-style or bucket.<endpoint host>
   // A profile endpoint that is AWS's own (https://s3.amazonaws.com) is AWS, read below.
@@ -178,59 +201,50 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     const epOrigin = `${epUrl.protocol}//${epHost}`;
     const basePath = epUrl.pathname.replace(/\/+$/, '');
     if (origin === epOrigin && rawPath.startsWith(`${basePath}/`)) {
-      const rest = rawPath.slice(basePath.length + 1);
-      const slash = rest.indexOf('/');
-      const bucket = decodePath(slash === -1 ? rest : rest.slice(0, slash));
-      return s3Ref(bucket, slash === -1 ? '' : decodePath(rest.slice(slash + 1)), 'custom', {
-        endpoint: ep,
-        forcePathStyle: true,
-        wasSigned: hadSignature,
-      });
+      const [bucket, key] = fromPath(rawPath.slice(basePath.length + 1));
+      return s3Ref(bucket, key, 'custom', { ...common, endpoint: ep, forcePathStyle: true });
     }
-    if (hostPort.toLowerCase().endsWith(`.${epHost}`) && scheme!.toLowerCase() === epUrl.protocol.slice(0, -1)) {
-      const bucket = hostPort.toLowerCase().slice(0, -(epHost.length + 1));
-      return s3Ref(bucket, decodePath(rawPath.replace(/^\//, '')), 'custom', {
-        endpoint: ep,
-        forcePathStyle: false,
-        wasSigned: hadSignature,
-      });
+    if (lowerHostPort.endsWith(`.${epHost}`) && scheme!.toLowerCase() === epUrl.protocol.slice(0, -1)) {
+      const bucket = lowerHostPort.slice(0, -(epHost.length + 1));
+      return s3Ref(bucket, decodePath(path), 'custom', { ...common, endpoint: ep, forcePathStyle: false });
     }
   }
 
   // AWS S3 endpoints
-  const aws = AWS_S3_HOST.exec(host);
+  const aws = parseAwsS3Host(host);
   if (aws) {
-    const region = normalizeRegion(aws[4] ?? aws[3]);
-    const partition: AwsPartition = host.endsWith('.cn') ? 'aws-cn' : region ? partitionOfRegion(region) : 'aws';
-    if (aws[1])
-      return s3Ref(aws[1], decodePath(rawPath.replace(/^\//, '')), 'aws', {
-        region,
-        partition,
-        wasSigned: hadSignature,
-      });
-    const rest = rawPath.replace(/^\//, '');
-    const slash = rest.indexOf('/');
-    if (!rest) throw new SignetError('REF_INVALID', `${origin}/ names no bucket. Use ${origin}/bucket/key.`);
-    return s3Ref(
-      decodePath(slash === -1 ? rest : rest.slice(0, slash)),
-      slash === -1 ? '' : decodePath(rest.slice(slash + 1)),
-      'aws',
-      { region, partition, wasSigned: hadSignature },
-    );
+    const extra = {
+      ...common,
+      region: aws.region,
+      partition: aws.partition,
+      variants: aws.variants,
+      website: aws.website,
+    };
+    if (aws.bucket) return s3Ref(aws.bucket, decodePath(path), 'aws', extra);
+    if (!path) throw new SignetError('REF_INVALID', `${origin}/ names no bucket. Use ${origin}/bucket/key.`);
+    return s3Ref(...fromPath(path), 'aws', extra);
   }
 
   if (AWS_S3_UNSUPPORTED.test(host)) {
     throw new SignetError(
       'REF_UNSUPPORTED',
       `${origin} is an S3 access point, Object Lambda or Outposts address, which Signet cannot sign for yet. Use the bucket's own URL or s3://bucket/key.`,
-      {
-        details: { host },
-      },
+      { details: { host } },
     );
+  }
+
+  // Known S3-compatible services (R2, B2, Wasabi, Spaces, GCS) and IP / host:port servers.
+  const compatible = parseCompatibleS3Host(scheme!.toLowerCase(), hostPort);
+  if (compatible) {
+    const extra = { ...common, endpoint: compatible.endpoint, region: compatible.region, service: compatible.service };
+    if (compatible.bucket)
+      return s3Ref(compatible.bucket, decodePath(path), 'custom', { ...extra, forcePathStyle: false });
+    if (!path) throw new SignetError('REF_INVALID', `${origin}/ names no bucket. Use ${origin}/bucket/key.`);
+    return s3Ref(...fromPath(path), 'custom', { ...extra, forcePathStyle: true });
   }
   throw new SignetError(
     'REF_UNSUPPORTED',
-    `${origin} is neither an S3 endpoint nor a CloudFront distribution Signet knows. If it is an S3-compatible service or your own CloudFront domain, add it to a profile (endpoint or CloudFront domain).`,
+    `${origin} is neither an S3 endpoint nor a CloudFront distribution Signet knows. If it is an S3-compatible service, pass --endpoint ${origin} (or add it to a profile's endpoint); if it is your own CloudFront domain, add it to a profile (--cloudfront-domain ${host}).`,
     { details: { host } },
   );
 }

@@ -3,6 +3,7 @@ import { resolveEffectiveExpiry } from '../expiry/index.js';
 import type { AwsCredentials } from './aws-credentials.js';
 import { formatContentDisposition } from './content-disposition.js';
 import { parseEndpoint, resolveS3Endpoint, validateRegion, type S3Endpoint } from './s3-endpoint.js';
+import { mergeSignedQuery } from './signed-query.js';
 import { deriveSigningKey, formatAmzDate, hmacHex, sha256Hex, SIGV4_ALGORITHM, UNSIGNED_PAYLOAD } from './sigv4.js';
 import type { SignedLink } from './signed-link.js';
 import { uriEncode, uriEncodePath } from './uri-encode.js';
@@ -34,6 +35,12 @@ export interface S3PresignRequest {
   inline?: boolean | undefined;
   /** GET: response content-type override. PUT: the Content-Type the uploader must send (signed). */
   contentType?: string | undefined;
+  /**
+   * GET: further signed query parameters — `versionId` (one version of the object), `partNumber`,
+   * `response-*` overrides kept from a pasted link. `downloadName`/`inline`/`contentType` win
+   * over the same-named overrides here.
+   */
+  query?: Record<string, string> | undefined;
 }
 
 export interface S3Presigner {
@@ -171,6 +178,7 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
       }
       if (req.contentType !== undefined)
         overrides += `&response-content-type=${uriEncode(checkContentType(req.contentType))}`;
+      if (req.query) overrides = mergeSignedQuery(overrides, req.query);
     } else {
       if (req.downloadName !== undefined || req.inline) {
         throw new SignetError(

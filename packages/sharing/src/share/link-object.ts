@@ -8,7 +8,7 @@ import type { SharingContext } from './sharing-context.js';
 
 export async function linkObject(ctx: SharingContext, request: LinkRequest): Promise<LinkResult> {
   const { profiles, defaultId } = await ctx.profiles.list();
-  const { profile, bucket, key } = resolveProfileForRef(request.ref, {
+  const { profile, bucket, key, ref } = resolveProfileForRef(request.ref, {
     profiles,
     defaultId,
     profileId: request.profileId,
@@ -16,7 +16,7 @@ export async function linkObject(ctx: SharingContext, request: LinkRequest): Pro
     named: request.source === 'extension' ? 'covered' : request.profileScope,
   });
   const options = request.options ?? {};
-  const link = await signLink(ctx, { profile, bucket, key, expires: request.expires, options });
+  const link = await signLink(ctx, { profile, bucket, key, expires: request.expires, options, ref });
   const prepared = prepareLink(ctx, { profile, bucket, key, link, options, source: request.source });
   const result = toLinkResult(prepared);
   const record = request.record ?? 'always';

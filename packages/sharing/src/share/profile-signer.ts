@@ -1,11 +1,16 @@
 // Signs objects of one profile: presigned S3 URLs with the profile's credentials, or CloudFront
 // URLs with the key from the keychain. Credentials and keys are loaded once per signer.
 import {
+  cloudFrontPathWarnings,
   createCloudFrontSigner,
   createS3Presigner,
+  resolveS3Target,
   SignetError,
   uriEncodePath,
+  type ObjectRef,
   type Profile,
+  type S3ObjectRef,
+  type S3Presigner,
   type SignedLink,
 } from '@signet/core';
 import type { LinkOptions } from '../api.js';
@@ -19,6 +24,11 @@ export interface SignObjectRequest {
   expiresAt: Date;
   now: Date;
   options: LinkOptions;
+  /**
+   * The reference the object came from, when there is one (a pasted link): a version, endpoint
+   * variant or response overrides it carries are kept; a CloudFront URL keeps its own query.
+   */
+  ref?: Exclude<ObjectRef, { kind: 's3-prefix' }> | undefined;
 }
 
 export interface ProfileSigner {
@@ -42,10 +52,11 @@ export function createProfileSigner(
   secrets: SecretStore,
   env: NodeJS.ProcessEnv = process.env,
 ): ProfileSigner {
-  let s3: ReturnType<typeof createS3Presigner> | undefined;
+  // One presigner per (region, endpoint, addressing): a pasted FIPS or dual-stack link needs its own.
+  const s3 = new Map<string, S3Presigner>();
   let cf: ReturnType<typeof createCloudFrontSigner> | undefined;
   return {
-    async sign({ key, bucket = profile.bucket, expiresAt, now, options }) {
+    async sign({ key, bucket = profile.bucket, expiresAt, now, options, ref }) {
       const viaCloudFront =
         profile.link.kind === 'cloudfront' &&
         options.via !== 's3' &&
@@ -67,13 +78,17 @@ export function createProfileSigner(
             domain: profile.link.domain,
           });
         }
-        return cf.signUrl({
-          url: cloudFrontUrlFor(profile.link, key),
+        // A pasted CloudFront URL keeps its own query (e.g. ?w=640), inside what is signed.
+        const ownQuery = ref?.kind === 'cloudfront' ? (/\?.*$/.exec(ref.url)?.[0] ?? '') : '';
+        const link = cf.signUrl({
+          url: `${cloudFrontUrlFor(profile.link, key)}${ownQuery}`,
           expiresAt,
           now,
           startAt: options.startAt,
           ipAddress: options.ipAddress,
         });
+        const pathWarnings = cloudFrontPathWarnings(key);
+        return pathWarnings.length ? { ...link, warnings: [...link.warnings, ...pathWarnings] } : link;
       }
       if (options.startAt || options.ipAddress) {
         throw new SignetError(
@@ -81,22 +96,47 @@ export function createProfileSigner(
           'A start time and an IP restriction need a CloudFront link; S3 presigned URLs cannot carry them.',
         );
       }
-      s3 ??= createS3Presigner({
-        credentials: await resolveCredentials(profile, secrets, env),
-        region: profile.region,
+      // The one resolver, with the profile as configuration: the same endpoint, region and
+      // addressing as the profile's uploads and test (resolvePathStyle), plus what a pasted link
+      // carried (version, variant, response overrides).
+      const s3Ref: S3ObjectRef =
+        ref?.kind === 's3' && ref.bucket === bucket && ref.key === key
+          ? ref
+          : { kind: 's3', bucket, key, server: 'any', wasSigned: false };
+      const method = options.method ?? 'GET';
+      const target = resolveS3Target(s3Ref, {
+        defaultRegion: profile.region,
         endpoint: profile.endpoint,
         forcePathStyle: profile.forcePathStyle,
+        method,
+        replaces: {
+          disposition: options.downloadName !== undefined || Boolean(options.inline),
+          contentType: options.contentType !== undefined,
+        },
       });
-      return s3.presignSync({
-        bucket,
-        key,
-        method: options.method ?? 'GET',
+      const id = `${target.region}\n${target.endpoint ?? ''}\n${target.forcePathStyle}`;
+      let presigner = s3.get(id);
+      if (!presigner) {
+        presigner = createS3Presigner({
+          credentials: await resolveCredentials(profile, secrets, env),
+          region: target.region,
+          endpoint: target.endpoint,
+          forcePathStyle: target.forcePathStyle,
+        });
+        s3.set(id, presigner);
+      }
+      const link = presigner.presignSync({
+        bucket: target.bucket,
+        key: target.key,
+        method,
         expiresAt,
         now,
         downloadName: options.downloadName,
         inline: options.inline,
         contentType: options.contentType,
+        ...(Object.keys(target.query).length ? { query: target.query } : {}),
       });
+      return target.warnings.length ? { ...link, warnings: [...link.warnings, ...target.warnings] } : link;
     },
   };
 }

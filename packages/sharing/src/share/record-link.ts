@@ -1,7 +1,7 @@
 // Signing and recording, shared by every use case: a link is recorded in the history only once
 // it exists, and the LinkResult a client gets mirrors the record.
 import { randomUUID } from 'node:crypto';
-import { parseExpiry, type Profile, type SignedLink } from '@signet/core';
+import { parseExpiry, type ObjectRef, type Profile, type SignedLink } from '@signet/core';
 import type { LinkOptions, LinkRecord, LinkResult, LinkSource } from '../api.js';
 import type { SharingContext } from './sharing-context.js';
 
@@ -12,17 +12,19 @@ export interface SignLinkInput {
   /** `15m`, `7d`, an ISO date-time; default: the profile's default expiry. */
   expires?: string | undefined;
   options: LinkOptions;
+  /** The reference the object came from (a pasted link): its version, endpoint variant, query. */
+  ref?: Exclude<ObjectRef, { kind: 's3-prefix' }> | undefined;
 }
 
 /** Signs a link for an object (no network I/O besides a keychain read on first use). */
 export async function signLink(
   ctx: SharingContext,
-  { profile, bucket, key, expires, options }: SignLinkInput,
+  { profile, bucket, key, expires, options, ref }: SignLinkInput,
 ): Promise<SignedLink> {
   const at = ctx.now();
   try {
     const expiresAt = parseExpiry(expires ?? profile.defaultExpiry, at);
-    return await ctx.signerFor(profile).sign({ key, bucket, expiresAt, now: at, options });
+    return await ctx.signerFor(profile).sign({ key, bucket, expiresAt, now: at, options, ...(ref ? { ref } : {}) });
   } catch (e) {
     ctx.forget(profile.id); // a failed credential or key load must not stay cached
     throw e;

@@ -1,6 +1,6 @@
 // The S3 client the sharing engine uploads, deletes and probes with, for one profile.
 import { S3Client } from '@aws-sdk/client-s3';
-import type { AwsCredentials, Profile } from '@signet/core';
+import { resolvePathStyle, type AwsCredentials, type Profile } from '@signet/core';
 
 /** A connection that carries no byte for this long is given up (and the request retried). */
 export const IDLE_TIMEOUT_MS = 60_000;
@@ -20,14 +20,20 @@ export const IDLE_TIMEOUT_MS = 60_000;
  *   TCP and TLS handshake plus a round trip per part on a real network.
  */
 export function createS3Client(
-  profile: Pick<Profile, 'region' | 'endpoint' | 'forcePathStyle'>,
+  profile: Pick<Profile, 'region' | 'endpoint' | 'forcePathStyle'> & { bucket?: string | undefined },
   credentials: AwsCredentials,
   timeouts: { connectMs?: number; idleMs?: number } = {},
 ): S3Client {
   return new S3Client({
     region: profile.region,
     ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
-    forcePathStyle: profile.forcePathStyle,
+    // The same addressing as the profile's links (one rule: an IP or localhost endpoint and a
+    // dotted bucket over HTTPS are path-style), so a link never differs from its upload or test.
+    forcePathStyle: resolvePathStyle({
+      bucket: profile.bucket ?? '',
+      endpoint: profile.endpoint,
+      forcePathStyle: profile.forcePathStyle,
+    }),
     credentials,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',

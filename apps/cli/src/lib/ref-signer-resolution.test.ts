@@ -1,0 +1,192 @@
+// What `signet link` (no profile) signs for each reference class of issue 10: the host, path,
+// signing region and kept query of the URL a user gets. The full table of the resolver is in
+// packages/core/src/refs/resolve-s3-target.test.ts; this proves the CLI path goes through it.
+import { generateKeyPairSync } from 'node:crypto';
+import { createCloudFrontSigner, parseCloudFrontPrivateKey } from '@signet/core';
+import { describe, expect, it } from 'vitest';
+import { createRefSigner, type RefSignerOptions } from './ref-signer.js';
+
+const now = new Date('2026-11-22T10:00:00Z');
+const expiresAt = new Date('2026-11-22T11:00:00Z');
+const creds = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+
+type Row = [
+  klass: string,
+  ref: string,
+  flags: Partial<RefSignerOptions>,
+  expected: { origin: string; path: string; region: string; query?: Record<string, string>; warn?: RegExp } | RegExp,
+];
+
+const rows: Row[] = [
+  [
+    'China via --region',
+    's3://data/k',
+    { region: 'cn-north-1' },
+    { origin: 'https://data.s3.cn-north-1.amazonaws.com.cn', path: '/k', region: 'cn-north-1' },
+  ],
+  [
+    'China ARN',
+    'arn:aws-cn:s3:::data/k',
+    {},
+    {
+      origin: 'https://data.s3.cn-north-1.amazonaws.com.cn',
+      path: '/k',
+      region: 'cn-north-1',
+      warn: /aws-cn partition/,
+    },
+  ],
+  [
+    'China URL',
+    'https://data.s3.cn-north-1.amazonaws.com.cn/k',
+    {},
+    { origin: 'https://data.s3.cn-north-1.amazonaws.com.cn', path: '/k', region: 'cn-north-1' },
+  ],
+  [
+    'FIPS kept',
+    'https://data.s3-fips.us-east-2.amazonaws.com/k',
+    {},
+    { origin: 'https://data.s3-fips.us-east-2.amazonaws.com', path: '/k', region: 'us-east-2' },
+  ],
+  [
+    'dual-stack kept',
+    'https://data.s3.dualstack.eu-west-1.amazonaws.com/k',
+    {},
+    { origin: 'https://data.s3.dualstack.eu-west-1.amazonaws.com', path: '/k', region: 'eu-west-1' },
+  ],
+  [
+    'accelerate kept, signed for --region',
+    'https://data.s3-accelerate.amazonaws.com/k',
+    { region: 'eu-central-1' },
+    { origin: 'https://data.s3-accelerate.amazonaws.com', path: '/k', region: 'eu-central-1' },
+  ],
+  [
+    'versionId of a pasted link kept',
+    'https://data.s3.eu-west-1.amazonaws.com/k?versionId=v1&X-Amz-Signature=00',
+    {},
+    { origin: 'https://data.s3.eu-west-1.amazonaws.com', path: '/k', region: 'eu-west-1', query: { versionId: 'v1' } },
+  ],
+  [
+    'response-* of a pasted link kept',
+    'https://data.s3.eu-west-1.amazonaws.com/k?response-content-type=text%2Fplain',
+    {},
+    {
+      origin: 'https://data.s3.eu-west-1.amazonaws.com',
+      path: '/k',
+      region: 'eu-west-1',
+      query: { 'response-content-type': 'text/plain' },
+    },
+  ],
+  [
+    'a dropped parameter is said',
+    'https://data.s3.eu-west-1.amazonaws.com/k?utm_source=x',
+    {},
+    {
+      origin: 'https://data.s3.eu-west-1.amazonaws.com',
+      path: '/k',
+      region: 'eu-west-1',
+      warn: /Not carried over.*utm_source/,
+    },
+  ],
+  [
+    'AWS URL never signed for a custom endpoint',
+    'https://data.s3.eu-west-1.amazonaws.com/k',
+    { endpoint: 'http://127.0.0.1:9000' },
+    /AWS S3 URL/,
+  ],
+  [
+    '--endpoint https://s3.amazonaws.com is AWS',
+    's3://data/k',
+    { endpoint: 'https://s3.amazonaws.com', region: 'eu-west-3' },
+    { origin: 'https://data.s3.eu-west-3.amazonaws.com', path: '/k', region: 'eu-west-3' },
+  ],
+  [
+    'Backblaze B2 region from the host',
+    'https://s3.us-west-004.backblazeb2.com/data/k',
+    {},
+    { origin: 'https://s3.us-west-004.backblazeb2.com', path: '/data/k', region: 'us-west-004' },
+  ],
+  [
+    'MinIO host:port',
+    'http://minio.lan:9000/data/k',
+    {},
+    { origin: 'http://minio.lan:9000', path: '/data/k', region: 'us-east-1' },
+  ],
+  [
+    'unknown host says --endpoint',
+    'https://files.example.org/data/k',
+    {},
+    /pass --endpoint https:\/\/files\.example\.org/,
+  ],
+  [
+    'IP endpoint is path-style',
+    's3://data/k',
+    { endpoint: 'http://10.1.2.3:7480', pathStyle: false },
+    { origin: 'http://10.1.2.3:7480', path: '/data/k', region: 'us-east-1' },
+  ],
+  [
+    'dotted bucket over HTTPS path-style',
+    's3://my.dotted.bucket/k',
+    { endpoint: 'https://s3.example.com', pathStyle: false },
+    { origin: 'https://s3.example.com', path: '/my.dotted.bucket/k', region: 'us-east-1' },
+  ],
+  [
+    'folder marker when asked',
+    's3://data/dir/',
+    { folderMarker: true },
+    { origin: 'https://data.s3.amazonaws.com', path: '/dir/', region: 'us-east-1' },
+  ],
+  [
+    'whitespace at key ends kept',
+    's3://data/ k ',
+    {},
+    { origin: 'https://data.s3.amazonaws.com', path: '/%20k%20', region: 'us-east-1' },
+  ],
+];
+
+describe('signet link (no profile): each reference class', () => {
+  it.each(rows)('%s: %s', async (_k, ref, flags, expected) => {
+    const signer = createRefSigner({
+      method: 'GET',
+      defaultRegion: 'us-east-1',
+      credentials: async () => creds,
+      ...flags,
+    });
+    const run = signer.sign(ref, expiresAt, now);
+    if (expected instanceof RegExp) {
+      await expect(run).rejects.toThrow(expected);
+      return;
+    }
+    const link = await run;
+    const url = new URL(link.url);
+    expect(url.origin).toBe(expected.origin);
+    expect(url.pathname).toBe(expected.path);
+    expect(url.searchParams.get('X-Amz-Credential')).toContain(`/${expected.region}/s3/aws4_request`);
+    expect(Object.fromEntries([...url.searchParams].filter(([k]) => !k.startsWith('X-Amz-')))).toEqual(
+      expected.query ?? {},
+    );
+    if (expected.warn) expect(link.warnings.map((w) => w.message).join('\n')).toMatch(expected.warn);
+  });
+
+  it('CloudFront: the URL keeps its own query inside what is signed; a literal * is not a wildcard; dot segments warned', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const signer = createRefSigner({
+      method: 'GET',
+      defaultRegion: 'us-east-1',
+      credentials: async () => creds,
+      cloudFront: () =>
+        createCloudFrontSigner({
+          keyPairId: 'K2JCJMDEHXQW5F',
+          privateKey: parseCloudFrontPrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+        }),
+    });
+    const withQuery = new URL((await signer.sign('https://d1.cloudfront.net/img.png?w=640', expiresAt, now)).url);
+    expect(withQuery.searchParams.get('w')).toBe('640');
+    expect(withQuery.searchParams.get('Expires')).toBeTruthy();
+    const star = await signer.sign('https://d1.cloudfront.net/a*b.png', expiresAt, now);
+    // canned policy (Expires=), not a custom wildcard Policy
+    expect(new URL(star.url).searchParams.get('Policy')).toBeNull();
+    expect(star.url).toContain('/a%2Ab.png?');
+    const dots = await signer.sign('https://d1.cloudfront.net/a/%2E%2E/b.png', expiresAt, now);
+    expect(dots.warnings.map((w) => w.code)).toContain('KEY_DOT_SEGMENTS');
+  });
+});
