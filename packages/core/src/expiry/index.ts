@@ -1,6 +1,6 @@
 // Expiry rules: parsing what users type, SigV4 limits, and the effective expiry of a link.
 export type { LinkWarning } from './link-warning.js';
-export { SIGV4_MAX_EXPIRES_SECONDS, SIGV4_MIN_EXPIRES_SECONDS } from './limits.js';
+export { CLOUDFRONT_MAX_EXPIRES_SECONDS, SIGV4_MAX_EXPIRES_SECONDS, SIGV4_MIN_EXPIRES_SECONDS } from './limits.js';
 export { isDuration, parseDuration } from './parse-duration.js';
 export { looksLikeDate, parseDateTime } from './parse-date-time.js';
 export { parseExpiry } from './parse-expiry.js';

@@ -1,7 +1,7 @@
 import { SignetError } from '../errors.js';
 import { formatInstant, formatSpan } from './format-instant.js';
 import type { LinkWarning } from './link-warning.js';
-import { SIGV4_MAX_EXPIRES_SECONDS, SIGV4_MIN_EXPIRES_SECONDS } from './limits.js';
+import { CLOUDFRONT_MAX_EXPIRES_SECONDS, SIGV4_MAX_EXPIRES_SECONDS, SIGV4_MIN_EXPIRES_SECONDS } from './limits.js';
 
 export interface EffectiveExpiryInput {
   /** When the user wants the link to stop working. */
@@ -10,7 +10,7 @@ export interface EffectiveExpiryInput {
   now: Date;
   /** When the credentials that sign expire (STS, SSO, role sessions). */
   credentialExpiration?: Date | undefined;
-  /** S3 (SigV4, 1 s–7 days) or CloudFront (no upper bound of its own). */
+  /** S3 (SigV4, 1 s–7 days) or CloudFront (no upper bound of its own; Signet's is 10 years). */
   kind: 's3' | 'cloudfront';
 }
 
@@ -24,7 +24,8 @@ export interface EffectiveExpiry {
 
 /**
  * Validates a requested expiry and works out when the link will really die. Rejects expiry in
- * the past, zero, and (for S3) beyond 7 days with a message that points to CloudFront.
+ * the past, zero, (for S3) beyond 7 days with a message that points to CloudFront, and (for
+ * CloudFront) beyond 10 years.
  * A link signed with temporary credentials dies with them: the result says so in a warning.
  */
 export function resolveEffectiveExpiry(input: EffectiveExpiryInput): EffectiveExpiry {
@@ -50,6 +51,13 @@ export function resolveEffectiveExpiry(input: EffectiveExpiryInput): EffectiveEx
       'EXPIRY_TOO_LONG',
       `S3 presigned links live at most 7 days (you asked for ${formatSpan(seconds)}). Use a CloudFront profile for longer links, or pick 7d or less.`,
       { details: { maxSeconds: SIGV4_MAX_EXPIRES_SECONDS, requestedSeconds: Math.floor(seconds) } },
+    );
+  }
+  if (kind === 'cloudfront' && seconds > CLOUDFRONT_MAX_EXPIRES_SECONDS) {
+    throw new SignetError(
+      'EXPIRY_TOO_LONG',
+      `CloudFront links from Signet live at most 10 years (you asked for ${formatSpan(seconds)}). Pick 10 years (520w) or less, or a date-time before ${formatInstant(new Date(now.getTime() + CLOUDFRONT_MAX_EXPIRES_SECONDS * 1000))}.`,
+      { details: { maxSeconds: CLOUDFRONT_MAX_EXPIRES_SECONDS, requestedSeconds: Math.floor(seconds) } },
     );
   }
   const warnings: LinkWarning[] = [];

@@ -1,0 +1,117 @@
+// Issue 11 item 13 at the bridge: an approved extension asked a live `signet serve` for a
+// CloudFront link with `expires: "9999999w"` (valid by the protocol's grammar) and Signet minted
+// a link expiring in the year 193,806, whose expiresAt the protocol cannot carry back. The built
+// CLI runs as a child process with a CloudFront profile and a generated key in the test keychain;
+// the request goes over the real framed protocol. It must be refused (EXPIRY_TOO_LONG) before
+// anything is signed.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRelayHello, buildRequest, encodeFrame, FrameDecoder, type ParamsOf } from '@signet/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cliDir = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(cliDir, 'dist', 'signet.mjs');
+const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+const DOMAIN = 'd111111abcdef8.cloudfront.net';
+
+describe('signet serve: CloudFront expiry has an upper bound', () => {
+  const home = mkdtempSync(join(tmpdir(), 'signet-serve-expiry-'));
+  const socketPath = join(home, 'run', 'bridge.sock');
+  let env: NodeJS.ProcessEnv;
+  let serve: ChildProcess | undefined;
+  let socket: Socket | undefined;
+
+  const signet = (args: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
+    env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      SIGNET_HOME: join(home, 'signet'),
+      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'not-used-for-cloudfront',
+      AWS_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: join(home, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+    };
+    const profile = `cdn${Date.now().toString(36)}`;
+    signet([
+      'profile',
+      'add',
+      profile,
+      '--bucket',
+      'media-bucket',
+      '--cloudfront-domain',
+      DOMAIN,
+      '--key-pair-id',
+      'K2JCJMDEHXQW5F',
+      '--default-chain',
+      '--default',
+    ]);
+    const pem = join(home, 'cf.pem');
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(pem, privateKey.export({ type: 'pkcs1', format: 'pem' }));
+    signet(['key', 'import', pem, '--profile', profile]);
+    signet(['bridge', 'approve', ORIGIN]);
+    serve = spawn(process.execPath, [bin, 'serve', '--socket', socketPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      serve!.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve());
+      serve!.once('exit', (code) => reject(new Error(`signet serve exited with ${code}`)));
+    });
+  }, 60_000);
+
+  afterAll(() => {
+    socket?.destroy();
+    serve?.kill('SIGTERM');
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  async function ask(params: ParamsOf<'link'>): Promise<Record<string, unknown>> {
+    if (!socket) {
+      socket = connect(socketPath);
+      await new Promise<void>((resolve, reject) => socket!.once('connect', resolve).once('error', reject));
+      socket.write(encodeFrame(buildRelayHello(ORIGIN), 1 << 20));
+    }
+    const decoder = new FrameDecoder(1 << 20);
+    const reply = new Promise<Record<string, unknown>>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        const [frame] = decoder.push(chunk);
+        if (!frame) return;
+        socket!.off('data', onData);
+        resolve((frame.ok ? frame.message : frame) as Record<string, unknown>);
+      };
+      socket!.on('data', onData);
+    });
+    socket.write(encodeFrame(buildRequest('link', `r-${Math.random()}`, params), 1 << 20));
+    return reply;
+  }
+
+  it.each(['9999999w', '9999-12-31T23:59:59Z'])(
+    'a link with expires %s is refused with EXPIRY_TOO_LONG and the limit in words',
+    async (expires) => {
+      const r = await ask({ ref: `https://${DOMAIN}/video.mp4`, expires });
+      expect(r, JSON.stringify(r)).toMatchObject({
+        ok: false,
+        // The protocol's code for a bad value, with the desktop's own code kept alongside.
+        error: {
+          code: 'BAD_REQUEST',
+          desktopCode: 'EXPIRY_TOO_LONG',
+          message: expect.stringMatching(/at most 10 years/),
+        },
+      });
+      expect(JSON.stringify(r)).not.toContain('Signature=');
+    },
+  );
+});
