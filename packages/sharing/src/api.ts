@@ -191,12 +191,26 @@ export interface AwsSecretInput {
   expiration?: string;
 }
 
+/** The secrets a profile is saved with (see SharingService.saveProfile). Never written to a file. */
+export interface ProfileSecretsInput {
+  /** The AWS access key of a profile whose credentials come from the keychain. */
+  aws?: AwsSecretInput;
+  /** A CloudFront profile's private key PEM file (and its passphrase); the file is not touched. */
+  cloudFront?: { pemPath: string; passphrase?: string };
+}
+
 /** What the sharing engine offers every client. */
 export interface SharingService {
   // profiles and secrets
   listProfiles(): Promise<ProfileSummary[]>;
   getProfile(id: string): Promise<ProfileSummary>;
-  saveProfile(profile: unknown): Promise<ProfileSummary>;
+  /**
+   * Creates or replaces a profile, with its secrets in one step: the profile is validated and the
+   * key checked first, the secrets stored, then the profile saved; if the save fails the keychain
+   * is put back as it was (no key left for a profile that was never saved). The CLI's
+   * `profile add` and the desktop's profile form both come through here.
+   */
+  saveProfile(profile: unknown, secrets?: ProfileSecretsInput): Promise<ProfileSummary>;
   /** `keychainCleared`: false when the keychain was away and the profile kept no secret there. */
   removeProfile(id: string): Promise<{ keychainCleared: boolean }>;
   setDefaultProfile(id: string): Promise<void>;

@@ -1,7 +1,6 @@
 // createSharingService: the composition root of the sharing engine. It wires the profile
 // store, the keychain, credentials, uploads, signing, link checks and the history into the
 // SharingService contract (api.ts) that the desktop app, the CLI and the bridge call.
-import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describeCloudFrontKey, parseCloudFrontPrivateKey, type Profile } from '@signet/core';
@@ -12,6 +11,8 @@ import { httpStatusOf, isSharingError, SharingError, toUserMessage } from './err
 import { LinkHistory } from './history/index.js';
 import { resolveSignetPaths, type SignetPaths } from './paths.js';
 import { ProfileStore } from './profiles/index.js';
+import { readKeyFile } from './profiles/read-key-file.js';
+import { saveProfile } from './profiles/save-profile.js';
 import { SecretStore } from './secrets/index.js';
 import {
   createProfileSigner,
@@ -116,9 +117,8 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
       const { defaultId } = await profiles.list();
       return summary(await profiles.get(id), defaultId);
     },
-    async saveProfile(input) {
-      const p = await profiles.save(input);
-      forget(p.id);
+    async saveProfile(input, given) {
+      const p = await saveProfile({ profiles, secrets, forget }, input, given);
       const { defaultId } = await profiles.list();
       return summary(p, defaultId);
     },
@@ -152,15 +152,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     },
     async importCloudFrontKey(profileId, pemPath, passphrase) {
       await profiles.get(profileId);
-      let pem: string;
-      try {
-        pem = await readFile(pemPath, 'utf8');
-      } catch (e) {
-        throw new SharingError(
-          'FILE_UNREADABLE',
-          `${pemPath} cannot be read (${(e as NodeJS.ErrnoException).code}). Give the path to your CloudFront private key PEM.`,
-        );
-      }
+      const pem = await readKeyFile(pemPath);
       parseCloudFrontPrivateKey(pem, passphrase); // validate before anything is stored
       forget(profileId);
       const key = await secrets.setCloudFrontKey(profileId, pem, passphrase);

@@ -3,9 +3,9 @@
 // that does not echo, never from a flag value (shell history, `ps`).
 import { Option } from 'commander';
 import { parseProfile, type CredentialSource, type LinkConfig, type Profile } from '@signet/core';
-import { isSharingError, type AwsSecretInput, type ProfileSummary } from '@signet/sharing';
+import { isSharingError, type AwsSecretInput } from '@signet/sharing';
 import { readStdin, promptSecret } from '../lib/read-secret.js';
-import { secretStore, sharing } from '../lib/sharing.js';
+import { sharing } from '../lib/sharing.js';
 import { UsageError } from '../lib/usage-error.js';
 import type { RegisterCommand } from './index.js';
 
@@ -153,25 +153,11 @@ Examples:
         );
       const s = sharing();
       const existing = await findProfile(id);
-      // Everything that can fail is done before the profile is saved: a failed command saves
-      // nothing. The profile is validated, the secret read and stored, and only then saved.
+      // A bad flag is refused before the secret is asked for; saveProfile then stores the secret
+      // and the profile as one step (a failed save leaves the keychain as it was).
       const profile = parseProfile(mergeProfile(id, existing, f));
-      if (f.accessKeyId) {
-        const secret = await readAwsSecret(f.accessKeyId, Boolean(f.secretStdin));
-        // Straight to the keychain: the engine's setAwsSecret wants the profile saved first.
-        await secretStore().setAwsSecret(id, secret);
-      }
-      let saved: ProfileSummary;
-      try {
-        saved = await s.saveProfile(profile);
-      } catch (e) {
-        // A new profile's key must not outlive a profile that was never saved.
-        if (f.accessKeyId && !existing)
-          await secretStore()
-            .deleteProfileSecrets(id)
-            .catch(() => undefined);
-        throw e;
-      }
+      const aws = f.accessKeyId ? await readAwsSecret(f.accessKeyId, Boolean(f.secretStdin)) : undefined;
+      const saved = await s.saveProfile(profile, aws ? { aws } : {});
       if (f.default) await s.setDefaultProfile(id);
       process.stderr.write(`Profile "${saved.profile.id}" saved.`);
       if (saved.profile.credentials.source === 'keychain' && !f.accessKeyId && !saved.hasAwsSecret)

@@ -65,6 +65,9 @@ describe('desktop IPC handlers', () => {
     ['revokeLink', ['id']],
     ['checkLink', ['ftp://x']],
     ['listLinks', [{ filter: 'everything' }]],
+    ['saveProfile', [{ id: 'p', bucket: 'b' }, { aws: { accessKeyId: 'A' } }]],
+    ['saveProfile', [{ id: 'p', bucket: 'b' }, { cloudFront: { pemPath: 'relative.pem' } }]],
+    ['saveProfile', [{ id: 'p', bucket: 'b', hasAwsSecret: true }]],
   ])('reject a bad %s payload %j with a message, without calling the service', async (method, args) => {
     const { handlers, calls, opened } = setup();
     const err = await (handlers as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!(
@@ -99,5 +102,18 @@ describe('desktop IPC handlers', () => {
     const { handlers, calls } = setup();
     await handlers.importCloudFrontKey({ url: TRUSTED }, ['cf', '/tmp/key.pem', undefined]).catch(() => undefined);
     expect(calls).toEqual(['importCloudFrontKey:["cf","/tmp/key.pem",null]']);
+  });
+
+  it('saves a profile with its secrets in one call to the service (which stores them and rolls back)', async () => {
+    const { handlers, calls } = setup();
+    await handlers
+      .saveProfile({ url: TRUSTED }, [
+        { id: 'p', bucket: 'b' },
+        { aws: { accessKeyId: 'AKIA', secretAccessKey: 'x' }, cloudFront: { pemPath: '/tmp/k.pem' } },
+      ])
+      .catch(() => undefined); // the stub service returns no summary
+    expect(calls).toEqual([
+      'saveProfile:[{"id":"p","bucket":"b"},{"aws":{"accessKeyId":"AKIA","secretAccessKey":"x"},"cloudFront":{"pemPath":"/tmp/k.pem"}}]',
+    ]);
   });
 });

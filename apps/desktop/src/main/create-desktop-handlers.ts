@@ -5,13 +5,21 @@
 // schemas agree with DesktopApi (shared/ipc-payloads.ts), and the views mirror the sharing types
 // field by field: a drift anywhere is a compile error (see ipc-contract.type-test.ts).
 import { randomUUID } from 'node:crypto';
-import type { ApprovalStore, LinkRecord, LinkResult, ProfileSummary, SharingService } from '@signet/sharing';
+import type {
+  ApprovalStore,
+  LinkRecord,
+  LinkResult,
+  ProfileSecretsInput,
+  ProfileSummary,
+  SharingService,
+} from '@signet/sharing';
 import { installNativeHost, nativeHostStatus } from '@signet/sharing';
 import type {
   DesktopApi,
   InvokeMethod,
   LinkRecordView,
   LinkView,
+  ProfileSecretsView,
   ProfileView,
   ProgressView,
 } from '../shared/desktop-api.js';
@@ -61,6 +69,7 @@ export type _ViewsMirrorSharing = [
   Assert<SameKeys<LinkResult, LinkView>>,
   Assert<SameKeys<Omit<LinkRecord, HiddenRecordField>, LinkRecordView>>,
   Assert<SameKeys<ProfileSummary['profile'] & ProfileFlags, ProfileView>>,
+  Assert<SameKeys<ProfileSecretsInput, ProfileSecretsView>>,
 ];
 
 const toLinkView = (l: LinkResult): LinkView => ({ ...l });
@@ -73,7 +82,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
 
   const impl: DesktopHandlerImpl = {
     listProfiles: async () => (await service.listProfiles()).map(toProfileView),
-    saveProfile: async (input) => toProfileView(await service.saveProfile(input)),
+    saveProfile: async (input, secrets) => toProfileView(await service.saveProfile(input, secrets)),
     removeProfile: async (id) => void (await service.removeProfile(id)),
     setDefaultProfile: (id) => service.setDefaultProfile(id),
     setAwsSecret: async (id, secret) => {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ProfileInputView } from '../shared/desktop-api.js';
+import type { ProfileInputView, ProfileSecretsView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import { PRESETS } from './ExpiryPicker.js';
 
@@ -87,18 +87,30 @@ export function AddProfileForm({ onDone, openSignal = 0 }: { onDone: (message: s
             ? { kind: 'cloudfront', domain: f.cfDomain, keyPairId: f.keyPairId, hash: f.hash }
             : { kind: 's3' },
       };
-      await api().saveProfile(input);
+      // One call: main stores the keys first and puts the keychain back if the profile cannot be
+      // saved, so a refused profile never leaves a key behind (nor a saved profile without its key).
+      const secrets: ProfileSecretsView = {
+        ...(f.source === 'keychain' && f.accessKeyId && f.secret
+          ? {
+              aws: {
+                accessKeyId: f.accessKeyId.trim(),
+                secretAccessKey: f.secret,
+                ...(f.sessionToken ? { sessionToken: f.sessionToken } : {}),
+              },
+            }
+          : {}),
+        ...(f.linkKind === 'cloudfront' && pem
+          ? { cloudFront: { pemPath: pem, ...(passphrase ? { passphrase } : {}) } }
+          : {}),
+      };
+      await api().saveProfile(input, secrets);
       const notes = [`Profile “${input.name}” saved.`];
-      if (f.source === 'keychain' && f.accessKeyId && f.secret) {
-        await api().setAwsSecret(id, {
-          accessKeyId: f.accessKeyId.trim(),
-          secretAccessKey: f.secret,
-          ...(f.sessionToken ? { sessionToken: f.sessionToken } : {}),
-        });
-        notes.push('Its access key is in the keychain.');
-      } else if (f.source === 'keychain') notes.push('Add its access key before sharing.');
-      if (f.linkKind === 'cloudfront' && pem)
-        notes.push((await api().importCloudFrontKey(id, pem, passphrase || undefined)).message);
+      if (secrets.aws) notes.push('Its access key is in the keychain.');
+      else if (f.source === 'keychain') notes.push('Add its access key before sharing.');
+      if (secrets.cloudFront)
+        notes.push(
+          `Its CloudFront key is in the keychain. Signet did not change ${pem}; you can delete it now (keep a backup somewhere safe if you need one).`,
+        );
       setF(EMPTY);
       setIdText(undefined);
       setPem(undefined);

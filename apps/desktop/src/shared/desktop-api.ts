@@ -13,6 +13,7 @@ import type {
   linkOptionsSchema,
   linkQuerySchema,
   profileInputSchema,
+  profileSecretsSchema,
   shareRequestSchema,
 } from './ipc-payloads.js';
 
@@ -95,6 +96,8 @@ export type ProfileInputView = z.infer<typeof profileInputSchema>;
 
 export type AwsSecretView = z.infer<typeof awsSecretSchema>;
 
+export type ProfileSecretsView = z.infer<typeof profileSecretsSchema>;
+
 export type LinkQueryView = z.infer<typeof linkQuerySchema>;
 
 export type BrowserView = z.infer<typeof browserSchema>;
@@ -107,7 +110,8 @@ export interface ApprovalView {
 /** Every call the renderer can make. Each rejects with an Error whose message is for people. */
 export interface DesktopApi {
   listProfiles(): Promise<ProfileView[]>;
-  saveProfile(input: ProfileInputView): Promise<ProfileView>;
+  /** Saves the profile with its secrets in one step: a failed save leaves the keychain as it was. */
+  saveProfile(input: ProfileInputView, secrets?: ProfileSecretsView): Promise<ProfileView>;
   removeProfile(id: string): Promise<void>;
   setDefaultProfile(id: string): Promise<void>;
   setAwsSecret(id: string, secret: AwsSecretView): Promise<void>;

@@ -85,6 +85,18 @@ export const awsSecretSchema = z
   })
   .strict();
 
+/** The secrets a profile is saved with: stored first, put back if the save fails (never in a file). */
+export const profileSecretsSchema = z
+  .object({
+    aws: awsSecretSchema.optional(),
+    /** The PEM file is read in main and validated before anything is stored; the file is not touched. */
+    cloudFront: z
+      .object({ pemPath: absPath, passphrase: z.string().max(1024).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 export const linkQuerySchema = z
   .object({ filter: z.enum(['active', 'expired', 'all']).optional(), search: z.string().max(200).optional() })
   .strict();
@@ -113,7 +125,7 @@ export function definePayloads<const T extends { [K in InvokeMethod]: z.ZodType 
  *  `undefined` for it (e.g. no passphrase), which a union of shorter and longer tuples refused. */
 export const PAYLOADS = definePayloads({
   listProfiles: z.tuple([]),
-  saveProfile: z.tuple([profileInputSchema]),
+  saveProfile: z.tuple([profileInputSchema, profileSecretsSchema.optional()]),
   removeProfile: z.tuple([id]),
   setDefaultProfile: z.tuple([id]),
   setAwsSecret: z.tuple([id, awsSecretSchema]),

@@ -147,6 +147,26 @@ export class SecretStore {
     return (await this.get(secretAccounts.cloudFrontKey(profileId))) !== null;
   }
 
+  /**
+   * The profile's keychain entries as they are now, to put back (or remove) if a change that
+   * stored new ones fails. The values stay in the closure: nothing to print or serialise.
+   */
+  async snapshotProfileSecrets(profileId: string): Promise<{ restore(): Promise<void> }> {
+    const accounts = [secretAccounts.aws, secretAccounts.cloudFrontKey, secretAccounts.cloudFrontPassphrase].map(
+      (account) => account(profileId),
+    );
+    const values = await Promise.all(accounts.map((a) => this.get(a)));
+    return {
+      restore: async () => {
+        for (const [i, account] of accounts.entries()) {
+          const value = values[i];
+          if (value === null || value === undefined) await this.remove(account);
+          else await this.set(account, value);
+        }
+      },
+    };
+  }
+
   /** Forgets every secret of a profile (AWS keys, CloudFront key and passphrase). */
   async deleteProfileSecrets(profileId: string): Promise<void> {
     await this.remove(secretAccounts.aws(profileId));
