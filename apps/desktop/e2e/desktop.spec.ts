@@ -27,7 +27,10 @@ import { startThrottledProxy, type ThrottledProxy } from './throttled-proxy.js';
 import type { ProgressView } from '../src/shared/desktop-api.js';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const rendererDir = join(appDir, 'dist', 'renderer');
+// SIGNET_E2E_RENDERER_DIR: serve an already built renderer instead (e.g. an older commit's, to
+// show a test failing before a fix); by default the current sources are built first.
+const prebuilt = process.env.SIGNET_E2E_RENDERER_DIR;
+const rendererDir = prebuilt ?? join(appDir, 'dist', 'renderer');
 const shots = join(appDir, 'test-results', 'screenshots');
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -129,7 +132,8 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   const clipboard = (p: Page) => p.evaluate(() => navigator.clipboard.readText());
 
   beforeAll(async () => {
-    execFileSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: appDir, stdio: 'inherit' });
+    if (!prebuilt)
+      execFileSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: appDir, stdio: 'inherit' });
     server = createServer((req, res) => {
       const path = join(
         rendererDir,
