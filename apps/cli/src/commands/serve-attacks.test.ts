@@ -1,9 +1,11 @@
 // Attacks on a live `signet serve` (the built bundle in a child process, as a user runs it),
 // issue 11 items 3 and 5: floods of bad frames sent without reading the replies must not grow
 // the server's memory without bound, idle connections must not lock a real client out, and
-// deeply nested JSON must not crash it. The service behind the bridge is the real one with no
-// profiles: these attacks never get as far as signing.
-import { spawn, type ChildProcess } from 'node:child_process';
+// deeply nested JSON must not crash it; and (item 7) 300 look-alike origins asking for approval
+// raise one notification, not 300, and do not push the real request out of the pending list.
+// The service behind the bridge is the real one with no profiles: these attacks never get as far
+// as signing.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
@@ -24,6 +26,10 @@ beforeAll(async () => {
   buildCli();
   home = await mkdtemp(join(tmpdir(), 'signet-serve-attack-'));
   socketPath = join(home, 'run', 'bridge.sock');
+  // The flood tests' origin is approved, so the only approval requests are the look-alike test's.
+  spawnSync(process.execPath, [signetBin, 'bridge', 'approve', ORIGIN], {
+    env: { PATH: process.env.PATH, HOME: home, SIGNET_HOME: join(home, 'signet') },
+  });
   serve = spawn(process.execPath, [signetBin, 'serve', '--socket', socketPath], {
     env: { PATH: process.env.PATH, HOME: home, SIGNET_HOME: join(home, 'signet') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -166,4 +172,42 @@ describe('signet serve under attack', () => {
     expect(inbox[1]).toMatchObject({ id: 'after', ok: true });
     expect(serve.exitCode).toBeNull();
   }, 30_000);
+
+  it('300 look-alike origins raise one notification and leave the real request in the list', async () => {
+    const REAL = 'chrome-extension://mnopabcdefghijklmnopabcdefghijkl/';
+    const ask = async (origin: string) => {
+      const s = await rawSocket();
+      const decoder = new FrameDecoder(1 << 20);
+      const reply = new Promise<void>((resolve) => {
+        s.on('data', (c: Buffer) => {
+          if (decoder.push(c).length > 0) resolve();
+        });
+        s.once('close', () => resolve());
+      });
+      s.write(encodeFrame(buildRelayHello(origin), 1 << 16));
+      s.write(encodeFrame(buildRequest('hello', 'a', { versions: [1] }), 1 << 16));
+      await reply;
+      s.destroy();
+    };
+    const errBefore = serveErr.length;
+    await ask(REAL);
+    for (let i = 0; i < 300; i++)
+      await ask(
+        `chrome-extension://mnopabcdefghijklmnopabcdef${(1000 + i)
+          .toString(16)
+          .replace(/[0-9a-f]/g, (c) => 'abcdefghijklmnop'[parseInt(c, 16)]!)
+          .padStart(6, 'a')}/`,
+      );
+    await new Promise((r) => setTimeout(r, 300));
+    const notices = serveErr.slice(errBefore).match(/Approval requested by/g) ?? [];
+    expect(notices.length, serveErr.slice(errBefore, errBefore + 2000)).toBe(1);
+    expect(serveErr.slice(errBefore)).toContain(`Approval requested by ${REAL}`);
+    const listed = spawnSync(process.execPath, [signetBin, 'bridge', 'list', '--json'], {
+      env: { PATH: process.env.PATH, HOME: home, SIGNET_HOME: join(home, 'signet') },
+      encoding: 'utf8',
+    });
+    const pending = (JSON.parse(listed.stdout) as { pending: { origin: string }[] }).pending.map((p) => p.origin);
+    expect(pending[0]).toBe(REAL);
+    expect(pending.length).toBeLessThanOrEqual(20);
+  }, 60_000);
 });

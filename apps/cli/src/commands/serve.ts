@@ -5,6 +5,7 @@ import {
   ApprovalStore,
   createBridgeServer,
   createSharingService,
+  describeExtension,
   resolveSignetPaths,
   SIGNET_VERSION,
 } from '@signet/sharing';
@@ -24,8 +25,10 @@ export const registerServeCommand: RegisterCommand = (program) => {
         approvals,
         ...(opts.socket ? { socketPath: opts.socket } : {}),
         app: { name: 'signet serve', version: SIGNET_VERSION },
-        onApprovalRequest: (origin) =>
-          process.stderr.write(`Approval requested by ${origin}\n  approve it with: signet bridge approve ${origin}\n`),
+        onApprovalRequest: (origin, { more }) =>
+          process.stderr.write(
+            `Approval requested by ${origin}${describeExtension(origin).known ? '' : ' (NOT a Signet extension id)'}\n  approve it with: signet bridge approve ${origin}\n${more > 0 ? `  ${more} more extension${more === 1 ? '' : 's'} asked meanwhile: see signet bridge list\n` : ''}`,
+          ),
       });
       await server.listen(); // BridgeInUseError says which Signet already serves and what to do
       process.stdout.write(`Signet is serving the browser extension on ${server.socketPath}\nPress Ctrl-C to stop.\n`);

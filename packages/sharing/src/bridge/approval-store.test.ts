@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApprovalStore } from './approval-store.js';
+import { DEV_CHROMIUM_EXTENSION_ID } from '@signet/protocol';
+import { ApprovalStore, MAX_PENDING } from './approval-store.js';
 
 const A = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const F = 'signet@signet.app';
@@ -55,17 +56,33 @@ describe('ApprovalStore', () => {
     await expect(store.request('')).rejects.toThrow();
   });
 
-  it('fails closed on a damaged file', async () => {
+  it('refuses a damaged file (approving nobody) and never rewrites it', async () => {
     const store = new ApprovalStore(dir);
-    await writeFile(store.filePath, '{"version":1,"approved":[{"origin":');
-    expect(await store.isApproved(A)).toBe(false);
-    await store.approve(A);
-    expect(await store.isApproved(A)).toBe(true);
+    const damaged = '{"version":1,"approved":[{"origin":';
+    await writeFile(store.filePath, damaged);
+    await expect(store.isApproved(A)).rejects.toMatchObject({
+      code: 'CONFIG_CORRUPT',
+      message: expect.stringContaining('left untouched'),
+    });
+    await expect(store.approve(A)).rejects.toMatchObject({ code: 'CONFIG_CORRUPT' });
+    await expect(store.request(A)).rejects.toMatchObject({ code: 'CONFIG_CORRUPT' });
+    expect(await readFile(store.filePath, 'utf8')).toBe(damaged);
+    await writeFile(store.filePath, '{"version":1,"approved":"everyone","pending":[]}');
+    await expect(store.list()).rejects.toThrow(/damaged: it does not list/);
   });
 
-  it('keeps the pending list bounded', async () => {
+  it('keeps the oldest requests when full, and always has room for Signet itself', async () => {
     const store = new ApprovalStore(dir);
-    for (let i = 0; i < 30; i++) await store.request(`x${i}@example.com`);
-    expect((await store.pending()).length).toBe(20);
+    const real = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+    await store.request(real);
+    for (let i = 0; i < 300; i++) await store.request(`x${i}@example.com`);
+    const pending = (await store.pending()).map((p) => p.origin);
+    expect(pending.length).toBe(MAX_PENDING);
+    expect(pending[0]).toBe(real);
+    expect(await store.request(`chrome-extension://${DEV_CHROMIUM_EXTENSION_ID}/`)).toBe(true);
+    const after = (await store.pending()).map((p) => p.origin);
+    expect(after).toHaveLength(MAX_PENDING);
+    expect(after).toContain(`chrome-extension://${DEV_CHROMIUM_EXTENSION_ID}/`);
+    expect(after[0]).toBe(real);
   });
 });

@@ -38,8 +38,16 @@ export interface BridgeServerOptions {
   approvals: ApprovalStore;
   /** Default: resolveBridgeSocketPath(). */
   socketPath?: string;
-  /** An extension asked and is not approved yet (once per origin per server lifetime). */
-  onApprovalRequest?(origin: string): void;
+  /**
+   * An extension asked and is waiting for approval. Once per origin per server lifetime, and
+   * coalesced: at most one call per `approvalNotifyIntervalMs` (origins that asked meanwhile are
+   * counted in `more` of the next call), so a flood of made-up origins raises one notification,
+   * not hundreds, and does not keep bringing a window forward. Origins the store had no room for
+   * are not announced.
+   */
+  onApprovalRequest?(origin: string, info: { more: number }): void;
+  /** Default 60 s. */
+  approvalNotifyIntervalMs?: number;
   /** Per-origin token bucket. Default: burst 20, 5 per second. */
   rateLimit?: RateLimitOptions;
   /** Reported to the extension in hello/status. */
@@ -63,6 +71,23 @@ export interface BridgeServer {
 export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
   const socketPath = options.socketPath ?? resolveBridgeSocketPath();
   const notified = new Set<string>();
+  const notifyEveryMs = options.approvalNotifyIntervalMs ?? 60_000;
+  let lastNotifiedAt = -Infinity;
+  /** Origins that asked since the last notification, oldest first (the next one names the first). */
+  let waiting: string[] = [];
+  let trailing: NodeJS.Timeout | undefined;
+  const announce = (): void => {
+    trailing = undefined;
+    const [first, ...rest] = waiting;
+    waiting = [];
+    if (first === undefined) return;
+    lastNotifiedAt = Date.now();
+    try {
+      options.onApprovalRequest?.(first, { more: rest.length });
+    } catch {
+      // A failing UI callback must not break the request that triggered it.
+    }
+  };
   const ctx: BridgeContext = {
     service: options.service,
     approvals: options.approvals,
@@ -70,13 +95,18 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
     app: options.app ?? { name: 'Signet', version: SIGNET_VERSION },
     now: options.now ?? (() => new Date()),
     notifyApprovalRequest(origin) {
-      if (notified.has(origin)) return;
+      if (notified.has(origin) || notified.size >= 10_000) return;
       notified.add(origin);
-      try {
-        options.onApprovalRequest?.(origin);
-      } catch {
-        // A failing UI callback must not break the request that triggered it.
-      }
+      void options.approvals.pending().then(
+        (pending) => {
+          if (!pending.some((p) => p.origin === origin)) return; // no room in the list: nothing to approve
+          waiting.push(origin);
+          const wait = lastNotifiedAt + notifyEveryMs - Date.now();
+          if (wait <= 0) announce();
+          else trailing ??= setTimeout(announce, wait).unref();
+        },
+        () => {}, // a damaged approvals file is reported on every request already
+      );
     },
   };
   const connections = new Set<Connection>();
@@ -105,6 +135,7 @@ export function createBridgeServer(options: BridgeServerOptions): BridgeServer {
     async close() {
       const srv = server;
       server = undefined;
+      clearTimeout(trailing);
       if (!srv) return;
       for (const c of connections) c.socket.destroy();
       await new Promise<void>((resolve) => srv.close(() => resolve()));
