@@ -10,17 +10,20 @@ import { BatchedOutput } from '../lib/batched-output.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, isBadValueError } from '../lib/exit-codes.js';
 import { loadCloudFrontKeyFile } from '../lib/load-cloudfront-key.js';
 import { asUsage, parseDateFlag, parseExpiresFlag, parseExpiresInFlag } from '../lib/parse-when.js';
+import { parseSizeFlag } from '../lib/parse-size.js';
 import { readLineBatches } from '../lib/read-lines.js';
 import { createRefSigner, type RefSigner } from '../lib/ref-signer.js';
 import { UsageError } from '../lib/usage-error.js';
 import { signRefs } from '../lib/sign-refs.js';
 import type { RegisterCommand } from './index.js';
+import { runPostLink } from './link-post.js';
 
 interface LinkFlags {
   expires?: string;
   expiresIn?: string;
   endpointUrl?: string;
-  method: 'GET' | 'PUT';
+  method: 'GET' | 'PUT' | 'POST';
+  maxSize?: string;
   downloadName?: string;
   inline?: boolean;
   contentType?: string;
@@ -49,10 +52,14 @@ export const registerLinkCommand: RegisterCommand = (program) => {
     )
     .option('--expires-in <seconds>', 'the same as --expires, in whole seconds (as aws s3 presign takes it)')
     .addOption(
-      new Option('-m, --method <method>', 'GET downloads; PUT makes an upload link')
-        .choices(['GET', 'PUT'])
+      new Option(
+        '-m, --method <method>',
+        'GET downloads; PUT makes an upload link; POST an upload form with limits (--max-size, --content-type)',
+      )
+        .choices(['GET', 'PUT', 'POST'])
         .default('GET'),
     )
+    .option('--max-size <size>', "POST: largest upload accepted, e.g. 50MiB (default: 5GiB, S3's limit)")
     .option('--download-name <name>', 'file name the browser saves the download as')
     .option('--inline', 'show in the browser instead of downloading')
     .option('--content-type <type>', 'GET: content type the response gets; PUT: content type the uploader must send')
@@ -112,8 +119,34 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
     );
   if (Boolean(f.keyPairId) !== Boolean(f.privateKey))
     throw new UsageError('CloudFront signing needs both --key-pair-id and --private-key.');
-  if (f.method === 'PUT' && (f.downloadName || f.inline))
-    throw new UsageError('--download-name and --inline apply to downloads (GET), not to upload links (PUT).');
+  if (f.method !== 'GET' && (f.downloadName || f.inline))
+    throw new UsageError(`--download-name and --inline apply to downloads (GET), not to upload links (${f.method}).`);
+  if (f.maxSize !== undefined && f.method !== 'POST')
+    throw new UsageError(
+      '--max-size limits upload forms (--method POST); a PUT link cannot limit the size. Add --method POST.',
+    );
+  if (f.method === 'POST') {
+    if (refs.length !== 1 || refs[0] === '-')
+      throw new UsageError('An upload form (POST) is made for one reference at a time: give one s3://bucket/prefix/.');
+    if (f.profile || f.keyPairId || f.privateKey || f.start || f.ip || f.resource)
+      throw new UsageError(
+        'Upload forms (POST) are signed with the AWS credentials (not --profile yet) and take no CloudFront options.',
+      );
+    await runPostLink({
+      ref: refs[0]!,
+      expiresAt,
+      now: fixedNow,
+      maxBytes: f.maxSize !== undefined ? parseSizeFlag('--max-size', f.maxSize) : undefined,
+      contentType: f.contentType,
+      region: f.region,
+      endpoint: f.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL,
+      pathStyle: f.pathStyle,
+      defaultRegion: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+      json: Boolean(f.json),
+    });
+    return EXIT_OK;
+  }
+  const method = f.method; // GET or PUT from here on
 
   if (f.profile) {
     if (f.keyPairId || f.privateKey || f.region || f.endpoint || f.pathStyle) {
@@ -130,7 +163,7 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
         '--signing-date cannot be combined with --profile (recorded links are signed at the current time).',
       );
   }
-  const profileSigner = f.profile ? createProfileRefSigner(f, startAt, asked) : undefined;
+  const profileSigner = f.profile ? createProfileRefSigner({ ...f, method }, startAt, asked) : undefined;
   const signer =
     profileSigner ??
     createRefSigner({
@@ -138,7 +171,7 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
       region: f.region,
       endpoint: f.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL,
       pathStyle: f.pathStyle,
-      method: f.method,
+      method,
       downloadName: f.downloadName,
       inline: f.inline,
       contentType: f.contentType,
@@ -248,7 +281,11 @@ function reportOnce(seen: Set<string>, text: string, key = text): void {
 }
 
 /** Signs through the sharing engine with a profile: credentials/key from the keychain, recorded. */
-function createProfileRefSigner(f: LinkFlags, startAt: Date | undefined, asked: Date | undefined): RefSigner {
+function createProfileRefSigner(
+  f: LinkFlags & { method: 'GET' | 'PUT' },
+  startAt: Date | undefined,
+  asked: Date | undefined,
+): RefSigner {
   return {
     async sign(ref) {
       const r = await sharing().link({
