@@ -1,5 +1,6 @@
 // CloudFront set-up, key rotation and the shared look-ups (the doctor reads through them too).
 export { setupCloudFront, type CloudFrontSetupDeps } from './setup-cloudfront.js';
+export { retireCloudFrontKey, rotateCloudFrontKey, type KeyRotationDeps } from './rotate-key.js';
 export { planCloudFrontSetup, profileIdForBucket, type SetupPlan } from './plan-cloudfront-setup.js';
 export { formatPlan, runPlan, type PlanRunResult, type PlanStep } from './plan.js';
 export {

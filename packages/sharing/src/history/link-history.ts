@@ -303,6 +303,29 @@ export class LinkHistory {
   }
 
   /**
+   * A CloudFront key left its key group: marks revoked every link still alive that it signed
+   * (the URL's Key-Pair-Id), with `revocation` as the reason. Returns the entries marked.
+   */
+  async markSignedWithRetiredKey(keyPairId: string, revocation: string, at: Date = new Date()): Promise<LinkRecord[]> {
+    const l = await this.usable();
+    const signed = new Set<string>();
+    for (const [id, u] of l.urls) {
+      try {
+        if (u.url && new URL(u.url).searchParams.get('Key-Pair-Id') === keyPairId) signed.add(id);
+      } catch {
+        // not a URL: not a CloudFront link
+      }
+    }
+    return this.markRevokedWhere(
+      (r) =>
+        signed.has(r.id) && r.kind === 'cloudfront' && !r.revokedAt && Date.parse(r.effectiveExpiresAt) > at.getTime()
+          ? revocation
+          : undefined,
+      at,
+    );
+  }
+
+  /**
    * Forgets links that expired or were revoked before `now` and compacts the file (their URLs
    * leave the disk). Damaged lines are moved to `damagedFile` first, not dropped. Returns how many.
    */

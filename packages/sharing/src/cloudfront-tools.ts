@@ -1,0 +1,57 @@
+// The CloudFront use cases — set-up, doctor, key rotation and retirement — bound to one
+// profile store, keychain and history. The sharing service exposes them (service.ts), so the
+// desktop's "Set up CloudFront" / "Check setup" can call the same code as the CLI.
+import {
+  retireCloudFrontKey,
+  rotateCloudFrontKey,
+  setupCloudFront,
+  type CloudFrontSetupDeps,
+  type CloudFrontSetupRequest,
+  type CloudFrontSetupResult,
+  type KeyRetireRequest,
+  type KeyRetireResult,
+  type KeyRotationRequest,
+  type KeyRotationResult,
+} from './cloudfront-setup/index.js';
+import { runDoctor, type DoctorOptions, type DoctorReport } from './doctor/index.js';
+import type { LinkHistory } from './history/index.js';
+import type { ProfileStore } from './profiles/index.js';
+import type { SecretStore } from './secrets/index.js';
+
+export interface CloudFrontTools {
+  /** Plans (and unless `dryRun`, applies) a CloudFront set-up for a bucket; rolls back on failure. */
+  setupCloudFront(
+    request: CloudFrontSetupRequest,
+    progress?: Pick<CloudFrontSetupDeps, 'onStep' | 'poll'>,
+  ): Promise<CloudFrontSetupResult>;
+  /** Reads a profile's real configuration and reports each check with its fix. Changes nothing. */
+  doctor(profileId: string, options?: DoctorOptions): Promise<DoctorReport>;
+  /** A new key joins the key group and signs new links; the old one stays until retired. */
+  rotateCloudFrontKey(request: KeyRotationRequest): Promise<KeyRotationResult>;
+  /** Takes replaced keys out of the group (those due, or one named); marks the links they signed. */
+  retireCloudFrontKey(request: KeyRetireRequest): Promise<KeyRetireResult>;
+}
+
+export interface CloudFrontToolsOptions {
+  profiles: ProfileStore;
+  secrets: SecretStore;
+  history: LinkHistory;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  /** Called with a profile id after its profile or key changed (drops cached signers). */
+  forget?: (profileId: string) => void;
+}
+
+export function createCloudFrontTools(o: CloudFrontToolsOptions): CloudFrontTools {
+  const base = { profiles: o.profiles, secrets: o.secrets, env: o.env, now: o.now };
+  const after = <T extends { profileId: string }>(r: T): T => {
+    o.forget?.(r.profileId);
+    return r;
+  };
+  return {
+    setupCloudFront: async (request, progress = {}) => after(await setupCloudFront({ ...base, ...progress }, request)),
+    doctor: (profileId, options) => runDoctor(base, profileId, options),
+    rotateCloudFrontKey: async (request) => after(await rotateCloudFrontKey({ ...base, history: o.history }, request)),
+    retireCloudFrontKey: async (request) => after(await retireCloudFrontKey({ ...base, history: o.history }, request)),
+  };
+}
