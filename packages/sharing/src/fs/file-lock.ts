@@ -5,7 +5,9 @@
 // fresh lock taken meanwhile is put back instead of being deleted.
 import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { SharingError, type SharingErrorCode } from '../errors.js';
+import { dirname } from 'node:path';
+import { isSharingError, SharingError, type SharingErrorCode } from '../errors.js';
+import { diskFullError, isDiskFull } from './disk-full.js';
 
 export interface FileLockOptions {
   /** Give up after this long (default 10 s). */
@@ -34,9 +36,13 @@ async function tryCreate(lockPath: string, content: string): Promise<boolean> {
     const fh = await open(lockPath, 'wx', 0o600);
     try {
       await fh.writeFile(content);
-    } finally {
-      await fh.close();
+    } catch (e) {
+      // A full disk creates the file but not its content: remove it, or it is a stale lock.
+      await fh.close().catch(() => undefined);
+      await rm(lockPath, { force: true });
+      throw e;
     }
+    await fh.close();
     return true;
   } catch (e) {
     if (code(e) === 'EEXIST') return false;
@@ -61,12 +67,25 @@ async function takeOver(lockPath: string, seen: string): Promise<void> {
   await rm(aside, { force: true });
 }
 
-/** Runs `fn` while holding the lock file `lockPath`. */
+/**
+ * Runs `fn` while holding the lock file `lockPath`. A full disk, while taking the lock or in
+ * `fn`, becomes DISK_FULL naming `options.what`; the lock is never left behind.
+ */
 export async function withFileLock<T>(
   lockPath: string,
   fn: () => Promise<T>,
   options: FileLockOptions = {},
 ): Promise<T> {
+  try {
+    return await lockedRun(lockPath, fn, options);
+  } catch (e) {
+    if (!isDiskFull(e) || isSharingError(e)) throw e;
+    const what = options.what ? options.what.charAt(0).toLowerCase() + options.what.slice(1) : 'its files';
+    throw diskFullError(what, dirname(lockPath), e);
+  }
+}
+
+async function lockedRun<T>(lockPath: string, fn: () => Promise<T>, options: FileLockOptions): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 30_000;
   const mine = `${process.pid} ${randomBytes(8).toString('hex')}`;

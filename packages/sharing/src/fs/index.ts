@@ -4,3 +4,4 @@ export { withFileLock, type FileLockOptions } from './file-lock.js';
 export { writeFileAtomic } from './write-file-atomic.js';
 export { ensurePrivateDir, type PrivateDirOptions } from './private-dir.js';
 export { openNoFollow, readFileNoFollow } from './open-no-follow.js';
+export { diskFullError, isDiskFull } from './disk-full.js';

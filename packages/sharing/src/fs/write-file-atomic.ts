@@ -15,9 +15,13 @@ export async function writeFileAtomic(path: string, data: string, mode = 0o600):
   try {
     await fh.writeFile(data, 'utf8');
     await fh.sync();
-  } finally {
-    await fh.close();
+  } catch (e) {
+    // A full disk fails here: leave no half-written temp file behind.
+    await fh.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw e;
   }
+  await fh.close();
   try {
     await rename(tmp, path);
   } catch (e) {

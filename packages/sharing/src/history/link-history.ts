@@ -151,8 +151,14 @@ export class LinkHistory {
         if (last[0] !== 0x0a) prefix = '\n';
       }
       const data = Buffer.from(prefix + events.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
-      for (let off = 0; off < data.length;) off += (await fh.write(data, off, data.length - off)).bytesWritten;
-      await fh.sync();
+      try {
+        for (let off = 0; off < data.length;) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+        await fh.sync();
+      } catch (e) {
+        // A full disk can take part of a line: cut the file back, so it stays as it was.
+        await fh.truncate(size).catch(() => undefined);
+        throw e;
+      }
     } finally {
       await fh.close();
     }
