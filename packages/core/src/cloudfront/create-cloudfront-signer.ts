@@ -2,7 +2,7 @@ import { sign } from 'node:crypto';
 import { SignetError } from '../errors.js';
 import { resolveEffectiveExpiry, type LinkWarning } from '../expiry/index.js';
 import type { SignedLink } from '../s3/index.js';
-import { hostOf, normalizeCloudFrontUrl } from './encode-url.js';
+import { checkSignedUrlLength, hostOf, normalizeCloudFrontUrl } from './encode-url.js';
 import { keyObjectOf, type CloudFrontPrivateKey } from './parse-private-key.js';
 import { buildCannedPolicy, buildCustomPolicy, parseSourceIp, resourceCovers } from './policy.js';
 
@@ -52,6 +52,7 @@ const urlSafeBase64 = (b: Buffer): string =>
 
 interface Signed {
   params: [string, string][];
+  custom: boolean;
   resource: string;
   expiresAt: Date;
   effectiveExpiresAt: Date;
@@ -152,6 +153,7 @@ export function createCloudFrontSigner(config: CloudFrontSignerConfig): CloudFro
     if (hash === 'sha256') params.push(['Hash-Algorithm', 'SHA256']);
     return {
       params,
+      custom,
       resource,
       expiresAt: new Date(dateLessThan * 1000),
       effectiveExpiresAt: new Date(dateLessThan * 1000),
@@ -164,8 +166,10 @@ export function createCloudFrontSigner(config: CloudFrontSignerConfig): CloudFro
       const s = signPolicy(req);
       const base = normalizeCloudFrontUrl(req.url);
       const query = s.params.map(([k, v]) => `${k}=${v}`).join('&');
+      const url = `${base}${base.includes('?') ? '&' : '?'}${query}`;
+      checkSignedUrlLength(url, Buffer.byteLength(base), s.custom);
       return {
-        url: `${base}${base.includes('?') ? '&' : '?'}${query}`,
+        url,
         kind: 'cloudfront',
         method: 'GET',
         expiresAt: s.expiresAt,

@@ -16,7 +16,12 @@ export function encodeCloudFrontUrl(url: string): string {
 
 /** Parses and encodes a URL to sign: http(s) only, no fragment, within the size limit. */
 export function normalizeCloudFrontUrl(input: string, what: 'URL' | 'resource' = 'URL'): string {
-  const encoded = encodeCloudFrontUrl(input.trim());
+  // An explicit default port (:443 for https, :80 for http) is dropped: browsers drop it, so
+  // CloudFront would check the policy against the URL without it.
+  const encoded = encodeCloudFrontUrl(input.trim()).replace(
+    /^(https:\/\/[^/?#:]+):443(?=[/?#]|$)|^(http:\/\/[^/?#:]+):80(?=[/?#]|$)/i,
+    (_, secure?: string, plain?: string) => secure ?? plain ?? '',
+  );
   if (!/^(https?|\*):\/\/[^/?#*]+\/?/i.test(encoded)) {
     throw new SignetError(
       what === 'URL' ? 'URL_INVALID' : 'RESOURCE_INVALID',
@@ -33,6 +38,22 @@ export function normalizeCloudFrontUrl(input: string, what: 'URL' | 'resource' =
     );
   }
   return encoded;
+}
+
+/**
+ * Refuses a signed link CloudFront would refuse for its length. The limit counts the whole URL,
+ * policy and signature included: a canned policy adds ~400 bytes, a custom one (start time, IP,
+ * wildcard) carries the resource again, base64-encoded, so it roughly doubles a long URL.
+ */
+export function checkSignedUrlLength(signedUrl: string, unsignedBytes: number, custom: boolean): void {
+  const bytes = Buffer.byteLength(signedUrl);
+  if (bytes <= CLOUDFRONT_MAX_URL_BYTES) return;
+  const added = bytes - unsignedBytes;
+  throw new SignetError(
+    'URL_TOO_LONG',
+    `The signed link would be ${bytes.toLocaleString('en-US')} bytes (the URL is ${unsignedBytes.toLocaleString('en-US')}, ${custom ? 'the signature and the custom policy, which repeats the resource, add' : 'the signature adds'} ${added.toLocaleString('en-US')}); CloudFront accepts at most ${CLOUDFRONT_MAX_URL_BYTES.toLocaleString('en-US')}. ${custom ? 'Use a shorter path, a wildcard resource that is shorter than the URL, or signed cookies (the policy then travels in a cookie).' : 'Use a shorter path or signed cookies (signet cookies).'}`,
+    { details: { bytes, maxBytes: CLOUDFRONT_MAX_URL_BYTES } },
+  );
 }
 
 /** Host of a URL or resource pattern (lower-case), e.g. d111111abcdef8.cloudfront.net. */

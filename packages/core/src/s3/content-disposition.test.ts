@@ -26,6 +26,13 @@ describe('formatContentDisposition', () => {
     );
   });
 
+  it('a name with % also gets filename* (Chromium percent-decodes %XX in filename=, so "100%25.pdf" would save as "100%.pdf")', () => {
+    expect(formatContentDisposition('100%25 done.pdf', 'attachment')).toBe(
+      `attachment; filename="100%25 done.pdf"; filename*=UTF-8''100%2525%20done.pdf`,
+    );
+    expect(decodeExtended(formatContentDisposition('50% off.txt', 'inline'))).toBe('50% off.txt');
+  });
+
   it('quotes and parentheses never break the header', () => {
     expect(formatContentDisposition(`it's "big" (1)*.pdf`, 'attachment')).toBe(
       `attachment; filename="it's _big_ (1)*.pdf"; filename*=UTF-8''it%27s%20%22big%22%20%281%29%2A.pdf`,

@@ -36,7 +36,9 @@ export function formatContentDisposition(fileName: string, disposition: 'inline'
     .replace(/[^\x20-\x7e]/gu, '_') // one '_' per character, not per UTF-16 unit
     .replace(/["\\]/g, '_');
   const quoted = `${disposition}; filename="${fallback}"`;
-  if (ASCII_SAFE.test(name) && !/["\\]/.test(name)) return quoted;
+  // `%` too: Chromium percent-decodes %XX in filename=, so "100%25.pdf" would arrive as "100%.pdf";
+  // with filename* present it uses that, which is exact.
+  if (ASCII_SAFE.test(name) && !/["\\%]/.test(name)) return quoted;
   const extended = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${quoted}; filename*=UTF-8''${extended}`;
 }
