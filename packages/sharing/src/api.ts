@@ -3,6 +3,7 @@
 // createSharingService (service.ts). Nothing here ever carries a secret back to a caller:
 // profiles are returned without keys, errors never quote a secret.
 import type { LinkWarning, Profile } from '@signet/core';
+import type { CloudFrontTools } from './cloudfront-tools.js';
 
 /** Which client asked for a link (recorded in history). */
 export type LinkSource = 'desktop' | 'extension' | 'cli';
@@ -243,4 +244,10 @@ export interface SharingService {
   pruneExpired(): Promise<number>;
   /** Damaged lines or a damaged file found in the history, in words (empty when all is well). */
   historyHealth(): Promise<HistoryHealth>;
+
+  // CloudFront set-up, doctor and key rotation (cloudfront-tools.ts)
+  setupCloudFront: CloudFrontTools['setupCloudFront'];
+  doctor: CloudFrontTools['doctor'];
+  rotateCloudFrontKey: CloudFrontTools['rotateCloudFrontKey'];
+  retireCloudFrontKey: CloudFrontTools['retireCloudFrontKey'];
 }

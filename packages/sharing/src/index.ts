@@ -16,3 +16,6 @@ export * from './bridge/index.js';
 export * from './native-host-install/index.js';
 /** The one release number (the CLI and the bridge say it; the CLI does not import protocol). */
 export { SIGNET_VERSION } from '@signet/protocol';
+export * from './cloudfront-setup/index.js';
+export * from './doctor/index.js';
+export { createCloudFrontTools, type CloudFrontTools } from './cloudfront-tools.js';

@@ -6,6 +6,7 @@ import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describeCloudFrontKey, parseCloudFrontPrivateKey, type Profile } from '@signet/core';
 import type { AwsSecretInput, LinkCheckResult, ProfileSummary, SharingService } from './api.js';
 import { checkLink } from './check/index.js';
+import { createCloudFrontTools } from './cloudfront-tools.js';
 import { resolveCredentials } from './credentials/index.js';
 import { httpStatusOf, isSharingError, SharingError, toUserMessage } from './errors.js';
 import { LinkHistory } from './history/index.js';
@@ -208,6 +209,8 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     revokeLink: (id, o) => revokeLink(ctx, id, o),
     pruneExpired: () => history.prune(now()),
     historyHealth: () => history.inspect(now()),
+
+    ...createCloudFrontTools({ profiles, secrets, history, env, now, forget }),
   };
 }
 

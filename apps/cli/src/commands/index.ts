@@ -1,7 +1,9 @@
 // Every `signet` sub-command, in help order. Each file registers one command on the program.
 import type { Command } from 'commander';
 import { registerBridgeCommand } from './bridge.js';
+import { registerCloudFrontCommand } from './cloudfront.js';
 import { registerCookiesCommand } from './cookies.js';
+import { registerDoctorCommand } from './doctor.js';
 import { registerKeyCommand } from './key.js';
 import { registerLinkCommand } from './link.js';
 import { registerLinksCommand } from './links.js';
@@ -19,6 +21,8 @@ export const commands: RegisterCommand[] = [
   registerLinksCommand,
   registerProfileCommand,
   registerKeyCommand,
+  registerCloudFrontCommand,
+  registerDoctorCommand,
   registerServeCommand,
   registerBridgeCommand,
   registerNativeHostCommand,
