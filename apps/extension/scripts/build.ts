@@ -1,5 +1,6 @@
 // Builds the extension for both browser families from one source:
-//   dist/chromium  (service worker + offscreen clipboard document + pinned dev id)
+//   dist/chromium  (service worker + offscreen clipboard document; the pinned dev id only with
+//                   SIGNET_EXTENSION_DEV=1 or --dev: release builds carry no key, the store's id)
 //   dist/firefox   (event page; `web-ext lint --source-dir dist/firefox` checks it)
 // Run: pnpm --filter @signet/extension build
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -30,7 +31,11 @@ const noEvalInZod: Plugin = {
   },
 };
 
-export async function buildExtension(target: ExtensionTarget, version: string): Promise<string> {
+export async function buildExtension(
+  target: ExtensionTarget,
+  version: string,
+  { dev = process.env.SIGNET_EXTENSION_DEV === '1' || process.argv.includes('--dev') }: { dev?: boolean } = {},
+): Promise<string> {
   const out = join(root, 'dist', target);
   await rm(out, { recursive: true, force: true });
   await mkdir(join(out, 'icons'), { recursive: true });
@@ -54,7 +59,7 @@ export async function buildExtension(target: ExtensionTarget, version: string): 
   await cp(join(src, 'popup', 'popup.css'), join(out, 'popup.css'));
   if (target === 'chromium') await cp(join(src, 'offscreen', 'offscreen.html'), join(out, 'offscreen.html'));
   for (const size of [16, 32, 48, 128]) await writeFile(join(out, 'icons', `icon-${size}.png`), renderIcon(size));
-  await writeFile(join(out, 'manifest.json'), `${JSON.stringify(buildManifest(target, version), null, 2)}\n`);
+  await writeFile(join(out, 'manifest.json'), `${JSON.stringify(buildManifest(target, version, { dev }), null, 2)}\n`);
   return out;
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import {
   BROWSERS,
+  describeExtension,
   installNativeHost,
   nativeHostStatus,
   resolveManifestLocation,
@@ -18,6 +19,7 @@ import type { RegisterCommand } from './index.js';
 
 interface Opts {
   browser?: BrowserId;
+  dev?: boolean;
   extensionId?: string[];
   hostPath?: string;
   json?: boolean;
@@ -36,8 +38,9 @@ export const registerNativeHostCommand: RegisterCommand = (program) => {
     .addOption(browserOption())
     .option(
       '--extension-id <id...>',
-      'allowed extension id(s) (default: the Signet development id / Firefox add-on id)',
+      'exactly these extension id(s) may use the host (default: the released Signet extension)',
     )
+    .option('--dev', 'allow the Signet development build (pinned id) instead of the released one')
     .option('--host-path <path>', 'absolute path of the host launcher (default: the built one next to Signet)')
     .action(async (opts: Opts) => {
       const hostPath = opts.hostPath ?? (await findHostLauncher());
@@ -46,12 +49,17 @@ export const registerNativeHostCommand: RegisterCommand = (program) => {
           browser,
           hostPath,
           ...(opts.extensionId ? { extensionIds: opts.extensionId } : {}),
+          ...(opts.dev ? { dev: true } : {}),
         });
         const allowed =
           'allowed_origins' in plan.manifest ? plan.manifest.allowed_origins : plan.manifest.allowed_extensions;
         process.stdout.write(
-          `${browser}: ${plan.manifestPath}${plan.registry ? ` (registry ${plan.registry.key})` : ''}\n  host ${hostPath}\n  allows ${allowed.join(', ')}\n`,
+          `${browser}: ${plan.manifestPath}${plan.registry ? ` (registry ${plan.registry.key})` : ''}\n  host ${hostPath}\n  allows ${allowed.map(nameOf).join(', ')}\n`,
         );
+        for (const o of allowed) {
+          const who = describeExtension(o);
+          if (!who.known) process.stderr.write(`  WARNING for ${o}: ${who.warning}\n`);
+        }
       }
     });
 
@@ -124,4 +132,10 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** An allowed origin with the name of the Signet build it belongs to, if any. */
+function nameOf(origin: string): string {
+  const who = describeExtension(origin);
+  return who.known ? `${origin} (${who.known.name})` : `${origin} (not a Signet extension)`;
 }

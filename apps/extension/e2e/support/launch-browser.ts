@@ -27,7 +27,7 @@ export interface TestBrowser {
 }
 
 export async function buildArtifacts(): Promise<{ extDir: string; hostPath: string }> {
-  const extDir = await buildExtension('chromium', '0.1.0');
+  const extDir = await buildExtension('chromium', '0.1.0', { dev: true }); // pinned development id
   // build.mjs is plain JS (the desktop package has no TS build step for it); typed loosely here.
   const { buildNativeHost } = (await import(join(repo, 'apps/desktop/src/native-host/build.mjs'))) as {
     buildNativeHost: () => Promise<{ launcher: string }>;
@@ -48,6 +48,7 @@ export async function launchBrowser(o: {
     browser: 'chromium',
     hostPath: o.hostPath,
     manifestDir: join(userDataDir, 'NativeMessagingHosts'),
+    dev: true, // allow the development build's id (release installs allow the store id only)
   });
   const http: Server = createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');

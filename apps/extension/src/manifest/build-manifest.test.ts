@@ -13,11 +13,11 @@ describe('buildManifest', () => {
   it('commits only a public key', () => {
     const der = Buffer.from(DEV_PUBLIC_KEY, 'base64');
     expect(der.byteLength).toBeLessThan(600); // an RSA-2048 SPKI is 294 bytes; a private key is ~1.2 KB
-    expect(JSON.stringify(buildManifest('chromium', '1.0.0'))).not.toMatch(/PRIVATE/);
+    expect(JSON.stringify(buildManifest('chromium', '1.0.0', { dev: true }))).not.toMatch(/PRIVATE/);
   });
 
   it('differs per browser only where the browsers differ', () => {
-    const chromium = buildManifest('chromium', '1.2.3');
+    const chromium = buildManifest('chromium', '1.2.3', { dev: true });
     const firefox = buildManifest('firefox', '1.2.3');
     expect(chromium).toMatchObject({
       manifest_version: 3,
@@ -34,5 +34,11 @@ describe('buildManifest', () => {
     expect(firefox.permissions).not.toContain('offscreen');
     for (const m of [chromium, firefox])
       expect(m.permissions).toEqual(expect.arrayContaining(['contextMenus', 'nativeMessaging', 'storage']));
+  });
+
+  it('release builds carry no key: the pinned development id is for development builds only', () => {
+    expect(buildManifest('chromium', '1.2.3')).not.toHaveProperty('key');
+    expect(buildManifest('chromium', '1.2.3', { dev: false })).not.toHaveProperty('key');
+    expect(buildManifest('firefox', '1.2.3', { dev: true })).not.toHaveProperty('key');
   });
 });

@@ -1,7 +1,11 @@
 // The extension manifest for Chromium browsers and Firefox, from one source. Differences:
-// Chromium runs a service worker, copies through an offscreen document and pins its development
-// id with a public `key`; Firefox runs an event page (it has a DOM: clipboard works there) and is
-// identified by its gecko id.
+// Chromium runs a service worker, copies through an offscreen document and — in development
+// builds only — pins its id with a public `key`; Firefox runs an event page (it has a DOM:
+// clipboard works there) and is identified by its gecko id.
+// Why only development builds carry the key (docs/security.md, item 2): anyone can copy a public
+// key into an unpacked extension of their own and get the same id, so an id pinned that way
+// proves nothing. Release builds carry no key; the store signs them and gives the store id
+// (CHROME_WEB_STORE_EXTENSION_ID), which an unpacked copy cannot take.
 import { FIREFOX_EXTENSION_ID } from '@signet/protocol';
 
 export type ExtensionTarget = 'chromium' | 'firefox';
@@ -21,7 +25,16 @@ const icons = {
   '128': 'icons/icon-128.png',
 };
 
-export function buildManifest(target: ExtensionTarget, version: string): Record<string, unknown> {
+export interface ManifestOptions {
+  /** A development build: Chromium gets DEV_PUBLIC_KEY, i.e. the fixed DEV_CHROMIUM_EXTENSION_ID. */
+  dev?: boolean;
+}
+
+export function buildManifest(
+  target: ExtensionTarget,
+  version: string,
+  options: ManifestOptions = {},
+): Record<string, unknown> {
   const common = {
     manifest_version: 3,
     name: 'Signet',
@@ -35,7 +48,7 @@ export function buildManifest(target: ExtensionTarget, version: string): Record<
   if (target === 'chromium') {
     return {
       ...common,
-      key: DEV_PUBLIC_KEY,
+      ...(options.dev ? { key: DEV_PUBLIC_KEY } : {}),
       minimum_chrome_version: '116',
       permissions: ['contextMenus', 'nativeMessaging', 'storage', 'notifications', 'offscreen', 'clipboardWrite'],
       background: { service_worker: 'background.js' },

@@ -1,6 +1,7 @@
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROME_WEB_STORE_EXTENSION_ID } from '@signet/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS } from './browsers.js';
 import { buildHostManifest } from './build-host-manifest.js';
@@ -120,10 +121,18 @@ describe('planNativeHostInstall', () => {
     ).toThrow(/absolute/);
   });
 
-  it('defaults to the development extension id and the Firefox add-on id', () => {
+  it('defaults to the release ids only; the development id only when asked for (issue 11 item 2)', () => {
     expect(
       planNativeHostInstall({ browser: 'chromium', platform: 'linux', homeDir: '/h', hostPath: '/x' }).manifest,
-    ).toMatchObject({ allowed_origins: [`chrome-extension://${ID}/`] });
+    ).toEqual(expect.objectContaining({ allowed_origins: [`chrome-extension://${CHROME_WEB_STORE_EXTENSION_ID}/`] }));
+    expect(
+      planNativeHostInstall({ browser: 'chrome', platform: 'linux', homeDir: '/h', hostPath: '/x', dev: true })
+        .manifest,
+    ).toEqual(expect.objectContaining({ allowed_origins: [`chrome-extension://${ID}/`] }));
+    expect(
+      planNativeHostInstall({ browser: 'firefox', platform: 'linux', homeDir: '/h', hostPath: '/x', dev: true })
+        .manifest,
+    ).toMatchObject({ allowed_extensions: ['signet@signet.app'] });
     expect(
       planNativeHostInstall({ browser: 'firefox', platform: 'linux', homeDir: '/h', hostPath: '/x' }).manifest,
     ).toMatchObject({ allowed_extensions: ['signet@signet.app'] });

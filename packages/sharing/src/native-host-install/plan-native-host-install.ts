@@ -2,7 +2,7 @@
 // and on Windows the `reg` commands (HKCU, no admin rights) that point the browser at it. Pure, so
 // every OS is unit-tested here; installNativeHost carries the plan out.
 import { posix, win32 } from 'node:path';
-import { DEV_CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID, NATIVE_HOST_NAME } from '@signet/protocol';
+import { NATIVE_HOST_NAME, SIGNET_EXTENSIONS } from '@signet/protocol';
 import { isChromiumFamily, manifestDirFor, type BrowserId } from './browsers.js';
 import { buildHostManifest, type HostManifest } from './build-host-manifest.js';
 
@@ -24,8 +24,13 @@ export interface NativeHostTarget {
 export interface NativeHostInstallOptions extends NativeHostTarget {
   /** Absolute path of the executable host (the launcher). */
   hostPath: string;
-  /** Default: Signet's development id for Chromium browsers, its add-on id for Firefox. */
+  /**
+   * Exactly the extensions the host may serve. Default: Signet's release build for this browser
+   * (store id / add-on id); with `dev`, its development build instead.
+   */
   extensionIds?: string[];
+  /** Allow the development build (pinned id from the public key in dev manifests) instead of the release. */
+  dev?: boolean;
 }
 
 export interface RegistryPlan {
@@ -43,8 +48,18 @@ export interface NativeHostPlan {
   registry?: RegistryPlan;
 }
 
-export function defaultExtensionIds(browser: BrowserId): string[] {
-  return isChromiumFamily(browser) ? [DEV_CHROMIUM_EXTENSION_ID] : [FIREFOX_EXTENSION_ID];
+/**
+ * Signet's own extension for this browser, release build unless `dev` (docs/security.md, item 2:
+ * the development id can be taken by anyone who copies its public key, so it is never allowed
+ * unless asked for). Firefox has one id for both: AMO signs release builds under it.
+ */
+export function defaultExtensionIds(browser: BrowserId, { dev = false }: { dev?: boolean } = {}): string[] {
+  const family = isChromiumFamily(browser) ? 'chromium' : 'firefox';
+  const builds = SIGNET_EXTENSIONS.filter((e) => e.browser === family);
+  const wanted = builds.filter((e) => e.build === (dev ? 'development' : 'release'));
+  return (wanted.length > 0 ? wanted : builds.filter((e) => e.build === 'release')).map((e) =>
+    e.origin.replace(/^chrome-extension:\/\/([a-p]{32})\/$/, '$1'),
+  );
 }
 
 export function resolveManifestLocation(target: NativeHostTarget & { homeDir: string; platform: NodeJS.Platform }): {
@@ -85,7 +100,7 @@ export function planNativeHostInstall(
   const manifest = buildHostManifest(
     options.browser,
     options.hostPath,
-    options.extensionIds ?? defaultExtensionIds(options.browser),
+    options.extensionIds ?? defaultExtensionIds(options.browser, { dev: options.dev ?? false }),
   );
   return { browser: options.browser, manifest, ...resolveManifestLocation(options) };
 }
