@@ -100,6 +100,8 @@ export type LinkCheckStatus =
   | 'no-such-bucket'
   | 'cloudfront-key-untrusted'
   | 'not-yet-valid'
+  | 'method-not-allowed'
+  | 'no-object-name'
   | 'unreachable'
   | 'unexpected';
 

@@ -36,6 +36,10 @@ const MESSAGES: Record<LinkCheckStatus, string> = {
     "CloudFront does not know the signing key: the Key-Pair-Id is not a public key in the distribution's trusted key group. Add the public key to the key group (CloudFront console → Key groups) or set the profile's key id to one that is there.",
   'not-yet-valid':
     'The link is not valid yet: its start time is in the future. Wait until then, or make a link without a start time.',
+  'method-not-allowed':
+    'This distribution only allows GET/HEAD; allow PUT to upload through it (CloudFront console → the distribution → Behaviors → Edit → Allowed HTTP methods: GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE), or make upload links for S3 instead.',
+  'no-object-name':
+    "The URL has no object name: it ends at the distribution or at a folder (…/). Add the object's key to the path, e.g. https://<domain>/reports/2026/q4.pdf.",
   unreachable: 'The server could not be reached. Check the network and the endpoint.',
   unexpected: 'The server answered in an unexpected way.',
 };
@@ -159,6 +163,25 @@ export function classifyLinkReply(url: URL, reply: LinkReply, now: Date): Classi
         'signature-mismatch',
         "CloudFront cannot read this link's policy: the URL was changed after signing. Copy the whole link again.",
       );
+  }
+  // A method the cache behaviour does not allow: S3 says 405 MethodNotAllowed, CloudFront its
+  // own 403 page ("not configured to allow the HTTP request method", AWS: "Invalid method").
+  if (s === 405 || code === 'MethodNotAllowed' || /not configured to allow the HTTP request method/i.test(reply.body)) {
+    if (win.kind === 'cloudfront' || /cloudfront/i.test(reply.body)) return out('method-not-allowed');
+    const method = tag(reply.body, 'Method');
+    return out(
+      'method-not-allowed',
+      `The server does not allow ${method || 'this method'} on this URL (HTTP 405). Check that the link was signed for the method it is used with (an upload link for PUT, a download link for GET).`,
+    );
+  }
+  if (s === 412) {
+    const path = url.pathname;
+    if (path === '' || path.endsWith('/')) return out('no-object-name');
+    const condition = tag(reply.body, 'Condition');
+    return out(
+      'unexpected',
+      `The server answered 412 Precondition Failed: a condition the request carried${condition ? ` (${condition})` : ''} did not hold, e.g. If-Match with an old ETag or If-None-Match: * on an object that exists. Send the request without that header, or with the object's current ETag.`,
+    );
   }
   if (/Unknown Key|trusted key|TrustedKeyGroup/i.test(text)) return out('cloudfront-key-untrusted');
   if (/Missing Key-Pair-Id/i.test(text))
