@@ -152,6 +152,29 @@ export function defineExtensionScenarios(
       expect(new URL(done.url!).searchParams.get('X-Amz-Expires')).toBe('3600');
     });
 
+    it('never signs an AWS URL with the RGW profile that has the same bucket name', async () => {
+      // The profile's bucket, but on AWS: another server. Its link would have pointed at RGW.
+      for (const ref of [
+        `https://${c.bucket}.s3.eu-west-1.amazonaws.com/reports/q3%20final.txt`,
+        `https://s3.amazonaws.com/${c.bucket}/reports/q3%20final.txt`,
+      ]) {
+        const done = await c.browser.click({ menuItemId: 'target/copy-link', linkUrl: ref });
+        expect(done, JSON.stringify(done)).toMatchObject({ ok: false, code: 'NO_PROFILE_FOR_OBJECT' });
+        expect(done.url).toBeUndefined();
+      }
+    });
+
+    it('says what differs when the page says localhost and the profile 127.0.0.1', async () => {
+      const local = testS3().endpoint.replace('//127.0.0.1', '//localhost');
+      const done = await c.browser.click({
+        menuItemId: 'target/copy-link',
+        linkUrl: `${local}/${c.bucket}/reports/q3%20final.txt`,
+      });
+      expect(done, JSON.stringify(done)).toMatchObject({ ok: false, code: 'NO_PROFILE_FOR_OBJECT' });
+      expect(done.details).toContain('localhost and 127.0.0.1 are the same computer but different host names');
+      expect(done.details).not.toContain('signet profile add');
+    });
+
     it('says when an object is in no profile', async () => {
       const done = await c.browser.click({
         menuItemId: 'selection/copy-link',

@@ -6,6 +6,7 @@ import {
   describeLink,
   fit,
   formatTime,
+  guiWording,
   NOTIFICATION_MAX,
 } from './describe-outcome.js';
 
@@ -50,6 +51,12 @@ describe('describeLink', () => {
     expect(d.message.length).toBeLessThanOrEqual(NOTIFICATION_MAX);
   });
 
+  it('counts whole minutes: a 15-minute link read 20 ms after signing has 15 minutes left', () => {
+    const at = new Date(now.getTime() + 15 * 60_000 - 20);
+    const d = describeLink({ ...link, expiresAt: at.toISOString(), effectiveExpiresAt: at.toISOString() }, now);
+    expect(d.message).toContain('(15 minutes)');
+  });
+
   it('puts durations in words', () => {
     expect(describeDuration(15 * 60_000)).toBe('15 minutes');
     expect(describeDuration(7 * 86_400_000 - 3_600_000)).toBe('6 days 23 hours');
@@ -87,6 +94,18 @@ describe('describeError', () => {
     );
   });
 
+  it('says what differs when an endpoint is localhost and the profile says 127.0.0.1', () => {
+    const d = describeError({
+      code: 'NO_PROFILE_FOR_OBJECT',
+      message:
+        'No profile covers the bucket "b" on http://localhost:7480. "p" has a bucket of that name on http://127.0.0.1:7480, a different server: a link from it would point there.',
+    });
+    expect(d.details).toContain('localhost and 127.0.0.1 are the same computer but different host names');
+    expect(describeError({ code: 'NO_PROFILE_FOR_OBJECT', message: 'No profile covers s3://b.' }).details).toBe(
+      'No profile covers s3://b.',
+    );
+  });
+
   it('says no such object in the words of the bridge', () => {
     const d = describeError({ code: 'NO_SUCH_OBJECT', message: 'No such object: nothing is stored at s3://b/été.' });
     expect(d).toMatchObject({ title: 'No such object', message: 'No such object: nothing is stored at s3://b/été.' });
@@ -98,5 +117,34 @@ describe('describeError', () => {
     const cut = fit('word '.repeat(60));
     expect(cut.endsWith('…')).toBe(true);
     expect(cut.length).toBeLessThanOrEqual(NOTIFICATION_MAX);
+  });
+});
+
+describe('guiWording', () => {
+  // The desktop's own messages (core parseObjectRef, sharing resolveProfileForRef), as they are today.
+  it('names the app’s settings instead of command-line flags, and “distribution” for CloudFront', () => {
+    expect(
+      guiWording(
+        '"foo" is not something Signet can share. Give s3://bucket/key, an S3 or CloudFront URL, or an S3 console link.',
+      ),
+    ).toBe(
+      '"foo" is not something Signet can share. Right-click a link to an S3 or CloudFront object or an S3 console page, or select text such as s3://bucket/file.pdf.',
+    );
+    expect(
+      guiWording(
+        'No profile covers the CloudFront domain "d1.example.net". Add a profile for it (signet profile add <name> --bucket <origin bucket> --cloudfront-domain d1.example.net --key-pair-id <id>, or Settings in the desktop app).',
+      ),
+    ).toBe(
+      'No profile covers the CloudFront distribution "d1.example.net". Add a profile for it in Signet (Settings → Profiles).',
+    );
+    expect(
+      guiWording(
+        "http://localhost:7480 is neither an S3 endpoint nor a CloudFront distribution Signet knows. If it is an S3-compatible service, pass --endpoint http://localhost:7480 (or add it to a profile's endpoint); if it is your own CloudFront domain, add it to a profile (--cloudfront-domain localhost).",
+      ),
+    ).toBe(
+      "http://localhost:7480 is neither an S3 endpoint nor a CloudFront distribution Signet knows. If it is an S3-compatible service, add http://localhost:7480 as a profile's endpoint in Signet; if it is your own CloudFront distribution, add it to a profile in Signet (Settings → Profiles).",
+    );
+    for (const text of ['signet profile add', '--endpoint', '--cloudfront-domain', '`'])
+      expect(guiWording(`x (signet profile add a --endpoint b --cloudfront-domain c) \`y\``)).not.toContain(text);
   });
 });

@@ -31,7 +31,9 @@ export interface LinkFacts {
 /** A link was copied: until when it works (and why earlier than asked), and who signed it. */
 export function describeLink(link: LinkFacts, now: Date): Described {
   const at = new Date(link.effectiveExpiresAt);
-  const left = describeDuration(at.getTime() - now.getTime());
+  // Read a few ms after signing: a 15-minute link has 14 min 59.99 s left. Whole minutes, then.
+  const leftMs = at.getTime() - now.getTime();
+  const left = describeDuration(leftMs >= 60_000 ? Math.round(leftMs / 60_000) * 60_000 : leftMs);
   const name = link.key.split('/').pop() || link.key;
   const profile = link.profileName ?? link.profileId;
   const earlyMs = Date.parse(link.expiresAt) - at.getTime();
@@ -115,7 +117,7 @@ export function describeError(error: ProtocolError): Described {
       return err(
         'No profile for this object',
         'No Signet profile covers this object. Details in the popup.',
-        error.message,
+        `${error.message}${sameComputerHint(error.message)}`,
       );
     case 'NO_SUCH_OBJECT':
       return err('No such object', error.message);
@@ -146,14 +148,37 @@ export function describeError(error: ProtocolError): Described {
   }
 }
 
+/**
+ * localhost and 127.0.0.1 (or ::1) are one computer but two host names, and a link is signed for
+ * the host name it will be fetched from: say so when that is the whole difference.
+ */
+function sameComputerHint(message: string): string {
+  const names = ['localhost', '127.0.0.1', '[::1]'].filter((n) => message.includes(`//${n}`));
+  if (names.length < 2) return '';
+  return ` ${names.join(' and ')} are the same computer but different host names, and a link is signed for one host name: open the object at the address the profile's endpoint uses, or give the profile this address.`;
+}
+
 /** A refusal the extension makes itself (nothing to share, a selection it cannot read). */
 export function describeRefusal(message: string): Described {
   return { level: 'error', title: 'Nothing to share here', message: fit(message), details: message };
 }
 
-/** Text for a person in a GUI: no Markdown backticks around commands. */
-function guiWording(text: string): string {
-  return text.replace(/`([^`]+)`/g, '$1');
+/**
+ * Text for a person in a browser, not a terminal: the desktop's messages are written for both and
+ * name command-line flags; here they name the app's settings instead. No Markdown backticks.
+ */
+export function guiWording(text: string): string {
+  return text
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(
+      /Give s3:\/\/bucket\/key, an S3 or CloudFront URL, or an S3 console link\./g,
+      'Right-click a link to an S3 or CloudFront object or an S3 console page, or select text such as s3://bucket/file.pdf.',
+    )
+    .replace(/ \(signet profile add [^()]*, or Settings in the desktop app\)/g, ' in Signet (Settings → Profiles)')
+    .replace(/ \(signet profile add [^()]*\)/g, ' in Signet (Settings → Profiles)')
+    .replace(/pass --endpoint (\S+) \(or add it to a profile's endpoint\)/g, "add $1 as a profile's endpoint in Signet")
+    .replace(/ \(--cloudfront-domain [^()]*\)/g, ' in Signet (Settings → Profiles)')
+    .replace(/CloudFront domain/g, 'CloudFront distribution');
 }
 
 /** At most NOTIFICATION_MAX characters: the first sentence, else cut at a word with "…". */

@@ -39,6 +39,7 @@ export async function showOutcome(outcome: MenuClickOutcome): Promise<void> {
     ext.action.setBadgeText({ text: badge.text }),
     ext.action.setBadgeBackgroundColor({ color: badge.color }),
     ext.action.setTitle({ title: `Signet — ${outcome.title}: ${outcome.message}` }),
-    ext.storage.session?.set({ [LAST_OUTCOME_KEY]: last }),
   ]);
+  // For the popup only: not worth holding the click for.
+  void Promise.resolve(ext.storage.session?.set({ [LAST_OUTCOME_KEY]: last })).catch(() => {});
 }
