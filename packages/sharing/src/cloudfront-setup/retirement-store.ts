@@ -2,11 +2,10 @@
 // one may leave its key group. One small JSON file in the config folder
 // (cloudfront-retirements.json), shared by the CLI and the desktop app; written atomically
 // under a lock. Ids and dates only — no key material.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { SharingError } from '../errors.js';
-import { withFileLock, writeFileAtomic } from '../fs/index.js';
+import { ensurePrivateDir, readFileNoFollow, withFileLock, writeFileAtomic } from '../fs/index.js';
 
 const entrySchema = z.object({
   profileId: z.string(),
@@ -28,7 +27,9 @@ export class RetirementStore {
   private async read(): Promise<PendingRetirement[]> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      // Like every store in the config folder: a folder others can write, or a symlink, is refused.
+      await ensurePrivateDir(dirname(this.file), { create: false, what: "Signet's config folder" });
+      text = await readFileNoFollow(this.file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw e;
@@ -49,6 +50,7 @@ export class RetirementStore {
 
   /** Applies `edit` to the whole list under the lock. */
   async update(edit: (all: PendingRetirement[]) => PendingRetirement[]): Promise<void> {
+    await ensurePrivateDir(dirname(this.file), { what: "Signet's config folder" });
     await withFileLock(
       this.lock,
       async () => {

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LinkRecord } from '../api.js';
+import { ApprovalStore } from '../bridge/approval-store.js';
+import { RetirementStore } from '../cloudfront-setup/retirement-store.js';
 import { LinkHistory } from '../history/link-history.js';
 import { ProfileStore } from '../profiles/profile-store.js';
 
@@ -107,6 +109,19 @@ describe('Signet refuses a config folder other users can write, and follows no s
     });
     expect(readFileSync(loot, 'utf8')).not.toContain('X-Amz-Signature');
     expect(existsSync(join(d, 'history.lock'))).toBe(false); // and no lock left behind
+  });
+
+  it('the other stores in the config folder (approvals, CloudFront retirements) refuse the same', async () => {
+    const open = mkdtempSync(join(base(), 'home-'));
+    chmodSync(open, 0o777);
+    await expect(new ApprovalStore(open).list()).rejects.toMatchObject({ code: 'CONFIG_UNSAFE' });
+    await expect(new RetirementStore(open).list('p')).rejects.toMatchObject({ code: 'CONFIG_UNSAFE' });
+    await expect(new RetirementStore(open).update((all) => all)).rejects.toMatchObject({ code: 'CONFIG_UNSAFE' });
+    const d = mkdtempSync(join(base(), 'home-'));
+    symlinkSync(attackerFile(d, '{"version":1,"pending":[]}'), join(d, 'cloudfront-retirements.json'));
+    await expect(new RetirementStore(d).list('p')).rejects.toMatchObject({
+      message: expect.stringMatching(/symbolic link/),
+    });
   });
 
   it('a missing folder is still created private (0700), and a private one works as before', async () => {

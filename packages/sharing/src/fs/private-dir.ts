@@ -53,11 +53,10 @@ export async function ensurePrivateDir(dir: string, options: PrivateDirOptions =
   const mask = options.ownerOnly ? 0o077 : 0o022;
   if ((info.mode & mask) !== 0) {
     const mode = (info.mode & 0o777).toString(8);
-    const who = options.ownerOnly ? 'open to other users' : 'writable by other users';
-    throw unsafe(
-      `${what} ${dir} is ${who} (mode ${mode}), so another user could redirect or replace Signet's files in it. Make it private and try again: chmod 700 ${quote(dir)}`,
-      dir,
-    );
+    const why = options.ownerOnly
+      ? `open to other users (mode ${mode}), and it must be a folder only you can enter`
+      : `writable by other users (mode ${mode}), so another user could redirect or replace Signet's files in it`;
+    throw unsafe(`${what} ${dir} is ${why}. Make it private and try again: chmod 700 ${quote(dir)}`, dir);
   }
   return true;
 }
