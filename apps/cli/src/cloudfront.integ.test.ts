@@ -1,0 +1,112 @@
+// `signet cloudfront setup`, `signet doctor` and `signet cloudfront rotate-key` as a user runs
+// them: the built bundle in a child process. CloudFront + STS → moto_server (started here,
+// reached through AWS_ENDPOINT_URL_CLOUDFRONT / AWS_ENDPOINT_URL_STS); the bucket → RGW; the
+// key → the real keychain (scripts/with-keyring.sh).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMoto, type RunningMoto } from '../../../scripts/test-support/moto.js';
+import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
+
+const cliDir = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(cliDir, 'dist', 'signet.mjs');
+
+describe('signet cloudfront / doctor CLI (moto + RGW + keychain)', () => {
+  const home = mkdtempSync(join(tmpdir(), 'signet-cfcli-'));
+  const bucket = uniqueBucket('cfcli');
+  let moto: RunningMoto;
+  let env: NodeJS.ProcessEnv;
+  const printed: string[] = [];
+  function signet(args: string[]) {
+    const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', input: '' });
+    printed.push(r.stdout, r.stderr);
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  }
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
+    moto = await startMoto();
+    const s3 = testS3();
+    env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      SIGNET_HOME: join(home, 'signet'),
+      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
+      AWS_ACCESS_KEY_ID: s3.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      AWS_REGION: s3.region,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: join(home, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+      ...moto.env,
+    };
+    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
+    const add = signet([
+      'profile',
+      'add',
+      'cdn',
+      '--bucket',
+      bucket,
+      '--region',
+      s3.region,
+      '--endpoint',
+      s3.endpoint,
+      '--path-style',
+      '--default-chain',
+    ]);
+    expect(add.code, add.err).toBe(0);
+  });
+  afterAll(async () => {
+    await moto?.stop();
+    expect(printed.filter((t) => t.includes('PRIVATE KEY') || t.includes(testS3().secretAccessKey))).toEqual([]);
+  });
+
+  it('--dry-run prints the plan and exits 0; --create with --distribution is a usage error', () => {
+    const r = signet(['cloudfront', 'setup', '--bucket', bucket, '--profile', 'cdn', '--create', '--dry-run']);
+    console.log(`$ signet cloudfront setup --bucket ${bucket} --profile cdn --create --dry-run\n${r.out}${r.err}`);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^1\. Generate a new ECDSA P-256 key pair/m);
+    expect(r.out).toContain('cloudfront:CreateDistribution');
+    expect(r.err).toMatch(/Dry run: nothing was changed/);
+    const bad = signet(['cloudfront', 'setup', '--bucket', bucket, '--create', '--distribution', 'E1']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--create or --distribution/);
+  });
+
+  it('setup --create --wait, then doctor (text and --json), then a CloudFront link and a rotation', () => {
+    const r = signet(['cloudfront', 'setup', '--bucket', bucket, '--profile', 'cdn', '--create', '--wait']);
+    console.log(`$ signet cloudfront setup --bucket ${bucket} --profile cdn --create --wait\n${r.out}${r.err}`);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(
+      /now makes CloudFront links through \S+\.cloudfront\.net signed with key \w+\..*is deployed/s,
+    );
+
+    const doc = signet(['doctor', '--profile', 'cdn']);
+    console.log(`$ signet doctor --profile cdn\n${doc.out}`);
+    // moto drops the origin's OriginAccessControlId, so "Origin access" is the one problem: exit 1.
+    expect(doc.code).toBe(1);
+    expect(doc.out).toMatch(/ok +Signing key in the key group: .*the public half of the private key in the keychain/);
+    expect(doc.out).toMatch(/PROBLEM +Origin access/);
+    const json = JSON.parse(signet(['doctor', '--profile', 'cdn', '--json']).out) as { checks: { id: string }[] };
+    expect(json.checks.map((c) => c.id)).toContain('download-names');
+
+    const link = signet(['link', `s3://${bucket}/report.pdf`, '-p', 'cdn']);
+    expect(link.code, link.err).toBe(0);
+    const url = new URL(link.out.trim().split('\n').pop()!);
+    expect(url.hostname).toMatch(/\.cloudfront\.net$/);
+    expect(url.searchParams.get('Key-Pair-Id')).toMatch(/^[A-Z0-9]+$/);
+
+    // Plain moto has no UpdateKeyGroup: the rotation fails at that call, rolls back, exits 1.
+    const rot = signet(['cloudfront', 'rotate-key', '--profile', 'cdn']);
+    expect(rot.code).toBe(1);
+    expect(rot.err).toMatch(/Key rotation stopped at "Add it to key group/);
+    const again = signet(['link', `s3://${bucket}/report.pdf`, '-p', 'cdn']);
+    expect(new URL(again.out.trim().split('\n').pop()!).searchParams.get('Key-Pair-Id')).toBe(
+      url.searchParams.get('Key-Pair-Id'),
+    );
+  });
+});
