@@ -214,8 +214,16 @@ export interface SharingService {
    * `profile add` and the desktop's profile form both come through here.
    */
   saveProfile(profile: unknown, secrets?: ProfileSecretsInput): Promise<ProfileSummary>;
-  /** `keychainCleared`: false when the keychain was away and the profile kept no secret there. */
-  removeProfile(id: string): Promise<{ keychainCleared: boolean }>;
+  /**
+   * `keychainCleared`: false when the keychain was away and the profile kept no secret there.
+   * `linkUrls`: the profile's links whose URLs (with session tokens) were in the keychain as
+   * `link:<id>` items — how many were removed with it and how many are left there; 'unknown' when
+   * the history could not be read (then none were removed).
+   */
+  removeProfile(id: string): Promise<{
+    keychainCleared: boolean;
+    linkUrls: { removed: number; left: number } | 'unknown';
+  }>;
   setDefaultProfile(id: string): Promise<void>;
   setAwsSecret(profileId: string, secret: AwsSecretInput): Promise<void>;
   /** Validates the PEM (and passphrase) first, then stores it in the keychain. The file is not touched. */

@@ -72,10 +72,42 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
   function signerFor(profile: Profile): ReturnType<typeof createProfileSigner> {
     const key = JSON.stringify(profile);
     const hit = signers.get(profile.id);
-    if (hit && hit.profile === key && Date.now() - hit.at < TTL_MS) return hit.signer;
+    if (hit && hit.profile === key && Date.now() - hit.at < TTL_MS) return guardLocked(profile, hit.signer);
     const signer = createProfileSigner(profile, secrets, env);
     signers.set(profile.id, { at: Date.now(), profile: key, signer });
-    return signer;
+    return guardLocked(profile, signer);
+  }
+  // A cached signer holds secrets read from the keychain: without this, a keychain locked
+  // afterwards (screen lock, "Lock" in the password manager) went unnoticed by a running
+  // `signet serve` or desktop app, which kept signing for up to a minute (docs/security.md,
+  // item 8). So a profile whose secrets are in the keychain asks the keychain before signing —
+  // at most once a second, so a batch of links pays one D-Bus round trip, not one each — and a
+  // locked keychain drops the cached signer and fails with KEYCHAIN_LOCKED.
+  const lastProbe = new Map<string, number>();
+  function guardLocked(
+    profile: Profile,
+    signer: ReturnType<typeof createProfileSigner>,
+  ): ReturnType<typeof createProfileSigner> {
+    const inKeychain = profile.credentials.source === 'keychain' || profile.link.kind === 'cloudfront';
+    if (!inKeychain) return signer;
+    return {
+      ...signer,
+      async sign(request) {
+        if (Date.now() - (lastProbe.get(profile.id) ?? 0) >= 1000) {
+          try {
+            await (profile.credentials.source === 'keychain'
+              ? secrets.hasAwsSecret(profile.id)
+              : secrets.hasCloudFrontKey(profile.id));
+          } catch (e) {
+            forget(profile.id);
+            lastProbe.delete(profile.id);
+            throw e;
+          }
+          lastProbe.set(profile.id, Date.now());
+        }
+        return signer.sign(request);
+      },
+    };
   }
 
   const safeHas = (fn: () => Promise<boolean>) => fn().catch(() => false);
@@ -137,8 +169,11 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
           throw e;
         keychainCleared = false;
       }
+      // Links of this profile that carried a session token keep their URL in the keychain:
+      // working credentials of a profile that is gone. They go with it (or are counted as left).
+      const linkUrls = await history.deleteKeychainUrlsOf(id).catch(() => 'unknown' as const);
       await profiles.remove(id);
-      return { keychainCleared };
+      return { keychainCleared, linkUrls };
     },
     async setDefaultProfile(id) {
       await profiles.setDefault(id);

@@ -211,12 +211,28 @@ Examples:
     .description('delete a profile and its secrets in the keychain')
     .argument('<id>', 'profile')
     .action(async (id: string) => {
-      const { keychainCleared } = await sharing().removeProfile(id);
+      const { keychainCleared, linkUrls } = await sharing().removeProfile(id);
       process.stderr.write(
         keychainCleared
           ? `Profile "${id}" and its keychain entries were removed.\n`
           : `Profile "${id}" was removed (it kept no secret in the keychain, which is not available now).\n`,
       );
+      // The truth about links that carried its temporary credentials (link:<id> keychain items).
+      const links = (n: number) => `${n} link${n === 1 ? '' : 's'}`;
+      if (linkUrls === 'unknown')
+        process.stderr.write(
+          `Signet could not read its link history, so URLs of links made with "${id}" may remain in the keychain (items named link:<id>). Run \`signet links\` to see the problem.\n`,
+        );
+      else {
+        if (linkUrls.removed > 0)
+          process.stderr.write(
+            `The URLs of ${links(linkUrls.removed)} made with its temporary credentials were removed from the keychain (the links themselves work until they expire).\n`,
+          );
+        if (linkUrls.left > 0)
+          process.stderr.write(
+            `The URLs of ${links(linkUrls.left)} made with its temporary credentials could not be removed and remain in the keychain (items named link:<id>): delete them in your password manager.\n`,
+          );
+      }
     });
 
   profile

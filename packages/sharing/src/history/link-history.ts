@@ -258,6 +258,28 @@ export class LinkHistory {
     return this.find(await this.usable(), id);
   }
 
+  /**
+   * Removes from the keychain the URLs of this profile's links that carry a session token
+   * (`link:<id>` items), when the profile itself is removed: they would keep working credentials
+   * of a profile that no longer exists. Returns how many were removed and how many could not be.
+   */
+  async deleteKeychainUrlsOf(profileId: string): Promise<{ removed: number; left: number }> {
+    if (!this.vault) return { removed: 0, left: 0 };
+    const l = await this.usable();
+    let removed = 0;
+    let left = 0;
+    for (const r of l.records.values()) {
+      if (r.profileId !== profileId || !l.urls.get(r.id)?.inKeychain) continue;
+      try {
+        await this.vault.deleteLinkSecret(r.id);
+        removed++;
+      } catch {
+        left++;
+      }
+    }
+    return { removed, left };
+  }
+
   /** The URL again ("copy again"), from the file or, for session-token links, the keychain. */
   async getUrl(id: string): Promise<string> {
     const l = await this.usable();
