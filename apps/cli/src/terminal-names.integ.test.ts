@@ -65,6 +65,13 @@ describe('names that reach a terminal or a key are safe (CLI, RGW)', () => {
     expect(r.err).toContain('\\e[2J\\e]0;pwned\\x07report\\e[31m.txt');
   });
 
+  it('an error that quotes a hostile name prints it escaped too', () => {
+    const r = signet(['share', join(home, `missing-${HOSTILE}`)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/missing-\\e\[2J.*does not exist/);
+    expect(rawControls(r.out + r.err)).toEqual([]);
+  });
+
   it('a key with escapes linked (as a page can send through the extension): `signet links` prints it escaped', async () => {
     const key = `inbox/${HOSTILE}`;
     await testS3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'z' }));

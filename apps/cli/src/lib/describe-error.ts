@@ -1,8 +1,15 @@
-import { isSignetError } from '@signet/core';
+import { escapeForTerminal, isSignetError } from '@signet/core';
 import { UsageError } from './usage-error.js';
 
-/** The line a user sees for an error: its message only (codes and stacks with SIGNET_DEBUG=1). */
+/**
+ * The line a user sees for an error: its message only (codes and stacks with SIGNET_DEBUG=1).
+ * Messages quote file names, keys and refs other people chose: escapes in them are shown as text.
+ */
 export function describeError(err: unknown): string {
+  return escapeForTerminal(messageOf(err), { keepNewlines: true });
+}
+
+function messageOf(err: unknown): string {
   if (err instanceof UsageError || isSignetError(err)) return err.message;
   if (err instanceof Error && 'code' in err && typeof (err as { code: unknown }).code === 'string' && err.message)
     return err.message;

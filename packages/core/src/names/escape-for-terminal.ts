@@ -10,9 +10,13 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '
 // C0 controls, DEL, C1 controls, and the invisible format characters that reorder text.
 const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, 'gu');
 
-/** `s` with control characters, ANSI escapes and bidi controls shown as `\e`, `\n`, `\x07`, `\u202e`. */
-export function escapeForTerminal(s: string): string {
+/**
+ * `s` with control characters, ANSI escapes and bidi controls shown as `\e`, `\n`, `\x07`,
+ * `\u202e`. `keepNewlines`: line breaks stay (for multi-line messages that quote a name).
+ */
+export function escapeForTerminal(s: string, options: { keepNewlines?: boolean } = {}): string {
   return s.replace(UNSAFE, (c) => {
+    if (c === '\n' && options.keepNewlines) return c;
     const named = NAMED[c];
     if (named) return named;
     const code = c.codePointAt(0)!;

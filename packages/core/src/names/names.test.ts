@@ -18,6 +18,10 @@ describe('escapeForTerminal', () => {
     expect(escapeForTerminal('\u2066x\u2069\u200e\u200f\u061c')).toBe('\\u2066x\\u2069\\u200e\\u200f\\u061c');
   });
 
+  it('keepNewlines: line breaks of a multi-line message stay, every other control is escaped', () => {
+    expect(escapeForTerminal('line 1\nfile \u001b[2Jx\r', { keepNewlines: true })).toBe('line 1\nfile \\e[2Jx\\r');
+  });
+
   it('leaves ordinary names alone: spaces, unicode, emoji, right-to-left letters', () => {
     for (const s of ['Q3 report #1 (final).pdf', 'Zürich/日本語/😀.png', 'مرحبا.txt', 'a\\b']) {
       expect(escapeForTerminal(s)).toBe(s);
