@@ -32,6 +32,8 @@ export const SHARING_ERROR_CODES = [
   'DISK_FULL',
   'SETUP_INVALID',
   'CLOUDFRONT_NOT_FOUND',
+  /** AWS_PROFILE names a profile that is in neither AWS config file. */
+  'AWS_PROFILE_NOT_FOUND',
 ] as const;
 export type SharingErrorCode = (typeof SHARING_ERROR_CODES)[number];
 

@@ -3,8 +3,7 @@
 // With --profile the link is made by the sharing engine and recorded in the history; without,
 // it is signed statelessly with the standard AWS credential chain (fit for bulk scripts).
 import { createCloudFrontSigner, parseSourceIp, type LinkWarning } from '@signet/core';
-import { resolveCredentials } from '@signet/sharing';
-import { sharing } from '../lib/sharing.js';
+import { resolveAwsS3Settings, resolveCredentials } from '@signet/sharing';
 import { Option } from 'commander';
 import { BatchedOutput } from '../lib/batched-output.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, isBadValueError } from '../lib/exit-codes.js';
@@ -12,7 +11,7 @@ import { loadCloudFrontKeyFile } from '../lib/load-cloudfront-key.js';
 import { asUsage, parseDateFlag, parseExpiresFlag, parseExpiresInFlag } from '../lib/parse-when.js';
 import { parseSizeFlag } from '../lib/parse-size.js';
 import { readLineBatches } from '../lib/read-lines.js';
-import { createRefSigner, type RefSigner } from '../lib/ref-signer.js';
+import { createRefSigner, s3ConfigFromAws, withCoveringProfile, type RefSigner } from '../lib/ref-signer.js';
 import { UsageError } from '../lib/usage-error.js';
 import { signRefs } from '../lib/sign-refs.js';
 import type { RegisterCommand } from './index.js';
@@ -125,6 +124,10 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
     throw new UsageError(
       '--max-size limits upload forms (--method POST); a PUT link cannot limit the size. Add --method POST.',
     );
+  // Without --profile: region, endpoint and addressing as the AWS CLI reads them (AWS_PROFILE,
+  // ~/.aws/config incl. the services section, AWS_ENDPOINT_URL(_S3), AWS_REGION). An unknown
+  // AWS_PROFILE stops here with one sentence.
+  const aws = f.profile ? {} : await resolveAwsS3Settings();
   if (f.method === 'POST') {
     if (refs.length !== 1 || refs[0] === '-')
       throw new UsageError('An upload form (POST) is made for one reference at a time: give one s3://bucket/prefix/.');
@@ -138,10 +141,7 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
       now: fixedNow,
       maxBytes: f.maxSize !== undefined ? parseSizeFlag('--max-size', f.maxSize) : undefined,
       contentType: f.contentType,
-      region: f.region,
-      endpoint: f.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL,
-      pathStyle: f.pathStyle,
-      defaultRegion: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+      ...s3ConfigFromAws(f, aws),
       json: Boolean(f.json),
     });
     return EXIT_OK;
@@ -164,13 +164,10 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
       );
   }
   const profileSigner = f.profile ? createProfileRefSigner({ ...f, method }, startAt, asked) : undefined;
-  const signer =
-    profileSigner ??
+  const stateless = () =>
     createRefSigner({
       credentials: () => markedAsAffectingEveryRef(() => resolveCredentials(undefined)),
-      region: f.region,
-      endpoint: f.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL,
-      pathStyle: f.pathStyle,
+      ...s3ConfigFromAws(f, aws),
       method,
       downloadName: f.downloadName,
       inline: f.inline,
@@ -189,8 +186,28 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
       startAt,
       ipAddress: f.ip,
       resource: f.resource,
-      defaultRegion: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
     });
+  // No --profile and nothing that only stateless signing does: a Signet profile that covers a
+  // reference signs it (as `share` does), and says so; other references use the AWS chain.
+  const statelessOnly = f.region || f.endpoint || f.pathStyle || f.keyPairId || f.resource || f.signingDate;
+  const signer =
+    profileSigner ??
+    (statelessOnly
+      ? stateless()
+      : withCoveringProfile(stateless(), {
+          // Read from the profiles file alone: the sharing engine loads only when a profile signs.
+          load: async () => (await import('../lib/read-profiles.js')).readProfiles(),
+          viaProfile: (ref, profileId) =>
+            createProfileRefSigner({ ...f, method, profile: profileId }, startAt, asked).sign(
+              ref,
+              expiresAt,
+              fixedNow ?? new Date(),
+            ),
+          onProfile: (p) =>
+            process.stderr.write(
+              `signet: signed with Signet profile "${p.id}" (bucket ${p.bucket}${p.endpoint ? ` on ${p.endpoint}` : ''}); --profile picks another.\n`,
+            ),
+        }));
 
   const warned = new Set<string>();
   const fromStdin = refs[0] === '-';
@@ -288,6 +305,8 @@ function createProfileRefSigner(
 ): RefSigner {
   return {
     async sign(ref) {
+      // The sharing engine (keychain, history, S3 client) is loaded only when a profile signs.
+      const { sharing } = await import('../lib/sharing.js');
       const r = await sharing().link({
         ref,
         profileId: f.profile!,

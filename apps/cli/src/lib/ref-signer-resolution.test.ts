@@ -2,9 +2,9 @@
 // signing region and kept query of the URL a user gets. The full table of the resolver is in
 // packages/core/src/refs/resolve-s3-target.test.ts; this proves the CLI path goes through it.
 import { generateKeyPairSync } from 'node:crypto';
-import { createCloudFrontSigner, parseCloudFrontPrivateKey } from '@signet/core';
+import { createCloudFrontSigner, parseCloudFrontPrivateKey, parseProfile } from '@signet/core';
 import { describe, expect, it } from 'vitest';
-import { createRefSigner, type RefSignerOptions } from './ref-signer.js';
+import { createRefSigner, s3ConfigFromAws, withCoveringProfile, type RefSignerOptions } from './ref-signer.js';
 
 const now = new Date('2026-11-22T10:00:00Z');
 const expiresAt = new Date('2026-11-22T11:00:00Z');
@@ -188,5 +188,62 @@ describe('signet link (no profile): each reference class', () => {
     expect(star.url).toContain('/a%2Ab.png?');
     const dots = await signer.sign('https://d1.cloudfront.net/a/%2E%2E/b.png', expiresAt, now);
     expect(dots.warnings.map((w) => w.code)).toContain('KEY_DOT_SEGMENTS');
+  });
+});
+
+describe('signet link (no profile): AWS configuration and covering Signet profiles', () => {
+  it('s3ConfigFromAws: flags first, then the AWS configuration, then us-east-1; FIPS/dual-stack as an endpoint', () => {
+    expect(s3ConfigFromAws({}, {})).toEqual({
+      region: undefined,
+      endpoint: undefined,
+      pathStyle: undefined,
+      defaultRegion: 'us-east-1',
+    });
+    expect(s3ConfigFromAws({}, { region: 'eu-west-3', endpoint: 'http://m:9000', pathStyle: true })).toEqual({
+      region: undefined,
+      endpoint: 'http://m:9000',
+      pathStyle: true,
+      defaultRegion: 'eu-west-3',
+    });
+    expect(
+      s3ConfigFromAws({ region: 'us-east-2', endpoint: 'http://x:1', pathStyle: false }, { endpoint: 'http://m:9000' }),
+    ).toMatchObject({ region: 'us-east-2', endpoint: 'http://x:1', pathStyle: false });
+    expect(s3ConfigFromAws({}, { region: 'us-gov-west-1', fips: true }).endpoint).toBe(
+      'https://s3-fips.us-gov-west-1.amazonaws.com',
+    );
+  });
+
+  it('withCoveringProfile: a covered reference goes to its profile (said once), others to the stateless signer', async () => {
+    const profiles = [
+      parseProfile({ id: 'work', bucket: 'media', region: 'eu-west-1' }),
+      parseProfile({ id: 'lab', bucket: 'media', endpoint: 'http://127.0.0.1:7480' }),
+    ];
+    const via: string[] = [];
+    const told: string[] = [];
+    const stateless: string[] = [];
+    const link = {
+      url: 'u',
+      kind: 's3',
+      method: 'GET',
+      expiresAt,
+      effectiveExpiresAt: expiresAt,
+      warnings: [],
+    } as const;
+    const signer = withCoveringProfile(
+      { sign: async (ref) => (stateless.push(ref), { ...link }) },
+      {
+        load: async () => ({ profiles, defaultId: 'lab' }),
+        viaProfile: async (ref, id) => (via.push(`${id} ${ref}`), { ...link }),
+        onProfile: (p) => told.push(p.id),
+      },
+    );
+    await signer.sign('s3://media/a', expiresAt, now);
+    await signer.sign('s3://media/b', expiresAt, now);
+    await signer.sign('https://media.s3.eu-west-1.amazonaws.com/c', expiresAt, now);
+    await signer.sign('s3://other/d', expiresAt, now);
+    await signer.sign('s3://media/folder/', expiresAt, now);
+    expect(via).toEqual(['lab s3://media/a', 'lab s3://media/b', 'work https://media.s3.eu-west-1.amazonaws.com/c']);
+    expect(told).toEqual(['lab', 'work']);
+    expect(stateless).toEqual(['s3://other/d', 's3://media/folder/']);
   });
 });

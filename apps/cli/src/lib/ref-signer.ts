@@ -2,6 +2,7 @@
 // (region, endpoint, addressing style) and one CloudFront signer, so a bulk run of tens of
 // thousands of refs costs one signature each, not one client each.
 import {
+  awsS3EndpointFor,
   cloudFrontPathWarnings,
   createS3Presigner,
   parseObjectRef,
@@ -9,10 +10,12 @@ import {
   SignetError,
   type AwsCredentials,
   type CloudFrontSigner,
+  type Profile,
   type S3Presigner,
   type S3Target,
   type SignedLink,
 } from '@signet/core';
+import { resolveProfileForRef } from '@signet/sharing';
 
 export interface RefSignerOptions {
   /** Resolved lazily: only S3 refs need AWS credentials. */
@@ -133,6 +136,79 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
         ...(Object.keys(target.query).length ? { query: target.query } : {}),
       });
       return target.warnings.length ? { ...link, warnings: [...link.warnings, ...target.warnings] } : link;
+    },
+  };
+}
+
+/** What the stateless signer needs of the AWS configuration (resolveAwsS3Settings). */
+export interface AwsS3SettingsLike {
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  pathStyle?: boolean | undefined;
+  fips?: boolean | undefined;
+  dualstack?: boolean | undefined;
+  accelerate?: boolean | undefined;
+}
+
+/**
+ * The stateless signer's S3 configuration, as the AWS CLI would use it: the flags first, then
+ * AWS_REGION / AWS_ENDPOINT_URL(_S3) / ~/.aws/config (region, endpoint_url, the services
+ * section, addressing_style, FIPS / dual-stack / accelerate), then us-east-1.
+ */
+export function s3ConfigFromAws(
+  flags: { region?: string | undefined; endpoint?: string | undefined; pathStyle?: boolean | undefined },
+  aws: AwsS3SettingsLike,
+): {
+  region: string | undefined;
+  endpoint: string | undefined;
+  pathStyle: boolean | undefined;
+  defaultRegion: string;
+} {
+  const defaultRegion = aws.region ?? 'us-east-1';
+  const variants = { fips: aws.fips, dualstack: aws.dualstack, accelerate: aws.accelerate };
+  const endpoint =
+    flags.endpoint ??
+    aws.endpoint ??
+    (aws.fips || aws.dualstack || aws.accelerate
+      ? awsS3EndpointFor(flags.region ?? defaultRegion, variants)
+      : undefined);
+  return { region: flags.region, endpoint, pathStyle: flags.pathStyle ?? aws.pathStyle, defaultRegion };
+}
+
+export interface CoveringProfileOptions {
+  /** The Signet profiles, loaded once (on the first reference). A failure means: none. */
+  load: () => Promise<{ profiles: Profile[]; defaultId?: string | undefined }>;
+  /** Signs through the sharing engine with that profile (credentials from it, recorded). */
+  viaProfile: (ref: string, profileId: string) => Promise<SignedLink>;
+  /** Called once per profile that signed, since the user did not name it. */
+  onProfile: (profile: Profile) => void;
+}
+
+/**
+ * `signet link` without --profile: a reference that a Signet profile covers (resolveProfileForRef,
+ * the default profile first) is signed with that profile, as `share` does; any other reference
+ * falls through to the stateless signer (AWS credential chain).
+ */
+export function withCoveringProfile(fallback: RefSigner, o: CoveringProfileOptions): RefSigner {
+  let loaded: Promise<{ profiles: Profile[]; defaultId?: string | undefined }> | undefined;
+  const told = new Set<string>();
+  return {
+    async sign(ref, expiresAt, now) {
+      loaded ??= o.load().catch(() => ({ profiles: [] }));
+      const { profiles, defaultId } = await loaded;
+      if (profiles.length === 0) return fallback.sign(ref, expiresAt, now);
+      let profile: Profile;
+      try {
+        ({ profile } = resolveProfileForRef(ref, { profiles, defaultId }));
+      } catch {
+        // Not covered (or not readable): the stateless signer answers, with its own words.
+        return fallback.sign(ref, expiresAt, now);
+      }
+      if (!told.has(profile.id)) {
+        told.add(profile.id);
+        o.onProfile(profile);
+      }
+      return o.viaProfile(ref, profile.id);
     },
   };
 }
