@@ -33,6 +33,18 @@ defineExtensionScenarios(
     return chromiumDriver(raw);
   },
   (ctx) => {
+    it('shows a red badge for no link and clears it on the next success', async () => {
+      const { browser, bucket, objectRef } = ctx();
+      const badge = () => raw.sw.evaluate(() => chrome.action.getBadgeText({}));
+      await browser.click({ menuItemId: 'target/copy-link', linkUrl: `${objectRef}-missing` });
+      expect(await badge()).toBe('!');
+      expect(await raw.sw.evaluate(() => chrome.action.getTitle({}))).toMatch(/^Signet — No such object: /);
+      expect(
+        await browser.click({ menuItemId: 'selection/copy-link', selectionText: `s3://${bucket}/slow.txt` }),
+      ).toMatchObject({ ok: true });
+      expect(await badge()).toBe('');
+    });
+
     it('survives malformed and oversized frames on the socket and from the browser', async () => {
       const { f, browser, objectRef } = ctx();
       const socket = connect(f.bridge()!.socketPath);

@@ -45,6 +45,8 @@ export interface ExtensionDriver {
   pageUrl: string;
   click(info: ClickInfo): Promise<MenuOutcome>;
   readClipboard(): Promise<string>;
+  /** Asks the background to fetch the page patterns from the bridge now; what the menus use then. */
+  syncMenus(): Promise<{ patterns: string[]; errors: string[] }>;
   openPopup(): Promise<PopupView>;
   close(): Promise<void>;
 }

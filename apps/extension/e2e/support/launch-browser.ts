@@ -147,6 +147,16 @@ export function chromiumDriver(b: TestBrowser): ExtensionDriver {
     pageUrl: b.pageUrl,
     click: (info) => clickMenu(b, info),
     readClipboard: () => readClipboard(b),
+    syncMenus: () =>
+      b.sw.evaluate(async () => {
+        const menus = (
+          globalThis as unknown as {
+            signetMenus: { refresh(): Promise<void>; current(): { patterns: string[]; errors: string[] } };
+          }
+        ).signetMenus;
+        await menus.refresh();
+        return menus.current();
+      }),
     async openPopup() {
       const page = await b.ctx.newPage();
       await page.goto(`chrome-extension://${b.extensionId}/popup.html`);

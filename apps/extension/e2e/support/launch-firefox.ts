@@ -67,6 +67,7 @@ export async function launchFirefox(o: {
       pageUrl,
       click: (info) => clickMenu(control, info, pageUrl),
       readClipboard: () => readClipboard(paste),
+      syncMenus: () => syncMenus(control),
       openPopup: async () => popupView(await openExtensionPage(browser, `${base}popup.html`)),
       async close() {
         await browser.close().catch(() => {});
@@ -105,6 +106,18 @@ function clickMenu(page: Page, info: ClickInfo, pageUrl: string): Promise<MenuOu
     info,
     pageUrl,
   );
+}
+
+function syncMenus(page: Page): Promise<{ patterns: string[]; errors: string[] }> {
+  return page.evaluate(async () => {
+    const bg = (await (
+      globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<unknown> } } }
+    ).browser.runtime.getBackgroundPage()) as {
+      signetMenus: { refresh(): Promise<void>; current(): { patterns: string[]; errors: string[] } };
+    };
+    await bg.signetMenus.refresh();
+    return JSON.parse(JSON.stringify(bg.signetMenus.current())) as { patterns: string[]; errors: string[] };
+  });
 }
 
 async function readClipboard(page: Page): Promise<string> {

@@ -92,6 +92,29 @@ export function defineExtensionScenarios(
       expect(await fetchBytes(copied)).toEqual(c.body);
     });
 
+    it('shows the page menu on the profiles’ own servers, following profile changes', async () => {
+      const first = await c.browser.syncMenus();
+      expect(first).toEqual({ patterns: ['*://127.0.0.1/*'], errors: [] }); // RGW's host, any port
+      await c.f.service.saveProfile({
+        id: 'minio',
+        bucket: 'other-bucket',
+        region: 'us-east-1',
+        endpoint: 'https://minio.example.org:9000',
+      });
+      await c.f.service.saveProfile({
+        id: 'cdn',
+        bucket: 'media-bucket',
+        link: { kind: 'cloudfront', domain: 'files.example.com', keyPairId: 'K2JCJMDEHXQW5F' },
+      });
+      expect(await c.browser.syncMenus()).toEqual({
+        patterns: ['*://*.minio.example.org/*', '*://127.0.0.1/*', 'https://files.example.com/*'],
+        errors: [],
+      });
+      await c.f.service.removeProfile('minio');
+      await c.f.service.removeProfile('cdn');
+      expect(await c.browser.syncMenus()).toEqual(first);
+    });
+
     it('signs an image or video source with a preset', async () => {
       const src = `${testS3().endpoint}/${c.bucket}/media/clip.mp4`;
       const done = await c.browser.click({ menuItemId: 'target/copy-link:15m', srcUrl: src });

@@ -4,7 +4,7 @@
 // first); the last patterns are kept in storage.local so a restarted background starts right.
 // Without an approved connection the menus keep the AWS/CloudFront patterns and the stored ones.
 import { ext } from '../shared/browser-api.js';
-import { createMenus } from './menus.js';
+import { createMenus, menuErrors } from './menus.js';
 import type { NativeClient } from './native-client.js';
 
 const STORED_KEY = 'pagePatterns';
@@ -43,8 +43,8 @@ export class MenuSync {
     await createMenus(next);
   }
 
-  /** The profile patterns in use (tests). */
-  current(): string[] {
-    return [...this.patterns];
+  /** The profile patterns in use and the items the browser refused (tests). */
+  current(): { patterns: string[]; errors: string[] } {
+    return { patterns: [...this.patterns], errors: [...menuErrors] };
   }
 }

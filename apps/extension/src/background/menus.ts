@@ -5,7 +5,7 @@
 //   page      — on the page itself, only on S3, S3 console and CloudFront pages and on the servers
 //               of the user's own profiles (documentUrlPatterns, kept in sync from the bridge);
 //   selection — on selected text that holds an s3:// address or an S3 URL (Firefox hides it
-//               before showing, menus.onShown; Chromium has no such event: see selectionMenuFilter).
+//               before showing, menus.onShown; Chromium has no such event: see installSelectionFilter).
 import { EXPIRY_PRESETS } from '@signet/protocol';
 import { ext } from '../shared/browser-api.js';
 import { selectionHasReference } from './pick-reference.js';
@@ -79,10 +79,19 @@ export function menuItems(profilePatterns: readonly string[] = []): MenuItemSpec
   return items;
 }
 
+/** Items the browser refused at the last createMenus (an invalid pattern): tests assert none. */
+export const menuErrors: string[] = [];
+
 /** (Re)creates every menu item for the given profile patterns. */
 export async function createMenus(profilePatterns: readonly string[] = []): Promise<void> {
   await ext.contextMenus.removeAll();
-  for (const item of menuItems(profilePatterns)) ext.contextMenus.create(item);
+  menuErrors.length = 0;
+  for (const item of menuItems(profilePatterns))
+    ext.contextMenus.create(item, () => {
+      // Reading lastError marks it handled; a refused item is a bug in the patterns.
+      const error = ext.runtime.lastError?.message;
+      if (error) menuErrors.push(`${item.id}: ${error}`);
+    });
 }
 
 /** The expiry a menu item asks for: a preset, `'default'` for the default item, undefined if not ours. */
