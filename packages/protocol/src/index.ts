@@ -2,7 +2,6 @@
 // codes, framing, endpoint). Imports zod only; runs in the browser and in Node.
 export * from './version.js';
 export * from './error-codes.js';
-export * from './expiry-presets.js';
 export * from './messages.js';
 export * from './parse-request.js';
 export * from './parse-response.js';

@@ -1,9 +1,8 @@
 // `signet links`: the history of links made by any client (desktop, extension, CLI), and
 // renew / revoke / url / prune on its entries.
 import { createInterface } from 'node:readline/promises';
-import { escapeForTerminal } from '@signet/core';
+import { escapeForTerminal, formatTimeLeft } from '@signet/core';
 import type { Command } from 'commander';
-import { timeLeft } from '../lib/format-left.js';
 import { sharing } from '../lib/sharing.js';
 import { UsageError } from '../lib/usage-error.js';
 import type { RegisterCommand } from './index.js';
@@ -38,7 +37,7 @@ export const registerLinksCommand: RegisterCommand = (program) => {
       // Columns as wide as their widest value; a header row on a terminal only (pipes get rows).
       const rows = list.map((r) => [
         r.id.slice(0, 8),
-        timeLeft(r.effectiveExpiresAt, r.revokedAt),
+        formatTimeLeft(r.effectiveExpiresAt, Date.now(), r.revokedAt),
         r.source,
         r.profileId,
         // Keys can come from a web page (a ref sent through the extension): shown escaped.

@@ -2,7 +2,7 @@
 // links are made. Secrets go to the OS keychain, read from the environment, stdin or a prompt
 // that does not echo, never from a flag value (shell history, `ps`).
 import { Option } from 'commander';
-import { parseProfile, type CredentialSource, type LinkConfig, type Profile } from '@signet/core';
+import { DEFAULT_REGION, parseProfile, type CredentialSource, type LinkConfig, type Profile } from '@signet/core';
 import { isSharingError, type AwsSecretInput } from '@signet/sharing';
 import { readStdin, promptSecret } from '../lib/read-secret.js';
 import { sharing } from '../lib/sharing.js';
@@ -105,8 +105,6 @@ async function findProfile(id: string): Promise<Profile | undefined> {
     throw e;
   }
 }
-
-const DEFAULT_REGION = 'us-east-1';
 
 export const registerProfileCommand: RegisterCommand = (program) => {
   const profile = program

@@ -1,5 +1,4 @@
-import type { S3PostPolicy } from '@signet/core';
-import { formatBytes } from './progress-bar.js';
+import { formatBytes, type S3PostPolicy } from '@signet/core';
 
 /** One shell word, single-quoted (a `'` inside becomes `'\''`). */
 const sh = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;

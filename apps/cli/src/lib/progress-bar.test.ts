@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { ProgressMeter } from '@signet/sharing';
 import { describe, expect, it } from 'vitest';
-import { createProgressBar, formatBytes } from './progress-bar.js';
+import { BYTE_CASES } from '../../../../scripts/test-support/display-cases.js';
+import { createProgressBar } from './progress-bar.js';
 
 function stream(isTTY: boolean) {
   const s = new PassThrough() as PassThrough & { isTTY: boolean };
@@ -12,13 +13,11 @@ function stream(isTTY: boolean) {
 }
 
 describe('progress bar', () => {
-  it('formats sizes in binary units', () => {
-    expect([formatBytes(0), formatBytes(1023), formatBytes(1536), formatBytes(5 * 1024 ** 3)]).toEqual([
-      '0 B',
-      '1023 B',
-      '1.5 KiB',
-      '5.0 GiB',
-    ]);
+  it.each(BYTE_CASES)('says %s bytes as %s (the shared display table), in the finished-file line', (n, text) => {
+    const o = stream(false);
+    const bar = createProgressBar(o.s);
+    bar.update({ file: 'f.bin', loaded: n, total: n, percent: 100, rate: 0 });
+    expect(o.text()).toBe(`Uploaded f.bin (${text}).\n`);
   });
 
   it('on a terminal: one redrawn line with name, %, bytes, rate and ETA, cleared at the end', () => {
@@ -34,7 +33,7 @@ describe('progress bar', () => {
     });
     bar.done();
     expect(o.text()).toBe(
-      '\r\x1b[Kvideo.mp4 [############............] 50% 512.0 KiB/1.0 MiB 256.0 KiB/s ETA 2s\r\x1b[K',
+      '\r\x1b[Kvideo.mp4 [############............] 50% 512.0 KiB/1.0 MiB 256.0 KiB/s 2 seconds left\r\x1b[K',
     );
   });
 

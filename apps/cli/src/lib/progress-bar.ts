@@ -1,15 +1,5 @@
-import { escapeForTerminal } from '@signet/core';
+import { escapeForTerminal, formatBytes, formatDuration } from '@signet/core';
 import type { UploadProgress } from '@signet/sharing';
-
-const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-export function formatBytes(n: number): string {
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${n.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
-}
 
 /**
  * A one-line progress bar on stderr when it is a terminal; otherwise one plain line per finished
@@ -38,7 +28,8 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
       last = t;
       const width = 24;
       const filled = Math.round((p.percent / 100) * width);
-      const eta = p.etaSeconds !== undefined ? ` ETA ${Math.ceil(p.etaSeconds)}s` : '';
+      // core's words, as the desktop says them: "3 minutes 5 seconds left"
+      const eta = p.etaSeconds !== undefined && p.etaSeconds > 0 ? ` ${formatDuration(p.etaSeconds)} left` : '';
       // File names are other people's choice: an escape in one must not drive the terminal.
       const name = escapeForTerminal(p.file.split(/[/\\]/).pop() ?? p.file);
       stream.write(

@@ -1,3 +1,4 @@
+import { DEFAULT_EXPIRY, DEFAULT_KEY_TEMPLATE, DEFAULT_REGION } from '@signet/core/browser';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ProfileInputView, ProfileSecretsView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
@@ -16,11 +17,11 @@ export function slugify(name: string): string {
 const EMPTY = {
   name: '',
   bucket: '',
-  region: 'us-east-1',
+  region: DEFAULT_REGION,
   endpoint: '',
   pathStyle: false,
-  keyTemplate: '{yyyy}/{mm}/{uuid}/{name}',
-  defaultExpiry: '1d',
+  keyTemplate: DEFAULT_KEY_TEMPLATE,
+  defaultExpiry: DEFAULT_EXPIRY,
   source: 'keychain' as 'keychain' | 'aws-profile' | 'default-chain',
   awsProfile: '',
   accessKeyId: '',

@@ -1,13 +1,10 @@
+import { EXPIRY_PRESETS } from '@signet/core/browser';
 import { useId } from 'react';
 import { formatWhen, previewExpiry } from './format.js';
 import { rovingKeyDown } from './roving.js';
 
-export const PRESETS = [
-  { value: '15m', label: '15 min' },
-  { value: '1h', label: '1 hour' },
-  { value: '1d', label: '1 day' },
-  { value: '7d', label: '7 days' },
-] as const;
+/** The presets every client offers (core's list: the extension's menu has the same). */
+export const PRESETS = EXPIRY_PRESETS.map((p) => ({ value: p.expires, label: p.label }));
 
 /**
  * Presets plus a custom date-time. `value` is a duration or an ISO date-time; `profileDefault`

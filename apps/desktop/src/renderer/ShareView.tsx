@@ -1,3 +1,4 @@
+import { DEFAULT_EXPIRY } from '@signet/core/browser';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ProfileView, ShareRequestView } from '../shared/desktop-api.js';
 import { api } from './api.js';
@@ -42,7 +43,7 @@ export function shareRequestFor(
   const cf = profile.link.kind === 'cloudfront' && !s.viaS3;
   return {
     profileId: profile.id,
-    expires: s.expires || profile.defaultExpiry || '1d',
+    expires: s.expires || profile.defaultExpiry || DEFAULT_EXPIRY,
     options: {
       ...(s.downloadName && fileCount === 1 ? { downloadName: s.downloadName } : {}),
       ...(s.inline ? { inline: true } : {}),
@@ -72,7 +73,7 @@ export function ShareView({
   const [over, setOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  const effectiveExpiry = settings.expires || profile?.defaultExpiry || '1d';
+  const effectiveExpiry = settings.expires || profile?.defaultExpiry || DEFAULT_EXPIRY;
 
   // A new result scrolls into view: at 800×600 it is below the fold.
   const resultId = result?.id;

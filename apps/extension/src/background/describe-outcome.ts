@@ -2,6 +2,7 @@
 // (about two lines: NOTIFICATION_MAX characters), `details` is the whole story for the popup (the
 // approval command, the bridge's explanation). GUI wording: menus and settings, not commands with
 // backticks. One time zone (the computer's), one set of numbers: the effective expiry only.
+import { formatDuration } from '@signet/core/browser';
 import type { ProtocolError } from '@signet/protocol';
 
 /** Chromium cuts a basic notification's message after about two lines of this many characters. */
@@ -69,21 +70,8 @@ export function formatTime(at: Date, now: Date): string {
 
 /** "1 hour", "6 days 23 hours", "14 minutes", "already expired". */
 export function describeDuration(ms: number): string {
-  if (ms <= 0) return 'already expired';
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return plural(Math.max(1, Math.round(ms / 1000)), 'second');
-  if (minutes < 60) return plural(minutes, 'minute');
-  const hours = Math.floor(minutes / 60);
-  const restMinutes = minutes % 60;
-  if (hours < 24)
-    return restMinutes === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(restMinutes, 'minute')}`;
-  const days = Math.floor(hours / 24);
-  const restHours = hours % 24;
-  return restHours === 0 ? plural(days, 'day') : `${plural(days, 'day')} ${plural(restHours, 'hour')}`;
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  // core's words, as the desktop and the CLI say them (@signet/core/browser: browser-safe)
+  return ms <= 0 ? 'already expired' : formatDuration(ms / 1000);
 }
 
 /** What went wrong and what to do, short for the notification and in full for the popup. */

@@ -6,7 +6,7 @@
 //               of the user's own profiles (documentUrlPatterns, kept in sync from the bridge);
 //   selection — on selected text that holds an s3:// address or an S3 URL (Firefox hides it
 //               before showing, menus.onShown; Chromium has no such event: see installSelectionFilter).
-import { EXPIRY_PRESETS } from '@signet/protocol';
+import { EXPIRY_PRESETS } from '@signet/core/browser';
 import { ext } from '../shared/browser-api.js';
 import { selectionHasReference } from './pick-reference.js';
 

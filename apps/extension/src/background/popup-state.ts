@@ -2,10 +2,11 @@
 // command to copy), the profiles links come from, the last links from the desktop history (file,
 // bucket, profile, when made, time left) and the full story of the last click. Asking `status`
 // also brings the profiles' page patterns: the page menu follows the profiles (menus.ts).
+import { formatTimeLeft } from '@signet/core/browser';
 import { PROTOCOL_VERSION, type ProtocolError } from '@signet/protocol';
 import { ext } from '../shared/browser-api.js';
 import type { ConnectionState, LastOutcome, PopupLink, PopupState } from '../shared/popup-messages.js';
-import { describeDuration, describeError, formatTime } from './describe-outcome.js';
+import { describeError, formatTime } from './describe-outcome.js';
 import type { NativeClient } from './native-client.js';
 import { LAST_OUTCOME_KEY } from './show-outcome.js';
 
@@ -53,7 +54,6 @@ export async function loadPopupState({
   const links: PopupLink[] = recent.ok
     ? recent.result.links.map((l) => {
         const profile = l.profileId ? (names.get(l.profileId) ?? l.profileId) : undefined;
-        const left = Date.parse(l.effectiveExpiresAt) - now.getTime();
         return {
           id: l.id,
           name: l.key.split('/').pop() || l.key,
@@ -61,7 +61,7 @@ export async function loadPopupState({
           key: l.key,
           ...(profile ? { profile } : {}),
           made: `made ${formatTime(new Date(l.createdAt), now)}`,
-          label: l.revokedAt ? 'revoked' : left > 0 ? `${describeDuration(left)} left` : 'expired',
+          label: formatTimeLeft(l.effectiveExpiresAt, now, l.revokedAt),
           effectiveExpiresAt: l.effectiveExpiresAt,
           ...(l.url ? { url: l.url } : {}),
         };

@@ -3,7 +3,8 @@
 // "Copy share link", and the last links from the desktop history (file, bucket, profile, when
 // made, time left) with a copy button. Built with DOM APIs only (no innerHTML: keys and names
 // are user data).
-import { configureProtocolForExtensions, EXPIRY_PRESETS } from '@signet/protocol';
+import { EXPIRY_PRESETS } from '@signet/core/browser';
+import { configureProtocolForExtensions } from '@signet/protocol';
 import { ext } from '../shared/browser-api.js';
 import type { PopupState } from '../shared/popup-messages.js';
 import { getDefaultExpiry, setDefaultExpiry } from '../shared/settings.js';

@@ -1,5 +1,5 @@
 // Extension settings in storage.local (never a key or a link: just the default expiry).
-import { EXPIRY_PRESETS } from '@signet/protocol';
+import { EXPIRY_PRESETS } from '@signet/core/browser';
 import { ext } from './browser-api.js';
 
 const DEFAULT_EXPIRY_KEY = 'defaultExpiry';

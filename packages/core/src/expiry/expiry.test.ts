@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeOf } from '../../../../scripts/test-support/code-of.js';
 import { isSignetError } from '../errors.js';
-import { parseDateTime } from './parse-date-time.js';
-import { parseDuration } from './parse-duration.js';
-import { parseExpiry } from './parse-expiry.js';
+import { parseDateTime } from '../browser/parse-date-time.js';
+import { parseDuration } from '../browser/parse-duration.js';
+import { parseExpiry } from '../browser/parse-expiry.js';
 import { resolveEffectiveExpiry } from './resolve-effective-expiry.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');

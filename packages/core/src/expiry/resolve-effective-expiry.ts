@@ -1,5 +1,6 @@
 import { SignetError } from '../errors.js';
-import { formatInstant, formatSpan } from './format-instant.js';
+import { formatDuration } from '../browser/format-duration.js';
+import { formatInstant } from './format-instant.js';
 import type { LinkWarning } from './link-warning.js';
 import { CLOUDFRONT_MAX_EXPIRES_SECONDS, SIGV4_MAX_EXPIRES_SECONDS, SIGV4_MIN_EXPIRES_SECONDS } from './limits.js';
 
@@ -49,14 +50,14 @@ export function resolveEffectiveExpiry(input: EffectiveExpiryInput): EffectiveEx
   if (kind === 's3' && Math.floor(seconds) > SIGV4_MAX_EXPIRES_SECONDS) {
     throw new SignetError(
       'EXPIRY_TOO_LONG',
-      `S3 presigned links live at most 7 days (you asked for ${formatSpan(seconds)}). Use a CloudFront profile for longer links, or pick 7d or less.`,
+      `S3 presigned links live at most 7 days (you asked for ${formatDuration(seconds)}). Use a CloudFront profile for longer links, or pick 7d or less.`,
       { details: { maxSeconds: SIGV4_MAX_EXPIRES_SECONDS, requestedSeconds: Math.floor(seconds) } },
     );
   }
   if (kind === 'cloudfront' && seconds > CLOUDFRONT_MAX_EXPIRES_SECONDS) {
     throw new SignetError(
       'EXPIRY_TOO_LONG',
-      `CloudFront links from Signet live at most 10 years (you asked for ${formatSpan(seconds)}). Pick 10 years (520w) or less, or a date-time before ${formatInstant(new Date(now.getTime() + CLOUDFRONT_MAX_EXPIRES_SECONDS * 1000))}.`,
+      `CloudFront links from Signet live at most 10 years (you asked for ${formatDuration(seconds)}). Pick 10 years (520w) or less, or a date-time before ${formatInstant(new Date(now.getTime() + CLOUDFRONT_MAX_EXPIRES_SECONDS * 1000))}.`,
       { details: { maxSeconds: CLOUDFRONT_MAX_EXPIRES_SECONDS, requestedSeconds: Math.floor(seconds) } },
     );
   }
@@ -73,7 +74,7 @@ export function resolveEffectiveExpiry(input: EffectiveExpiryInput): EffectiveEx
       effective = credentialExpiration;
       warnings.push({
         code: 'CREDENTIALS_EXPIRE_FIRST',
-        message: `This link stops working at ${formatInstant(credentialExpiration)}, in ${formatSpan((credentialExpiration.getTime() - now.getTime()) / 1000)}, when the temporary credentials that signed it expire (you asked for ${formatSpan(seconds)}). Sign with long-term credentials or CloudFront for the full time.`,
+        message: `This link stops working at ${formatInstant(credentialExpiration)}, in ${formatDuration((credentialExpiration.getTime() - now.getTime()) / 1000)}, when the temporary credentials that signed it expire (you asked for ${formatDuration(seconds)}). Sign with long-term credentials or CloudFront for the full time.`,
       });
     }
   }

@@ -1,6 +1,7 @@
 // The profile: where objects live and how links are made. Secrets are never part of it
 // (they live in the OS keychain, keyed by the profile id).
 import { z } from 'zod';
+import { DEFAULT_EXPIRY, DEFAULT_KEY_TEMPLATE, DEFAULT_REGION } from '../browser/profile-defaults.js';
 import { isDuration, parseDuration, SIGV4_MAX_EXPIRES_SECONDS } from '../expiry/index.js';
 import { parseEndpoint, validateBucketName, validateRegion } from '../s3/index.js';
 import { isSignetError } from '../errors.js';
@@ -64,14 +65,14 @@ export const profileSchema = z
     id: profileIdSchema,
     name: z.string().trim().min(1).max(80).optional(),
     bucket: z.string().superRefine(refine(validateBucketName)),
-    region: z.string().default('us-east-1').superRefine(refine(validateRegion)),
+    region: z.string().default(DEFAULT_REGION).superRefine(refine(validateRegion)),
     endpoint: z
       .string()
       .superRefine(refine((v) => void parseEndpoint(v)))
       .optional(),
     forcePathStyle: z.boolean().default(false),
-    keyTemplate: z.string().default('{yyyy}/{mm}/{uuid}/{name}').superRefine(refine(checkKeyTemplate)),
-    defaultExpiry: z.string().default('1d').refine(isDuration, 'use a duration such as 15m, 1h, 1d or 7d'),
+    keyTemplate: z.string().default(DEFAULT_KEY_TEMPLATE).superRefine(refine(checkKeyTemplate)),
+    defaultExpiry: z.string().default(DEFAULT_EXPIRY).refine(isDuration, 'use a duration such as 15m, 1h, 1d or 7d'),
     credentials: z
       .discriminatedUnion('source', [
         z.object({ source: z.literal('keychain') }),

@@ -1,10 +1,10 @@
-// The expiry presets the extension offers in its context menu and popup. The desktop parses the
-// same strings (core's parseDuration), so the menu and the signed link can never disagree.
+// The expiry choices every client offers (desktop picker, extension menu and popup). The values
+// are durations parseExpiry takes, so a preset and the signed link can never disagree.
 
 export interface ExpiryPreset {
-  /** The duration string sent in `link.params.expires`. */
+  /** The duration string sent as `expires`. */
   readonly expires: string;
-  /** Menu label. */
+  /** What the user reads. */
   readonly label: string;
 }
 

@@ -1,4 +1,4 @@
-import { SignetError } from '../errors.js';
+import { SignetError } from './errors.js';
 import { looksLikeDate, parseDateTime } from './parse-date-time.js';
 import { isDuration, parseDuration } from './parse-duration.js';
 

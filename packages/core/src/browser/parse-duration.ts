@@ -1,4 +1,4 @@
-import { SignetError } from '../errors.js';
+import { SignetError } from './errors.js';
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
 const DURATION = /^(\d{1,9})\s*([smhdw])$/;

@@ -1,4 +1,4 @@
-import { SignetError } from '../errors.js';
+import { SignetError } from './errors.js';
 
 // ISO-8601 date-time with an explicit offset (Z or ±hh:mm). A date-time without an offset is
 // refused: "17:00" means different instants on the signer's and the recipient's machines.
