@@ -5,7 +5,7 @@
 // moto 5.2 gaps, said where they matter: it has no DeleteKeyGroup / UpdateKeyGroup (those code
 // paths have unit tests with AWS's documented answers in documented-shapes.test.ts) and does not
 // keep an origin's OriginAccessControlId (so a distribution read back shows no OAC).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, verify } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,7 @@ import { startMoto, type RunningMoto } from '../../../../scripts/test-support/mo
 import { testS3, testS3Client, uniqueBucket } from '../../../../scripts/test-support/s3.js';
 import { ProfileStore } from '../profiles/index.js';
 import { SecretStore } from '../secrets/index.js';
+import { createSharingService } from '../service.js';
 import { setupCloudFront, type CloudFrontSetupDeps } from './index.js';
 
 const KEEP = (bucket: string) => ({
@@ -180,6 +181,31 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
       expect(policy.Statement[1]!.Condition).toEqual({ StringEquals: { 'AWS:SourceArn': arn } });
     });
 
+    it('a link the new profile signs verifies with the public key CloudFront holds (as CloudFront checks it)', async () => {
+      const service = createSharingService({ paths: { configDir: home, dataDir: home }, secrets, env: deps.env });
+      const link = await service.link({
+        ref: `s3://${bucket}/q4 report.pdf`,
+        profileId: id,
+        source: 'cli',
+        expires: '30d',
+      });
+      const u = new URL(link.url);
+      const profile = await profiles.get(id);
+      expect(profile.link.kind === 'cloudfront' && u.hostname).toBe(
+        profile.link.kind === 'cloudfront' && profile.link.domain,
+      );
+      const keyId = u.searchParams.get('Key-Pair-Id')!;
+      const held = (await cf.send(new GetPublicKeyCommand({ Id: keyId }))).PublicKey!.PublicKeyConfig!.EncodedKey!;
+      const resource = `${u.origin}${u.pathname}`;
+      const policy = `{"Statement":[{"Resource":"${resource}","Condition":{"DateLessThan":{"AWS:EpochTime":${u.searchParams.get('Expires')}}}}]}`;
+      const sig = Buffer.from(
+        u.searchParams.get('Signature')!.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'),
+        'base64',
+      );
+      expect(verify('sha1', Buffer.from(policy), held, sig)).toBe(true);
+      expect(verify('sha1', Buffer.from(policy.replace('q4%20report', 'q3%20report')), held, sig)).toBe(false);
+    });
+
     it('a re-run changes nothing', async () => {
       const before = { cf: await snapshot(), policy: await policyOf(bucket), profile: await profiles.get(id) };
       const r = await setupCloudFront(deps, { bucket, profileId: id, create: true });
@@ -257,6 +283,11 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
     });
     const policy = JSON.parse((await policyOf(bucket))!) as { Statement: { Sid: string }[] };
     expect(policy.Statement.map((s) => s.Sid)).toEqual([`SignetCloudFront${distId}`]);
+
+    // Run again: everything is found in place.
+    const again = await setupCloudFront(deps, { bucket, profileId: id, distributionId: distId });
+    expect(again.unchanged, again.plan).toBe(true);
+    expect((await cf.send(new GetDistributionConfigCommand({ Id: distId }))).DistributionConfig).toEqual(after);
   });
 
   it('a failure half-way (RGW refuses the policy) removes what the run made and says what is left', async () => {

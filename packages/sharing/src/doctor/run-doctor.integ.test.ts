@@ -100,6 +100,41 @@ describe('signet doctor (CloudFront/STS: moto; bucket: RGW; key: real keychain)'
     expect(status(r, 'clock')?.status).toBe('ok');
   });
 
+  it('S3 profile: a policy that lets anyone read is a problem; the clock 20 minutes off is a problem', async () => {
+    const s3 = testS3();
+    const b = uniqueBucket('docs3');
+    const sid = `${id}s3`;
+    await admin.send(new CreateBucketCommand({ Bucket: b }));
+    await profiles.save({ id: sid, bucket: b, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await secrets.setAwsSecret(sid, { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+    expect(status(await runDoctor(deps, sid), 'bucket-policy')).toMatchObject({ status: 'ok' });
+    await admin.send(
+      new PutBucketPolicyCommand({
+        Bucket: b,
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'Everyone',
+              Effect: 'Allow',
+              Principal: '*',
+              Action: 's3:GetObject',
+              Resource: `arn:aws:s3:::${b}/*`,
+            },
+          ],
+        }),
+      }),
+    );
+    const r = await runDoctor(deps, sid);
+    expect(r.kind).toBe('s3');
+    expect(status(r, 'bucket-policy')).toMatchObject({ status: 'problem' });
+    expect(status(r, 'bucket-policy')?.detail).toMatch(/allows anyone .*statement Everyone/);
+    expect(r.checks.some((c) => c.id === 'distribution')).toBe(false);
+    const skewed = await runDoctor({ ...deps, now: () => new Date(Date.now() + 20 * 60_000) }, sid);
+    expect(status(skewed, 'clock')).toMatchObject({ status: 'problem' });
+    expect(status(skewed, 'clock')?.detail).toMatch(/ahead of the server/);
+  });
+
   it('OAC statement missing from the bucket policy (RGW)', async () => {
     const policy = (await admin.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy!;
     const keep = {

@@ -126,34 +126,33 @@ export async function runDoctor(
   const stsDate = recordStsDate(sts);
   const s3Date = recordS3Date(s3);
   let account: string | undefined;
-  try {
-    const who = await sts.send(new GetCallerIdentityCommand({}));
-    account = who.Account;
+  if (profile.endpoint && !endpoints.sts) {
+    // An S3-compatible server has no STS to ask: the bucket check below uses the credentials.
     push({
       id: 'credentials',
       title: 'Credentials',
-      status: 'ok',
-      detail: `Valid: ${who.Arn ?? 'unknown identity'} (account ${who.Account ?? '?'}).`,
+      status: 'skipped',
+      detail: `${profile.endpoint} is not AWS, so there is no STS to ask whose they are; the bucket check below uses them.`,
     });
-  } catch (e) {
-    // An S3-compatible server has no STS: the bucket check below still tells whether they work.
-    const msg = toUserMessage(e);
-    push(
-      profile.endpoint && msg.code === 'SERVER_UNREACHABLE'
-        ? {
-            id: 'credentials',
-            title: 'Credentials',
-            status: 'skipped',
-            detail: 'No STS at this endpoint; the bucket check below uses the credentials.',
-          }
-        : {
-            id: 'credentials',
-            title: 'Credentials',
-            status: 'problem',
-            detail: `AWS did not accept the credentials: ${msg.message}`,
-            fix: 'Store fresh credentials (signet profile set-secret) or refresh the AWS session (aws sso login).',
-          },
-    );
+  } else {
+    try {
+      const who = await sts.send(new GetCallerIdentityCommand({}));
+      account = who.Account;
+      push({
+        id: 'credentials',
+        title: 'Credentials',
+        status: 'ok',
+        detail: `Valid: ${who.Arn ?? 'unknown identity'} (account ${who.Account ?? '?'}).`,
+      });
+    } catch (e) {
+      push({
+        id: 'credentials',
+        title: 'Credentials',
+        status: 'problem',
+        detail: `AWS did not accept the credentials: ${toUserMessage(e).message}`,
+        fix: 'Store fresh credentials (signet profile set-secret) or refresh the AWS session (aws sso login).',
+      });
+    }
   }
 
   // Bucket: exists, and where.
