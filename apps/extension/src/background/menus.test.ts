@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { AWS_PAGE_PATTERNS, expiryForMenuItem, menuItems, pagePatterns, TARGET_URL_PATTERNS } from './menus.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  AWS_PAGE_PATTERNS,
+  expiryForMenuItem,
+  installSelectionFilter,
+  menuItems,
+  pagePatterns,
+  TARGET_URL_PATTERNS,
+} from './menus.js';
 
 /** A tiny WebExtension match-pattern matcher (scheme, `*.` host wildcard, path glob), as browsers match. */
 function matches(pattern: string, url: string): boolean {
@@ -93,5 +100,34 @@ describe('menus', () => {
     expect(expiryForMenuItem('copy-link:1h')).toBe('1h');
     expect(expiryForMenuItem('page/parent')).toBeUndefined();
     expect(expiryForMenuItem('copy-link:3y')).toBeUndefined();
+  });
+});
+
+describe('installSelectionFilter (Firefox menus.onShown)', () => {
+  afterEach(() => {
+    delete (globalThis as { browser?: unknown }).browser;
+  });
+
+  // A stand-in for Firefox's menus API (no browser in the unit tier); the e2e runs the real one.
+  it('shows the selection item only for text with an S3 reference, then refreshes the open menu', async () => {
+    const calls: string[] = [];
+    let shown: ((info: { contexts: string[]; selectionText?: string }) => void) | undefined;
+    (globalThis as { browser?: unknown }).browser = {
+      menus: {
+        onShown: { addListener: (fn: typeof shown) => (shown = fn) },
+        update: (id: string, props: { visible: boolean }) => void calls.push(`${id}=${props.visible}`),
+        refresh: () => void calls.push('refresh'),
+      },
+    };
+    installSelectionFilter();
+    shown!({ contexts: ['selection'], selectionText: 'lunch at noon?' });
+    shown!({ contexts: ['selection'], selectionText: 'see s3://bucket/a.pdf' });
+    shown!({ contexts: ['link'] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual(['selection/parent=false', 'selection/parent=true', 'refresh', 'refresh']);
+  });
+
+  it('does nothing in Chromium (no menus.onShown)', () => {
+    expect(() => installSelectionFilter()).not.toThrow();
   });
 });

@@ -71,6 +71,12 @@ describe('readingsOfText', () => {
     });
   });
 
+  it('reads no further than an S3 key can be long', () => {
+    const picked = readingsOfText(`s3://b/${'x'.repeat(5000)} tail`);
+    expect(picked.ok && picked.ref.length).toBe(1200);
+    expect(picked.ok && picked.candidates).toEqual([]);
+  });
+
   it('keeps at most 12 readings of a long sentence', () => {
     const picked = readingsOfText(`s3://b/k ${'word '.repeat(40)}`);
     expect(picked.ok && picked.candidates.length).toBe(11);

@@ -20,6 +20,8 @@ export type Picked = { ok: true; ref: string; candidates: string[] } | { ok: fal
 
 /** At most this many readings of a selection (the protocol's limit is 16 candidates + ref). */
 const MAX_READINGS = 12;
+/** `arn:aws-us-gov:s3:::` + a 63-character bucket + `/` + a 1024-byte key, with room to spare. */
+const MAX_REFERENCE_CHARS = 1200;
 
 const S3_URI = /s3:\/\//gi;
 const ARN = /arn:aws[\w-]*:s3:::/gi;
@@ -58,7 +60,11 @@ export function readingsOfText(text: string): Picked {
     };
   if (starts.length === 1) {
     const start = starts[0]!;
-    const line = trimmed.slice(start).split(/[\r\n]/, 1)[0]!;
+    // An S3 key is at most 1024 bytes: nothing past that on the line can be part of it.
+    const line = trimmed
+      .slice(start)
+      .split(/[\r\n]/, 1)[0]!
+      .slice(0, MAX_REFERENCE_CHARS);
     const readings = cutsAtSpaces(line);
     if (readings.length === 0) return { ok: false, message: 'The selected S3 address has no object name.' };
     // A selection that is exactly one reference: the whole of it is the likeliest reading (keys
