@@ -13,7 +13,7 @@ import type {
   ProfileSummary,
   SharingService,
 } from '@signet/sharing';
-import { installNativeHost, nativeHostStatus } from '@signet/sharing';
+import { describeExtension, installNativeHost, nativeHostStatus } from '@signet/sharing';
 import type {
   DesktopApi,
   InvokeMethod,
@@ -131,8 +131,8 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
       await installNativeHost({ browser, hostPath: deps.nativeHostPath });
     },
     listApprovals: async () => [
-      ...(await deps.approvals.list()).map((a) => ({ origin: a.origin, state: 'approved' as const })),
-      ...(await deps.approvals.pending()).map((p) => ({ origin: p.origin, state: 'pending' as const })),
+      ...(await deps.approvals.list()).map((a) => ({ ...approvalIdentity(a.origin), state: 'approved' as const })),
+      ...(await deps.approvals.pending()).map((p) => ({ ...approvalIdentity(p.origin), state: 'pending' as const })),
     ],
     approveExtension: async (origin) => {
       await deps.approvals.approve(origin);
@@ -172,3 +172,14 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
 
 /** A fresh id for a share, so its progress events and cancel can be matched. */
 export const newShareId = (): string => randomUUID();
+
+/** What the approval list shows about an origin: Signet's build by name, or a warning (docs/security.md, item 2). */
+function approvalIdentity(origin: string) {
+  const who = describeExtension(origin);
+  return {
+    origin,
+    known: who.known ? { name: who.known.name, build: who.known.build } : (false as const),
+    ...(who.warning ? { warning: who.warning } : {}),
+    grouped: who.grouped,
+  };
+}

@@ -59,8 +59,11 @@ export function BrowserIntegration({ version }: { version: number }) {
           {pending.map((a) => (
             <li key={a.origin}>
               <span>
-                <strong>An extension asks to use Signet</strong>
+                <strong>
+                  {a.known ? `${a.known.name} asks to use Signet` : 'An unknown extension asks to use Signet'}
+                </strong>
                 <code className="small">{a.origin}</code>
+                <ExtensionIdentity approval={a} />
               </span>
               <span className="actions">
                 <button
@@ -118,7 +121,11 @@ export function BrowserIntegration({ version }: { version: number }) {
         <ul className="rows card">
           {approved.map((a) => (
             <li key={a.origin}>
-              <code className="small">{a.origin}</code>
+              <span>
+                {a.known && <strong>{a.known.name}</strong>}
+                <code className="small">{a.origin}</code>
+                <ExtensionIdentity approval={a} />
+              </span>
               <button
                 type="button"
                 className="danger"
@@ -136,5 +143,21 @@ export function BrowserIntegration({ version }: { version: number }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** Unknown ids get the warning and the id in groups of four, so a look-alike can be told apart. */
+function ExtensionIdentity({ approval }: { approval: ApprovalView }) {
+  if (approval.known !== false) return null;
+  return (
+    <span className="error small" role="note">
+      <strong>Not a Signet extension.</strong> {approval.warning}
+      {approval.grouped && approval.grouped !== approval.origin && (
+        <>
+          {' '}
+          Id: <code>{approval.grouped}</code>
+        </>
+      )}
+    </span>
   );
 }

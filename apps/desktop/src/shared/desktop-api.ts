@@ -105,6 +105,12 @@ export type BrowserView = z.infer<typeof browserSchema>;
 export interface ApprovalView {
   origin: string;
   state: 'approved' | 'pending';
+  /** Signet's own build behind this origin, or false for any other extension (docs/security.md, item 2). */
+  known?: { name: string; build: 'release' | 'development' } | false;
+  /** For any other extension: the warning to show before it is approved. */
+  warning?: string;
+  /** The extension id in groups of four, to compare by eye with a look-alike. */
+  grouped?: string;
 }
 
 /** Every call the renderer can make. Each rejects with an Error whose message is for people. */
