@@ -66,8 +66,23 @@ export interface LinkRecord {
   /** Size and name of the uploaded file, when the link came from a share. */
   file?: { name: string; size: number };
   revokedAt?: string;
-  /** How the link was revoked, in words (e.g. "object deleted"). */
+  /** What revoked it, as data: code decides on this, never on the words in `revocation`. */
+  revokedBy?: RevocationKind;
+  /** How the link was revoked, in words for people (e.g. "object deleted: s3://…"). */
   revocation?: string;
+}
+
+/**
+ * `object-deleted`: its object was deleted, so no link to it works (and a renewed one would 404);
+ * `marked`: marked revoked with the object kept (the link works until it expires);
+ * `key-retired`: its CloudFront signing key left the key group.
+ */
+export type RevocationKind = 'object-deleted' | 'marked' | 'key-retired';
+
+/** A revocation to record: what did it, and the words people read. */
+export interface Revocation {
+  by: RevocationKind;
+  text: string;
 }
 
 export type HistoryFilter = 'active' | 'expired' | 'all';
@@ -167,6 +182,8 @@ export interface LinkRequest {
    * other buckets on its server (the CLI's explicit --profile). Ignored for source `extension`.
    */
   profileScope?: 'covered' | 'its-server';
+  /** A key ending in `/` is the folder-marker object itself, not a folder (asked explicitly). */
+  folderMarker?: boolean;
   expires?: string;
   options?: LinkOptions;
   check?: boolean;

@@ -3,7 +3,7 @@
 // With --profile the link is made by the sharing engine and recorded in the history; without,
 // it is signed statelessly with the standard AWS credential chain (fit for bulk scripts).
 import { createCloudFrontSigner, parseSourceIp, type LinkWarning } from '@signet/core';
-import { resolveAwsS3Settings, resolveCredentials } from '@signet/sharing';
+import { resolveAwsS3Settings, resolveCredentials } from '@signet/sharing/link-setup';
 import { Option } from 'commander';
 import { BatchedOutput } from '../lib/batched-output.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, isBadValueError } from '../lib/exit-codes.js';
@@ -29,6 +29,7 @@ interface LinkFlags {
   region?: string;
   endpoint?: string;
   pathStyle?: boolean;
+  folderMarker?: boolean;
   profile?: string;
   keyPairId?: string;
   privateKey?: string;
@@ -66,6 +67,7 @@ export const registerLinkCommand: RegisterCommand = (program) => {
     .option('--endpoint <url>', 'S3-compatible endpoint, e.g. https://s3.example.com')
     .option('--endpoint-url <url>', 'the same as --endpoint (as the aws CLI spells it)')
     .option('--path-style', 'address the bucket in the path (most S3-compatible services)')
+    .option('--folder-marker', 'a key ending in / is the folder-marker object itself (not a folder)')
     .option('-p, --profile <id>', 'Signet profile to sign with (see signet profile list)')
     .option('--key-pair-id <id>', 'CloudFront: public key id of your trusted key group')
     .option('--private-key <pem>', 'CloudFront: private key PEM file (passphrase: SIGNET_KEY_PASSPHRASE)')
@@ -168,6 +170,7 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
     createRefSigner({
       credentials: () => markedAsAffectingEveryRef(() => resolveCredentials(undefined)),
       ...s3ConfigFromAws(f, aws),
+      folderMarker: f.folderMarker,
       method,
       downloadName: f.downloadName,
       inline: f.inline,
@@ -312,6 +315,7 @@ function createProfileRefSigner(
         profileId: f.profile!,
         // The user named the profile: its credentials may also sign other buckets on its server.
         profileScope: 'its-server',
+        ...(f.folderMarker ? { folderMarker: true } : {}),
         // undefined: the profile's default expiry
         ...(asked ? { expires: asked.toISOString() } : {}),
         options: {

@@ -15,7 +15,7 @@ import {
   type S3Target,
   type SignedLink,
 } from '@signet/core';
-import { resolveProfileForRef } from '@signet/sharing';
+import { resolveProfileForRef } from '@signet/sharing/link-setup';
 
 export interface RefSignerOptions {
   /** Resolved lazily: only S3 refs need AWS credentials. */
@@ -77,7 +77,7 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
       if (ref.kind === 's3-prefix') {
         throw new SignetError(
           'NOT_AN_OBJECT',
-          `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Name a file; for a whole folder use a CloudFront wildcard (--resource 'https://…/folder/*').`,
+          `s3://${ref.bucket}/${ref.prefix} is a bucket or folder, not an object. Name a file; for a whole folder use a CloudFront wildcard (--resource 'https://…/folder/*'); for a folder-marker object itself, add --folder-marker.`,
         );
       }
       if (ref.kind === 'cloudfront') {

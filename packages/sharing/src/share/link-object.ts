@@ -14,6 +14,7 @@ export async function linkObject(ctx: SharingContext, request: LinkRequest): Pro
     profileId: request.profileId,
     // Whatever a caller says, a request from the browser never signs beyond what a profile covers.
     named: request.source === 'extension' ? 'covered' : request.profileScope,
+    folderMarker: request.folderMarker,
   });
   const options = request.options ?? {};
   const link = await signLink(ctx, { profile, bucket, key, expires: request.expires, options, ref });

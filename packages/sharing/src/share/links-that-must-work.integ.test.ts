@@ -33,6 +33,7 @@ describe('links that must work (RGW)', () => {
     expect(v1.VersionId).toBeTruthy();
     oldVersion = v1.VersionId!;
     await admin.send(new CreateBucketCommand({ Bucket: ipBucket }));
+    await admin.send(new PutObjectCommand({ Bucket: ipBucket, Key: 'dir/', Body: 'folder marker' }));
 
     service = createSharingService({ paths: { configDir: home, dataDir: home } });
     const secret = { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey };
@@ -72,6 +73,15 @@ describe('links that must work (RGW)', () => {
     const res = await fetch(named.url);
     expect(await res.text()).toBe('OLD bytes');
     expect(res.headers.get('content-disposition')).toContain('v1.txt');
+  });
+
+  it('a folder-marker object (key ending in /) is signed when asked for explicitly, refused otherwise', async () => {
+    await expect(service.link({ ref: `s3://${ipBucket}/dir/`, source: 'cli' })).rejects.toMatchObject({
+      code: 'NOT_AN_OBJECT',
+    });
+    const marker = await service.link({ ref: `s3://${ipBucket}/dir/`, source: 'cli', folderMarker: true });
+    expect(marker.key).toBe('dir/');
+    expect(await (await fetch(marker.url)).text()).toBe('folder marker');
   });
 
   it('an IP-endpoint profile configured virtual-hosted: test, upload and link all succeed path-style', async () => {

@@ -100,6 +100,7 @@ const table: Row[] = [
     { code: 'NO_PROFILE_FOR_OBJECT', message: /No profile covers the bucket "other".*--bucket other/ },
   ],
   ['a folder is not an object', 's3://media/dir/', {}, { code: 'NOT_AN_OBJECT', message: /not an object/ }],
+  ['a folder-marker object when asked for', 's3://media/dir/', { folderMarker: true }, { profile: 'aws', key: 'dir/' }],
   // A named profile ('covered', the default: the bridge) must cover the object itself
   ['named profile that covers it', 's3://media/a.txt', { profileId: 'rgw' }, { profile: 'rgw' }],
   [

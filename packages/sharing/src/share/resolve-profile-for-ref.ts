@@ -45,11 +45,14 @@ export interface ProfileCoverageOptions {
    * for requests that come from the browser.
    */
   named?: 'covered' | 'its-server' | undefined;
+  /** A key ending in `/` is the folder-marker object itself (asked for explicitly). */
+  folderMarker?: boolean | undefined;
 }
 
 /** Parses a reference with the endpoints and CloudFront domains the profiles know. */
-export function parseRefForProfiles(text: string, profiles: Profile[]): ObjectRef {
+export function parseRefForProfiles(text: string, profiles: Profile[], folderMarker?: boolean): ObjectRef {
   return parseObjectRef(text, {
+    folderMarker,
     endpoints: profiles.flatMap((p) => (p.endpoint ? [p.endpoint] : [])),
     cloudFrontDomains: profiles.flatMap((p) => (p.link.kind === 'cloudfront' ? [p.link.domain] : [])),
   });
@@ -63,7 +66,7 @@ export function profileCovers(profile: Profile, ref: ObjectLikeRef): boolean {
 
 /** The profile that signs `ref`, and the bucket and key that means. Throws NO_PROFILE_FOR_OBJECT. */
 export function resolveProfileForRef(input: string | ObjectRef, o: ProfileCoverageOptions): ProfileForRef {
-  const parsed = typeof input === 'string' ? parseRefForProfiles(input, o.profiles) : input;
+  const parsed = typeof input === 'string' ? parseRefForProfiles(input, o.profiles, o.folderMarker) : input;
   if (parsed.kind === 's3-prefix') {
     throw new SignetError(
       'NOT_AN_OBJECT',
