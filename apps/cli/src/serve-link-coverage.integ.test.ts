@@ -115,6 +115,17 @@ describe('signet serve: a link request cannot pick a profile that does not cover
     expect(JSON.stringify(r)).not.toContain('X-Amz-Signature');
   });
 
+  it('refuses an AWS URL of the covered bucket name: the profile is on another server (issue 10)', async () => {
+    // Before: signed for the RGW profile, so the "link" pointed at RGW, not at the AWS object.
+    for (const profileId of [undefined, 'work']) {
+      const r = await ask({
+        ref: `https://${covered}.s3.eu-west-1.amazonaws.com/secret.txt`,
+        ...(profileId ? { profileId } : {}),
+      });
+      expect(r, JSON.stringify(r)).toMatchObject({ ok: false, error: { code: 'NO_PROFILE_FOR_OBJECT' } });
+    }
+  });
+
   it('refuses the same bucket without a profileId, and a profileId that does not exist', async () => {
     expect(await ask({ ref: `s3://${uncovered}/secret.txt` })).toMatchObject({
       ok: false,

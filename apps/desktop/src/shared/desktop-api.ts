@@ -75,6 +75,8 @@ export interface LinkRecordView {
   effectiveExpiresAt: string;
   file?: { name: string; size: number };
   revokedAt?: string;
+  /** What revoked it (object-deleted: no link to it works any more; marked: the object was kept). */
+  revokedBy?: 'object-deleted' | 'marked' | 'key-retired';
   revocation?: string;
 }
 
