@@ -199,3 +199,35 @@ describe('doctor checks on AWS-documented answers (canned, parsed by the real SD
     expect(c.fix).toContain('--key-pair-id KNEW');
   });
 });
+
+describe('doctor checks on plain data', () => {
+  it('bucket region: GetBucketLocation’s "" is us-east-1, "EU" eu-west-1; a mismatch names the fix; "default" is not compared', async () => {
+    const { checkBucketRegion, regionOfLocation } = await import('./bucket-region-check.js');
+    expect(regionOfLocation('')).toBe('us-east-1');
+    expect(regionOfLocation('EU')).toBe('eu-west-1');
+    const p = { id: 'work', bucket: 'reports', region: 'us-east-1' };
+    expect(checkBucketRegion(p, regionOfLocation(''))).toMatchObject({ status: 'ok' });
+    expect(checkBucketRegion(p, 'eu-central-1')).toMatchObject({
+      status: 'problem',
+      fix: "Set the profile's region to eu-central-1 (signet profile add work --region eu-central-1).",
+    });
+    expect(checkBucketRegion(p, 'default')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/not compared/),
+    });
+  });
+
+  it('a distribution still InProgress, or disabled, is a problem that says to wait / enable', async () => {
+    const { checkDistributionState } = await import('./cloudfront-checks.js');
+    const [enabled, deployed] = checkDistributionState({
+      id: 'E1',
+      arn: ARN,
+      domain: 'd.cloudfront.net',
+      status: 'InProgress',
+      enabled: false,
+      config: {} as never,
+    });
+    expect(enabled).toMatchObject({ status: 'problem', fix: expect.stringMatching(/Enable it/) });
+    expect(deployed).toMatchObject({ status: 'problem', detail: expect.stringMatching(/InProgress.*5 to 15 minutes/) });
+  });
+});

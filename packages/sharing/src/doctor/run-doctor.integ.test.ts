@@ -135,6 +135,35 @@ describe('signet doctor (CloudFront/STS: moto; bucket: RGW; key: real keychain)'
     expect(status(skewed, 'clock')?.detail).toMatch(/ahead of the server/);
   });
 
+  it('S3 profile: a bucket that does not exist, and a wrong secret, are problems with a fix', async () => {
+    const s3 = testS3();
+    const gone = `${id}gone`;
+    await profiles.save({
+      id: gone,
+      bucket: uniqueBucket('nobucket'),
+      region: s3.region,
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+    });
+    await secrets.setAwsSecret(gone, { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+    const r = await runDoctor(deps, gone);
+    expect(status(r, 'bucket')).toMatchObject({
+      status: 'problem',
+      detail: expect.stringMatching(/There is no bucket/),
+    });
+    expect(status(r, 'block-public-access')?.status).toBe('skipped');
+    const wrong = `${id}wrong`;
+    await profiles.save({ id: wrong, bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true });
+    await secrets.setAwsSecret(wrong, { accessKeyId: s3.accessKeyId, secretAccessKey: 'not-the-secret' });
+    const w = await runDoctor(deps, wrong);
+    expect(status(w, 'bucket')).toMatchObject({
+      status: 'problem',
+      detail: expect.stringMatching(/rejected the credentials \(SignatureDoesNotMatch\)/),
+      fix: expect.stringContaining(`signet profile set-secret ${wrong}`),
+    });
+    expect(JSON.stringify(w)).not.toContain('not-the-secret');
+  });
+
   it('OAC statement missing from the bucket policy (RGW)', async () => {
     const policy = (await admin.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy!;
     const keep = {

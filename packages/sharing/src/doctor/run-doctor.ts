@@ -20,6 +20,7 @@ import { httpStatusOf, toUserMessage } from '../errors.js';
 import type { ProfileStore } from '../profiles/index.js';
 import type { SecretStore } from '../secrets/index.js';
 import { createS3Client } from '../upload/create-s3-client.js';
+import { CREDENTIAL_CODES, probeBucket } from '../upload/explain-refusal.js';
 import { controlPlaneEndpoints, createCloudFrontClient, createStsClient } from '../cloudfront-setup/aws-clients.js';
 import { parseBucketPolicy } from '../cloudfront-setup/bucket-policy.js';
 import {
@@ -40,6 +41,7 @@ import {
   checkViewerProtocol,
   type KeyGroupFacts,
 } from './cloudfront-checks.js';
+import { checkBucketRegion, regionOfLocation } from './bucket-region-check.js';
 import { DOCTOR_CHECK_TITLES, type DoctorCheck, type DoctorOptions, type DoctorReport } from './doctor-types.js';
 
 export interface DoctorDeps {
@@ -80,13 +82,6 @@ function recordS3Date(client: S3Client): () => string | undefined {
     { step: 'deserialize', name: 'signetServerDate' },
   );
   return () => date;
-}
-
-/** GetBucketLocation's answer as a region name ('' = us-east-1, 'EU' = eu-west-1). */
-function regionOfLocation(loc: string | undefined | null): string {
-  if (!loc) return 'us-east-1';
-  if (loc === 'EU') return 'eu-west-1';
-  return loc;
 }
 
 export async function runDoctor(
@@ -165,26 +160,12 @@ export async function runDoctor(
       const loc = await s3.send(new GetBucketLocationCommand({ Bucket: profile.bucket })).catch(() => undefined);
       region = loc ? regionOfLocation(loc.LocationConstraint) : undefined;
     }
-    const awsLike = region && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region);
-    if (region && awsLike && region !== profile.region)
-      push({
-        id: 'bucket',
-        title: 'Bucket',
-        status: 'problem',
-        detail: `Bucket "${profile.bucket}" is in ${region}, but the profile says ${profile.region}: S3 links are refused or redirected.`,
-        fix: `Set the profile's region to ${region} (signet profile add ${profile.id} --region ${region}).`,
-      });
-    else
-      push({
-        id: 'bucket',
-        title: 'Bucket',
-        status: 'ok',
-        detail: awsLike
-          ? `"${profile.bucket}" exists in ${region}.`
-          : `"${profile.bucket}" exists${region ? ` (the server calls its location "${region}", not an AWS region: not compared)` : ''}.`,
-      });
+    push(checkBucketRegion(profile, region));
   } catch (e) {
     const status = httpStatusOf(e);
+    // A HEAD answer has no body: ask again with a listing, whose XML names the cause.
+    const probe = status === 403 ? await probeBucket(s3, profile.bucket) : undefined;
+    const credentialsWrong = probe?.kind === 'refused' && CREDENTIAL_CODES.has(probe.code);
     push({
       id: 'bucket',
       title: 'Bucket',
@@ -192,13 +173,17 @@ export async function runDoctor(
       detail:
         status === 404
           ? `There is no bucket "${profile.bucket}" at this endpoint.`
-          : status === 403
-            ? `The credentials may not use bucket "${profile.bucket}" (HTTP 403).`
-            : toUserMessage(e).message,
+          : credentialsWrong && probe?.kind === 'refused'
+            ? `The server rejected the credentials (${probe.code}): ${toUserMessage(probe.error).message}`
+            : status === 403
+              ? `The credentials may not use bucket "${profile.bucket}" (HTTP 403${probe?.kind === 'refused' ? `, ${probe.code}` : ''}).`
+              : toUserMessage(e).message,
       fix:
         status === 404
           ? "Check the profile's bucket name, region and endpoint."
-          : 'Let these credentials use the bucket (IAM: s3:ListBucket, s3:GetObject, s3:PutObject), or fix the profile.',
+          : credentialsWrong
+            ? `Store the right access key and secret: signet profile set-secret ${profile.id} --access-key-id <id>.`
+            : 'Let these credentials use the bucket (IAM: s3:ListBucket, s3:GetObject, s3:PutObject), or fix the profile.',
     });
   }
 
