@@ -3,9 +3,10 @@
 // page.exposeBinding, backed by the REAL main-process handlers (createDesktopHandlers) in this
 // Node process, with the real sharing engine, the real keychain (scripts/with-keyring.sh) and a
 // real S3 server (RGW). The one Electron-only piece is webUtils.getPathForFile: the harness maps
-// a dropped file's name to the temp file the test wrote. Nothing else is stubbed.
+// a dropped file's name to the temp file the test wrote, and reports it to main's real
+// registerDrop handler as the preload does. Nothing else is stubbed.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,8 +24,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import { createDesktopHandlers, type DesktopHandlers } from '../src/main/create-desktop-handlers.js';
+import { GrantedPaths } from '../src/main/granted-paths.js';
+import { createPreloadHandlers } from '../src/main/preload-handlers.js';
 import { startThrottledProxy, type ThrottledProxy } from './throttled-proxy.js';
-import type { ProgressView } from '../src/shared/desktop-api.js';
+import type { DesktopApi, ProgressView } from '../src/shared/desktop-api.js';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 // SIGNET_E2E_RENDERER_DIR: serve an already built renderer instead (e.g. an older commit's, to
@@ -50,6 +53,8 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   let page: Page;
   let service: SharingService;
   let handlers: DesktopHandlers;
+  /** What the user gave main (drops via registerDrop; the tray picker adds its paths directly, as index.ts does). */
+  const granted = new GrantedPaths();
   /** The handlers the page talks to (a test may point the window at another, empty home). */
   let active: DesktopHandlers;
   let admin: S3Client;
@@ -206,8 +211,16 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       openExternal: async () => {},
       startAtLogin: { get: () => false, set: () => {} },
       nativeHostPath: join(appDir, 'dist', 'signet-native-host'),
+      grantedPaths: granted,
     });
     active = handlers;
+    const preload = createPreloadHandlers({
+      isTrustedSender: (url) => url.startsWith(`${origin}/`),
+      grantedPaths: granted,
+    });
+    await ctx.exposeBinding('__signetRegisterDrop', (source, path: string) =>
+      preload.registerDrop({ url: source.frame.url() }, [path]),
+    );
     await ctx.exposeBinding('__signetInvoke', async (source, method: string, args: unknown[]) => {
       try {
         return recordToPage({
@@ -235,7 +248,13 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
         {},
         {
           get: (_t, name: string) => {
-            if (name === 'pathForFile') return (f: File) => (w.__dropPaths as Record<string, string>)[f.name] ?? '';
+            // webUtils.getPathForFile's stand-in, then what the preload does: report the path to main.
+            if (name === 'pathForFile')
+              return (f: File) => {
+                const path = (w.__dropPaths as Record<string, string>)[f.name] ?? '';
+                if (path) void (w.__signetRegisterDrop as (p: string) => Promise<void>)(path);
+                return path;
+              };
             if (/^on[A-Z]/.test(name))
               return (l: (p: unknown) => void) => (
                 (listeners[name] ??= new Set()).add(l),
@@ -577,6 +596,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const p = await openApp();
     const path = join(files, 'from-tray.txt');
     writeFileSync(path, 'picked in the native dialog');
+    granted.add(path); // main records what its own picker returned (index.ts sharePaths)
     await p.evaluate(
       (fp) => (window as unknown as { __emit: (e: string, p: unknown) => void }).__emit('onSharePaths', [fp]),
       path,
@@ -658,6 +678,111 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await p.close();
   }, 120_000);
 
+  it('a folder: "n of N" with total progress, a row per file by its exact path, compact results with Copy all / Copy one and one QR', async () => {
+    const p = await openApp();
+    await p.selectOption('[data-testid=profile-select]', 'slow');
+    const dir = join(files, 'album');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'a.txt'), 'A');
+    writeFileSync(join(dir, 'data.txt'), 'DATA');
+    writeFileSync(join(dir, 'sub', 'deep.bin'), Buffer.alloc(9 * 1024 * 1024, 1));
+    await p.evaluate(
+      (fp) => ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths['album'] = fp),
+      dir,
+    );
+    const dt = await p.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File([''], 'album'));
+      return d;
+    });
+    for (const ev of ['dragenter', 'dragover', 'drop'])
+      await p.dispatchEvent('[data-testid=dropzone]', ev, { dataTransfer: dt });
+    // While deep.bin uploads: overall "3 of 3", and each row is the file with exactly that path.
+    await p.waitForFunction(
+      () => /3 of 3 · \d+% of/.test(document.querySelector('[data-testid=overall]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const rows = await p.$$eval('[data-testid=file-row]', (els) =>
+      els.map((e) => [
+        e.getAttribute('data-path'),
+        e.querySelector('.name')?.textContent,
+        e.querySelector('.nums')?.textContent,
+      ]),
+    );
+    expect(rows.map((r) => r[0])).toEqual([join(dir, 'a.txt'), join(dir, 'data.txt'), join(dir, 'sub', 'deep.bin')]);
+    expect(rows.map((r) => r[1])).toEqual(['album/a.txt', 'album/data.txt', 'album/sub/deep.bin']);
+    // Finished rows say so, never "1 s left".
+    expect(rows[0]![2]).toBe('Uploaded · 1 B');
+    expect(rows[1]![2]).toBe('Uploaded · 4 B');
+    await p.screenshot({ path: join(shots, 'folder-progress-light.png') });
+    await expectNoAxeViolations(p, 'a folder upload');
+    await sharedOk(p, 'deep.bin', 60_000);
+    expect(await p.textContent('[data-testid=copied]')).toBe('3 links copied to the clipboard, one a line');
+    const all = (await clipboard(p)).split('\n');
+    expect(all).toHaveLength(3);
+    const list = p.getByTestId('result-list');
+    expect(await list.getByTestId('result-row').count()).toBe(3);
+    expect(await list.getByRole('button', { name: 'All copied ✓' }).count()).toBe(1);
+    expect(await list.getByTestId('copy-one').filter({ hasText: 'Copied' }).count()).toBe(0);
+    expect(await p.locator('img.qr').count()).toBe(0);
+    // Copy one: that row says Copied, Copy all no longer does, the clipboard holds that one link.
+    await list.getByRole('button', { name: 'Copy link to data.txt' }).click();
+    await list.getByRole('button', { name: 'Copied link to data.txt' }).waitFor();
+    const one = await clipboard(p);
+    expect(await (await fetch(one)).text()).toBe('DATA');
+    expect(await list.getByRole('button', { name: 'Copy all' }).count()).toBe(1);
+    await list.getByRole('button', { name: 'QR code of the link to a.txt' }).click();
+    await list.getByRole('button', { name: 'QR code of the link to deep.bin' }).click();
+    expect(await p.locator('img.qr').count()).toBe(1);
+    expect(await p.getByTestId('qr-box').textContent()).toContain('deep.bin');
+    await expectNoAxeViolations(p, 'the result list');
+    await p.screenshot({ path: join(shots, 'result-list-light.png'), fullPage: true });
+    expect((await p.evaluate(() => document.documentElement.scrollHeight)) < 1600).toBe(true);
+    await p.close();
+  }, 120_000);
+
+  it('attack: page script in the window asks main to share /proc/self/environ and ~/.ssh/id_rsa, open a phishing page, check a metadata URL', async () => {
+    const p = await openApp();
+    const tries = await p.evaluate(async () => {
+      const api = (window as unknown as { signet: DesktopApi }).signet;
+      const out: string[] = [];
+      for (const path of ['/proc/self/environ', '/root/.ssh/id_rsa'])
+        out.push(
+          await api.share('evil', { paths: [path] }).then(
+            () => 'SHARED',
+            (e: Error) => e.message,
+          ),
+        );
+      out.push(
+        await api.openExternal('https://evil.example.com/login').then(
+          () => 'OPENED',
+          (e: Error) => e.message,
+        ),
+      );
+      out.push(
+        await api.checkLink('http://169.254.169.254/latest/meta-data/').then(
+          () => 'FETCHED',
+          (e: Error) => e.message,
+        ),
+      );
+      out.push(
+        await api.approveExtension(`chrome-extension://${'e'.repeat(32)}/`).then(
+          () => 'APPROVED',
+          (e: Error) => e.message,
+        ),
+      );
+      return out;
+    });
+    expect(tries[0]).toMatch(/^Refused: Signet only shares files you dropped, pasted or picked/);
+    expect(tries[1]).toMatch(/^Refused: Signet only shares files you dropped/);
+    expect(tries[2]).toMatch(/^Refused: that page is not a link Signet made/);
+    expect(tries[3]).toMatch(/^Refused: that address is not a link Signet made/);
+    expect(tries[4]).toMatch(/^Refused: that extension has not asked to use Signet/);
+    expect((await service.listLinks({ search: 'environ', filter: 'all' })).length).toBe(0);
+    await p.close();
+  });
+
   it('tabs and expiry presets move with the arrow keys (tablist/tabpanel, radiogroup)', async () => {
     const p = await openApp();
     await p.focus('[data-testid=tab-share]');
@@ -713,6 +838,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       openExternal: async () => {},
       startAtLogin: { get: () => false, set: () => {} },
       nativeHostPath: join(appDir, 'dist', 'signet-native-host'),
+      grantedPaths: granted,
     });
     active = { ...base, listProfiles: async (s, a) => (await late, base.listProfiles(s, a)) };
     try {

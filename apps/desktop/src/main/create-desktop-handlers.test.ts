@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalStore, SharingService } from '@signet/sharing';
 import { createDesktopHandlers } from './create-desktop-handlers.js';
+import { GrantedPaths } from './granted-paths.js';
 
 const TRUSTED = 'file:///opt/Signet/resources/app/dist/renderer/index.html';
 
@@ -34,6 +35,10 @@ function setup() {
     openExternal: async (url) => void opened.push(url),
     startAtLogin: { get: () => false, set: () => {} },
     nativeHostPath: '/opt/Signet/signet-native-host',
+    // as if the user had dropped / picked these (renderer-attacks.test.ts covers the refusals)
+    grantedPaths: Object.assign(new GrantedPaths(), {
+      allows: (p: string) => ['/tmp/report.pdf', '/tmp/key.pem', '/tmp/k.pem'].includes(p),
+    }),
   });
   return { handlers, calls, opened };
 }
@@ -89,8 +94,8 @@ describe('desktop IPC handlers', () => {
     expect(calls[0]).toMatch(
       /^share:\[\{"paths":\["\/tmp\/report.pdf"\],"expires":"1h","options":\{"inline":true\},"check":false,"source":"desktop"/,
     );
-    await handlers.openExternal({ url: TRUSTED }, ['https://example.com/x']);
-    expect(opened).toEqual(['https://example.com/x']);
+    await handlers.openExternal({ url: TRUSTED }, ['https://github.com/signet-app/signet#readme']);
+    expect(opened).toEqual(['https://github.com/signet-app/signet#readme']);
     const result = await handlers.setAwsSecret({ url: TRUSTED }, [
       'p',
       { accessKeyId: 'AKIA', secretAccessKey: 'topsecret' },

@@ -13,7 +13,7 @@ import type {
   ProfileSummary,
   SharingService,
 } from '@signet/sharing';
-import { describeExtension, installNativeHost, nativeHostStatus } from '@signet/sharing';
+import { collectFiles, describeExtension, installNativeHost, nativeHostStatus } from '@signet/sharing';
 import type {
   DesktopApi,
   InvokeMethod,
@@ -25,6 +25,9 @@ import type {
 } from '../shared/desktop-api.js';
 import { PAYLOADS, type ApiArgs } from '../shared/ipc-payloads.js';
 import { DesktopError, toDesktopError } from './desktop-error.js';
+import type { GrantedPaths } from './granted-paths.js';
+import { KnownLinks } from './known-links.js';
+import { labelForPaths, ShareTracker } from './share-tracker.js';
 
 export interface SenderInfo {
   /** URL of the frame that sent the message (event.senderFrame.url in Electron). */
@@ -42,6 +45,10 @@ export interface DesktopHandlerDeps {
   startAtLogin: { get(): boolean; set(enabled: boolean): void };
   /** The native host launcher shipped with the app. */
   nativeHostPath: string;
+  /** What the user dropped, pasted, picked or opened with Signet: share and key import take only these. */
+  grantedPaths: GrantedPaths;
+  /** Running shares for the tray, the taskbar progress and notifications (default: tracked, not shown). */
+  shares?: ShareTracker;
 }
 
 /** What main implements per invoke method: DesktopApi's own signature, on arguments already parsed. */
@@ -76,26 +83,66 @@ const toLinkView = (l: LinkResult): LinkView => ({ ...l });
 const toRecordView = ({ options: _o, warnings: _w, method: _m, ...r }: LinkRecord): LinkRecordView => r;
 const toProfileView = ({ profile, ...flags }: ProfileSummary): ProfileView => ({ ...profile, ...flags });
 
+/** A path the user never gave: refused before anything is read (issue 11 item 16). */
+function refuseUngiven(granted: GrantedPaths, paths: string[]): void {
+  const bad = paths.find((p) => !granted.allows(p));
+  if (bad)
+    throw new DesktopError(
+      'NOT_GIVEN_BY_USER',
+      `Refused: Signet only shares files you dropped, pasted or picked in this session, and ${bad} is not one of them. Drop it on the window or use Choose files…`,
+    );
+}
+
+const notSignets = (what: string) =>
+  new DesktopError(
+    'NOT_GIVEN_BY_USER',
+    `Refused: ${what} is not a link Signet made (only those are opened or checked).`,
+  );
+
+/**
+ * Which file of how many each upload is, its name inside the share and the bytes of the whole
+ * share, so the window can show "2 of 5" and total progress. Undefined when the paths cannot be
+ * read: the share itself then fails with the reason.
+ */
+async function planShare(paths: string[]) {
+  try {
+    const { files } = await collectFiles(paths);
+    return {
+      count: files.length,
+      total: files.reduce((n, f) => n + f.size, 0),
+      byPath: new Map(files.map((f, i) => [f.path, { index: i, name: f.name }])),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers {
-  const { service } = deps;
-  const running = new Map<string, AbortController>();
+  const { service, grantedPaths } = deps;
+  const shares = deps.shares ?? new ShareTracker();
+  const known = new KnownLinks(service);
 
   const impl: DesktopHandlerImpl = {
     listProfiles: async () => (await service.listProfiles()).map(toProfileView),
-    saveProfile: async (input, secrets) => toProfileView(await service.saveProfile(input, secrets)),
+    saveProfile: async (input, secrets) => {
+      if (secrets?.cloudFront) refuseUngiven(grantedPaths, [secrets.cloudFront.pemPath]);
+      return toProfileView(await service.saveProfile(input, secrets));
+    },
     removeProfile: async (id) => void (await service.removeProfile(id)),
     setDefaultProfile: (id) => service.setDefaultProfile(id),
     setAwsSecret: async (id, secret) => {
       await service.setAwsSecret(id, secret);
     },
-    importCloudFrontKey: async (id, path, passphrase) => ({
-      message: (await service.importCloudFrontKey(id, path, passphrase)).message,
-    }),
+    importCloudFrontKey: async (id, path, passphrase) => {
+      refuseUngiven(grantedPaths, [path]);
+      return { message: (await service.importCloudFrontKey(id, path, passphrase)).message };
+    },
     testProfile: (id) => service.testProfile(id),
     share: async (shareId, req) => {
-      if (running.has(shareId)) throw new DesktopError('SHARE_RUNNING', 'This share is already running.');
-      const ctl = new AbortController();
-      running.set(shareId, ctl);
+      refuseUngiven(grantedPaths, req.paths);
+      const plan = await planShare(req.paths);
+      const signal = shares.start(shareId, labelForPaths(req.paths), plan?.total);
+      const loadedByFile = new Map<string, number>();
       try {
         const { startAt, ...options } = req.options ?? {};
         const { links } = await service.share({
@@ -105,26 +152,52 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
           options: { ...options, ...(startAt ? { startAt: new Date(startAt) } : {}) },
           check: Boolean(req.check),
           source: 'desktop',
-          signal: ctl.signal,
-          onProgress: (p) => deps.emitProgress({ shareId, ...p }),
+          signal,
+          onProgress: (p) => {
+            loadedByFile.set(p.file, p.loaded);
+            shares.progress(
+              shareId,
+              [...loadedByFile.values()].reduce((n, b) => n + b, 0),
+            );
+            const f = plan?.byPath.get(p.file);
+            deps.emitProgress({
+              shareId,
+              ...p,
+              ...(plan && f ? { name: f.name, fileIndex: f.index, fileCount: plan.count, shareTotal: plan.total } : {}),
+            });
+          },
         });
-        return links.map(toLinkView);
-      } finally {
-        running.delete(shareId);
+        const views = links.map(toLinkView);
+        for (const l of views) known.add(l.url);
+        shares.finish(shareId, { links: views });
+        return views;
+      } catch (e) {
+        shares.finish(shareId, { error: toDesktopError(e).message });
+        throw e;
       }
     },
     cancelShare: async (shareId) => {
-      running.get(shareId)?.abort();
+      shares.cancel(shareId);
     },
-    checkLink: (url) => service.checkLink(url),
+    checkLink: async (url) => {
+      if (!(await known.isSignets(url))) throw notSignets('that address');
+      return service.checkLink(url);
+    },
     listLinks: async (q) => (await service.listLinks(q)).map(toRecordView),
     historyProblems: async () => (await service.historyHealth()).problems,
     pruneExpired: () => service.pruneExpired(),
-    getLinkUrl: (id) => service.getLinkUrl(id),
-    renewLink: async (id, expires) => toLinkView(await service.renewLink(id, expires, 'desktop')),
+    getLinkUrl: async (id) => known.add(await service.getLinkUrl(id)),
+    renewLink: async (id, expires) => {
+      const view = toLinkView(await service.renewLink(id, expires, 'desktop'));
+      known.add(view.url);
+      return view;
+    },
     describeRevocation: (id) => service.describeRevocation(id),
     revokeLink: async (id, deleteObject) => toRecordView(await service.revokeLink(id, { deleteObject })),
-    openExternal: (url) => deps.openExternal(url),
+    openExternal: async (url) => {
+      if (!known.isHelpPage(url) && !(await known.isSignets(url))) throw notSignets('that page');
+      await deps.openExternal(url);
+    },
     nativeHostStatus: async () =>
       (await nativeHostStatus()).map((s) => ({ browser: s.browser, installed: s.installed, path: s.manifestPath })),
     installNativeHost: async (browser) => {
@@ -135,6 +208,13 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
       ...(await deps.approvals.pending()).map((p) => ({ ...approvalIdentity(p.origin), state: 'pending' as const })),
     ],
     approveExtension: async (origin) => {
+      // Only an extension that asked (the bridge recorded it as pending) can be approved: a
+      // compromised renderer cannot approve an origin of its choosing ahead of time.
+      if (!(await deps.approvals.pending()).some((p) => p.origin === origin))
+        throw new DesktopError(
+          'NOT_GIVEN_BY_USER',
+          'Refused: that extension has not asked to use Signet. Approve it when it asks (Settings shows the request).',
+        );
       await deps.approvals.approve(origin);
     },
     revokeExtension: async (origin) => {

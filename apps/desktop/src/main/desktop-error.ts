@@ -1,7 +1,12 @@
 import { toUserMessage } from '@signet/sharing';
 
 /** The codes main raises itself at the IPC boundary: a typo or an unlisted code is a type error. */
-export type DesktopErrorCode = 'UNTRUSTED_SENDER' | 'BAD_REQUEST' | 'SHARE_RUNNING';
+export type DesktopErrorCode =
+  | 'UNTRUSTED_SENDER'
+  | 'BAD_REQUEST'
+  | 'SHARE_RUNNING'
+  /** The renderer asked for a path, link or origin the user never gave it (issue 11 item 16). */
+  | 'NOT_GIVEN_BY_USER';
 /** A code toUserMessage gave a sharing/core/SDK error, passed through as is (only toDesktopError makes one). */
 type PassedThroughCode = string & { readonly __fromToUserMessage: true };
 

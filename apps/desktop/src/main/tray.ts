@@ -1,11 +1,28 @@
-// The tray / menu-bar icon: Share files…, the last active links (a click copies one again), Quit.
+// The tray / menu-bar icon: the running shares (progress, Cancel), Share files…, the last active
+// links (a click copies one again), Quit. The icon is made at build time from assets/icon.svg
+// (a template image on macOS, so it follows the menu bar's light or dark look).
 import { clipboard, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { SharingService } from '@signet/sharing';
+import type { ShareActivity } from './share-tracker.js';
 
 export interface TrayActions {
   shareFiles(): void;
   showWindow(): void;
   quit(): void;
+  cancelShare(shareId: string): void;
+  /** The shares running now. */
+  shares(): ShareActivity[];
+}
+
+/** The menu items for the running shares: "Uploading report.pdf — 40 %" and its Cancel. */
+export function shareItems(shares: ShareActivity[], cancel: (id: string) => void): MenuItemConstructorOptions[] {
+  return shares.flatMap((s) => [
+    {
+      label: `Uploading ${s.label}${s.total ? ` — ${Math.floor((s.loaded / s.total) * 100)} %` : ''}`,
+      enabled: false,
+    },
+    { label: `Cancel ${s.label}`, click: () => cancel(s.shareId) },
+  ]);
 }
 
 export function createTray(
@@ -13,7 +30,9 @@ export function createTray(
   actions: TrayActions,
   iconPath?: string,
 ): { refresh(): Promise<void>; destroy(): void } {
-  const tray = new Tray(iconPath ? nativeImage.createFromPath(iconPath) : nativeImage.createEmpty());
+  const image = iconPath ? nativeImage.createFromPath(iconPath) : nativeImage.createEmpty();
+  if (process.platform === 'darwin') image.setTemplateImage(true);
+  const tray = new Tray(image);
   tray.setToolTip('Signet');
   tray.on('click', () => actions.showWindow());
   const refresh = async () => {
@@ -28,8 +47,12 @@ export function createTray(
             ),
         }))
       : [{ label: 'No active links', enabled: false }];
+    const running = shareItems(actions.shares(), actions.cancelShare);
+    tray.setToolTip(running.length ? `Signet — ${String(running[0]!.label)}` : 'Signet');
     tray.setContextMenu(
       Menu.buildFromTemplate([
+        ...running,
+        ...(running.length ? [{ type: 'separator' as const }] : []),
         { label: 'Share files…', click: () => actions.shareFiles() },
         { label: 'Open Signet', click: () => actions.showWindow() },
         { label: 'Recent links', submenu: items },

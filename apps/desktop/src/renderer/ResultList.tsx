@@ -55,13 +55,10 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
                 </span>
               )}
               <span className="row-actions">
-                <button
-                  type="button"
-                  onClick={() => void copy(l.url, l.id)}
-                  aria-label={`Copy link to ${name}`}
-                  data-testid="copy-one"
-                >
-                  {onClipboard === l.id ? 'Copied ✓' : 'Copy'}
+                <button type="button" onClick={() => void copy(l.url, l.id)} data-testid="copy-one">
+                  {onClipboard === l.id ? 'Copied' : 'Copy'}
+                  <span className="visually-hidden"> link to {name}</span>
+                  {onClipboard === l.id && <span aria-hidden="true"> ✓</span>}
                 </button>
                 <button
                   type="button"

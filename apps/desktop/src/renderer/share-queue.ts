@@ -6,16 +6,8 @@ import { useSyncExternalStore } from 'react';
 import type { LinkView, ProgressView, ShareRequestView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 
-/**
- * A progress event with the share's plan, as the main process sends it: which file of how many,
- * its name inside the share, and the bytes of the whole share (optional: older mains lack them).
- */
-export type FileProgress = ProgressView & {
-  name?: string;
-  fileIndex?: number;
-  fileCount?: number;
-  shareTotal?: number;
-};
+/** A progress event with the share's plan (which file of how many, the share's total bytes). */
+export type FileProgress = ProgressView;
 
 export type ShareState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 

@@ -92,6 +92,12 @@ export interface ProgressView {
   percent: number;
   rate: number;
   etaSeconds?: number;
+  /** The file's name inside the share (`folder/sub/a.txt`), which file it is (0-based) of how many,
+   *  and the bytes of the whole share: for "2 of 5" and total progress. */
+  name?: string;
+  fileIndex?: number;
+  fileCount?: number;
+  shareTotal?: number;
 }
 
 export type ProfileInputView = z.infer<typeof profileInputSchema>;
