@@ -1,9 +1,10 @@
 // The lines of the link-history journal, and the schema every line is read back through:
 // a line that does not parse as one of these is "damaged" (a crash mid-write, a manual edit).
 import { z } from 'zod';
-import type { LinkRecord } from '../api.js';
+import type { LinkRecord, RevocationKind } from '../api.js';
 
 const warningSchema = z.object({ code: z.string(), message: z.string() });
+const revokedBySchema = z.enum(['object-deleted', 'marked', 'key-retired']);
 
 /** Checks the fields list/search/renew rely on; extra fields (newer versions) are kept. */
 export const linkRecordSchema = z.looseObject({
@@ -21,6 +22,7 @@ export const linkRecordSchema = z.looseObject({
   warnings: z.array(warningSchema),
   file: z.object({ name: z.string(), size: z.number() }).optional(),
   revokedAt: z.string().optional(),
+  revokedBy: revokedBySchema.optional(),
   revocation: z.string().optional(),
 });
 
@@ -32,7 +34,14 @@ export const historyEventSchema = z.discriminatedUnion('op', [
     url: z.string().optional(),
     urlInKeychain: z.boolean().optional(),
   }),
-  z.object({ op: z.literal('revoke'), id: z.string(), at: z.string(), revocation: z.string() }),
+  /** `revokedBy` is absent on lines written before it existed (see legacyRevokedBy). */
+  z.object({
+    op: z.literal('revoke'),
+    id: z.string(),
+    at: z.string(),
+    revokedBy: revokedBySchema.optional(),
+    revocation: z.string(),
+  }),
   z.object({ op: z.literal('prune'), ids: z.array(z.string()), at: z.string() }),
   /** Something the user must hear about: damaged lines or a whole file were moved to `file`. */
   z.object({ op: z.literal('note'), at: z.string(), file: z.string(), message: z.string() }),
@@ -40,9 +49,18 @@ export const historyEventSchema = z.discriminatedUnion('op', [
 
 export type HistoryEvent =
   | { op: 'add'; record: LinkRecord; url?: string; urlInKeychain?: boolean }
-  | { op: 'revoke'; id: string; at: string; revocation: string }
+  | { op: 'revoke'; id: string; at: string; revokedBy?: RevocationKind; revocation: string }
   | { op: 'prune'; ids: string[]; at: string }
   | { op: 'note'; at: string; file: string; message: string };
+
+/**
+ * What revoked a link, for a journal line from before `revokedBy` was written: then the words
+ * were all there was, and every deletion was worded "object deleted…". The only place the
+ * words are read; new lines carry the kind.
+ */
+export function legacyRevokedBy(revocation: string): RevocationKind {
+  return revocation.startsWith('object deleted') ? 'object-deleted' : 'marked';
+}
 
 /** Parses one journal line; null when it is damaged. */
 export function parseHistoryLine(line: string): HistoryEvent | null {

@@ -83,7 +83,7 @@ describe('LinkHistory', () => {
     expect(readFileSync(h.file, 'utf8')).not.toContain('SESSIONTOKEN123');
     expect(vault.map.get('tok-1')).toBe(url);
     expect(await h.getUrl('tok-1')).toBe(url);
-    await h.markRevoked('tok-1', 'object deleted', T0);
+    await h.markRevoked('tok-1', { by: 'object-deleted', text: 'object deleted' }, T0);
     expect(vault.map.has('tok-1')).toBe(false);
     expect(await h.get('tok-1')).toMatchObject({ revokedAt: T0.toISOString(), revocation: 'object deleted' });
     // without a vault the URL is simply not kept
@@ -103,7 +103,10 @@ describe('LinkHistory', () => {
     await h.append(record('b', { key: 'same.pdf' }), 'https://s3/b?X-Amz-Security-Token=T');
     await h.append(record('c'), 'https://s3/c');
     const before = readFileSync(h.file, 'utf8');
-    const marked = await h.markRevokedWhere((r) => (r.key === 'same.pdf' ? `gone ${r.id}` : undefined), T0);
+    const marked = await h.markRevokedWhere(
+      (r) => (r.key === 'same.pdf' ? { by: 'object-deleted', text: `gone ${r.id}` } : undefined),
+      T0,
+    );
     expect(marked.map((r) => [r.id, r.revocation, r.revokedAt])).toEqual([
       ['a', 'gone a', T0.toISOString()],
       ['b', 'gone b', T0.toISOString()],
@@ -117,8 +120,8 @@ describe('LinkHistory', () => {
         .split('\n')
         .map((l) => JSON.parse(l) as unknown),
     ).toEqual([
-      { op: 'revoke', id: 'a', at: T0.toISOString(), revocation: 'gone a' },
-      { op: 'revoke', id: 'b', at: T0.toISOString(), revocation: 'gone b' },
+      { op: 'revoke', id: 'a', at: T0.toISOString(), revokedBy: 'object-deleted', revocation: 'gone a' },
+      { op: 'revoke', id: 'b', at: T0.toISOString(), revokedBy: 'object-deleted', revocation: 'gone b' },
     ]);
     expect(vault.map.has('b')).toBe(false);
     expect((await h.list({ filter: 'active' }, T0)).map((r) => r.id)).toEqual(['c']);
@@ -133,7 +136,7 @@ describe('LinkHistory', () => {
     await h.append(record('tok', { minutes: 1 }), 'https://s3/t?X-Amz-Security-Token=T');
     await h.append(record('live', { minutes: 600 }), 'https://s3/live');
     await h.append(record('gone', { minutes: 600 }), 'https://s3/gone');
-    await h.markRevoked('gone', 'object deleted', T0);
+    await h.markRevoked('gone', { by: 'object-deleted', text: 'object deleted' }, T0);
     const at = new Date(T0.getTime() + 5 * 60_000);
     expect((await h.list({ filter: 'active' }, at)).map((r) => r.id)).toEqual(['live']);
     expect(await h.prune(at)).toBe(3);

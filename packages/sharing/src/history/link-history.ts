@@ -7,10 +7,10 @@
 // carry a session token go to the keychain (the vault), never into this file.
 import { rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HistoryHealth, LinkRecord, ListLinksQuery } from '../api.js';
+import type { HistoryHealth, LinkRecord, ListLinksQuery, Revocation } from '../api.js';
 import { isSharingError, SharingError } from '../errors.js';
 import { ensurePrivateDir, openNoFollow, readFileNoFollow, withFileLock, writeFileAtomic } from '../fs/index.js';
-import { parseHistoryLine, type HistoryEvent } from './history-events.js';
+import { legacyRevokedBy, parseHistoryLine, type HistoryEvent } from './history-events.js';
 
 /** Where a history entry's URL is kept when it is not in the file (the keychain's SecretStore). */
 export interface LinkUrlVault {
@@ -105,7 +105,8 @@ export class LinkHistory {
         out.urls.set(ev.record.id, { ...(ev.url ? { url: ev.url } : {}), inKeychain: Boolean(ev.urlInKeychain) });
       } else if (ev.op === 'revoke') {
         const r = out.records.get(ev.id);
-        if (r) out.records.set(ev.id, { ...r, revokedAt: ev.at, revocation: ev.revocation });
+        const revokedBy = ev.revokedBy ?? legacyRevokedBy(ev.revocation);
+        if (r) out.records.set(ev.id, { ...r, revokedAt: ev.at, revokedBy, revocation: ev.revocation });
       } else if (ev.op === 'prune') {
         for (const id of ev.ids) {
           out.records.delete(id);
@@ -296,20 +297,20 @@ export class LinkHistory {
     );
   }
 
-  async markRevoked(id: string, revocation: string, at: Date = new Date()): Promise<LinkRecord> {
+  async markRevoked(id: string, revocation: Revocation, at: Date = new Date()): Promise<LinkRecord> {
     const r = this.find(await this.usable(), id); // LINK_NOT_FOUND, with the ids there are
     const [marked] = await this.markRevokedWhere((x) => (x.id === r.id ? revocation : undefined), at);
     // Pruned by another process meanwhile: nothing left to mark.
-    return marked ?? { ...r, revokedAt: at.toISOString(), revocation };
+    return marked ?? { ...r, revokedAt: at.toISOString(), revokedBy: revocation.by, revocation: revocation.text };
   }
 
   /**
-   * Marks revoked every entry `revocationOf` gives words for (undefined: left as it is), with
+   * Marks revoked every entry `revocationOf` gives a revocation for (undefined: left as it is), with
    * one write under the lock: the entries are chosen under the lock too, so a link another
    * process records meanwhile is either seen here or recorded after. Returns the entries marked.
    */
   async markRevokedWhere(
-    revocationOf: (r: LinkRecord) => string | undefined,
+    revocationOf: (r: LinkRecord) => Revocation | undefined,
     at: Date = new Date(),
   ): Promise<LinkRecord[]> {
     await this.ensureDir();
@@ -320,8 +321,15 @@ export class LinkHistory {
       for (const r of l.records.values()) {
         const revocation = revocationOf(r);
         if (revocation === undefined) continue;
-        revoked.push({ ...r, revokedAt: at.toISOString(), revocation });
-        events.push({ op: 'revoke', id: r.id, at: at.toISOString(), revocation });
+        const done = { revokedAt: at.toISOString(), revokedBy: revocation.by, revocation: revocation.text };
+        revoked.push({ ...r, ...done });
+        events.push({
+          op: 'revoke',
+          id: r.id,
+          at: done.revokedAt,
+          revokedBy: revocation.by,
+          revocation: revocation.text,
+        });
       }
       if (events.length > 0) await this.writeKnown(events);
       return { revoked, inKeychain: revoked.filter((r) => l.urls.get(r.id)?.inKeychain).map((r) => r.id) };
@@ -347,7 +355,7 @@ export class LinkHistory {
     return this.markRevokedWhere(
       (r) =>
         signed.has(r.id) && r.kind === 'cloudfront' && !r.revokedAt && Date.parse(r.effectiveExpiresAt) > at.getTime()
-          ? revocation
+          ? { by: 'key-retired', text: revocation }
           : undefined,
       at,
     );

@@ -1,6 +1,6 @@
 // Revoke and renew against the real history file, with a stand-in S3 client (what the server
 // does with a deleted object is tested against RGW in service.integ.test.ts).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -60,7 +60,11 @@ describe('revokeLink / renewLink', () => {
     await history.append(record('renewed'), 'https://s3/2');
     await history.append(record('linked', { source: 'desktop', kind: 'cloudfront' }), 'https://cdn/3');
     await history.append(record('kept'), 'https://s3/4');
-    await history.markRevoked('kept', 'marked revoked (the object was kept, so the link works until it expires)', T0);
+    await history.markRevoked(
+      'kept',
+      { by: 'marked', text: 'marked revoked (the object was kept, so the link works until it expires)' },
+      T0,
+    );
     await history.append(record('other-key', { key: 'q4.pdf' }), 'https://s3/5');
     await history.append(record('other-bucket', { bucket: 'archive' }), 'https://s3/6');
     await history.append(record('other-profile', { profileId: 'home' }), 'https://s3/7');
@@ -148,10 +152,34 @@ describe('revokeLink / renewLink', () => {
         ),
       });
     }
-    // an entry written by an older Signet ("object deleted: s3://…", one entry only)
+    // an entry revoked by an older Signet: its journal line has only the words ("object deleted: s3://…")
     await history.append(record('old', { key: 'old.pdf' }), 'https://s3/3');
-    await history.markRevoked('old', 'object deleted: s3://reports/old.pdf', T0);
+    appendFileSync(
+      history.file,
+      `${JSON.stringify({ op: 'revoke', id: 'old', at: T0.toISOString(), revocation: 'object deleted: s3://reports/old.pdf' })}\n`,
+    );
+    expect(await history.get('old')).toMatchObject({ revokedBy: 'object-deleted' });
     await expect(renewLink(ctx, 'old')).rejects.toMatchObject({ code: 'LINK_REVOKED' });
     expect((await history.list()).map((x) => x.id).sort()).toEqual(['a', 'b', 'old']); // nothing new recorded
+  });
+
+  it('what revoked a link is data: the words are for people and decide nothing', async () => {
+    const { ctx, history } = setup();
+    await history.append(record('gone'), 'https://s3/1');
+    await history.append(record('kept', { key: 'q4.pdf' }), 'https://s3/2');
+    // Reworded texts: one that does not start "object deleted", one that does.
+    await history.markRevoked(
+      'gone',
+      { by: 'object-deleted', text: 'The object s3://reports/q3.pdf was deleted.' },
+      T0,
+    );
+    await history.markRevoked('kept', { by: 'marked', text: 'object deleted? no: kept on purpose' }, T0);
+    expect(await history.get('gone')).toMatchObject({ revokedBy: 'object-deleted' });
+    expect((await history.list()).find((r) => r.id === 'kept')).toMatchObject({ revokedBy: 'marked' });
+    await expect(renewLink(ctx, 'gone')).rejects.toMatchObject({ code: 'LINK_REVOKED' });
+    expect(await describeRevocation(ctx, 'gone')).toMatchObject({ canDeleteObject: false });
+    expect(await describeRevocation(ctx, 'kept')).toMatchObject({ canDeleteObject: true });
+    const r = await revokeLink(ctx, 'gone', { deleteObject: true });
+    expect(r.revocation).toMatch(/^already revoked on .*nothing was deleted this time$/);
   });
 });

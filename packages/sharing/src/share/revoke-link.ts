@@ -4,17 +4,18 @@
 // Deleting the object therefore revokes every download link to it in the history, not just the
 // one asked about; an entry revoked without deleting its object still works until it expires.
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import type { LinkRecord } from '../api.js';
+import type { LinkRecord, Revocation } from '../api.js';
 import { SharingError, toUserMessage } from '../errors.js';
 import type { SharingContext } from './sharing-context.js';
 
-/** How every revocation that deleted the object begins (older histories hold `object deleted: s3://…` too). */
-const OBJECT_DELETED = 'object deleted';
-const KEPT = 'marked revoked (the object was kept, so the link works until it expires)';
+const KEPT: Revocation = {
+  by: 'marked',
+  text: 'marked revoked (the object was kept, so the link works until it expires)',
+};
 
 /** The entry was revoked by deleting its object: no link to it works, and a renewed one would answer 404. */
 export function objectWasDeleted(r: LinkRecord): boolean {
-  return Boolean(r.revokedAt) && (r.revocation ?? '').startsWith(OBJECT_DELETED);
+  return Boolean(r.revokedAt) && r.revokedBy === 'object-deleted';
 }
 
 export async function describeRevocation(
@@ -84,13 +85,20 @@ export async function revokeLink(
     );
   }
   const at = ctx.now();
-  const revocation = `${OBJECT_DELETED}: ${object}`;
+  const revocation: Revocation = { by: 'object-deleted', text: `object deleted: ${object}` };
   const marked = await ctx.history.markRevokedWhere((x) => {
     if (x.id === r.id) return revocation;
     const sameObject = x.profileId === r.profileId && x.bucket === r.bucket && x.key === r.key;
     if (!sameObject || x.method === 'PUT' || objectWasDeleted(x)) return undefined;
-    return `${revocation} (when link ${r.id} was revoked)`;
+    return { ...revocation, text: `${revocation.text} (when link ${r.id} was revoked)` };
   }, at);
   // Another process may have pruned the entry meanwhile: the object is deleted all the same.
-  return marked.find((x) => x.id === r.id) ?? { ...r, revokedAt: at.toISOString(), revocation };
+  return (
+    marked.find((x) => x.id === r.id) ?? {
+      ...r,
+      revokedAt: at.toISOString(),
+      revokedBy: revocation.by,
+      revocation: revocation.text,
+    }
+  );
 }
