@@ -3,7 +3,7 @@
 // reached through AWS_ENDPOINT_URL_CLOUDFRONT / AWS_ENDPOINT_URL_STS); the bucket → RGW; the
 // key → the real keychain (scripts/with-keyring.sh).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,15 @@ describe('signet cloudfront / doctor CLI (moto + RGW + keychain)', () => {
   afterAll(async () => {
     await moto?.stop();
     expect(printed.filter((t) => t.includes('PRIVATE KEY') || t.includes(testS3().secretAccessKey))).toEqual([]);
+    // The private key went to the keychain only: no file under HOME (profiles, history,
+    // retirements) holds it.
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    const withKey = files(home).filter((f) => /PRIVATE KEY|BEGIN EC|BEGIN RSA/.test(readFileSync(f, 'latin1')));
+    expect(files(home).length).toBeGreaterThan(0);
+    expect(withKey).toEqual([]);
   });
 
   it('--dry-run prints the plan and exits 0; --create with --distribution is a usage error', () => {

@@ -27,6 +27,7 @@ import {
 import {
   CreateBucketCommand,
   GetBucketPolicyCommand,
+  GetPublicAccessBlockCommand,
   PutBucketPolicyCommand,
   PutPublicAccessBlockCommand,
   type S3Client,
@@ -139,7 +140,13 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
     });
 
     it('creates key, group, OAC, distribution, merges the policy, saves the profile, and waits for Deployed', async () => {
+      const blockBefore = (await admin.send(new GetPublicAccessBlockCommand({ Bucket: bucket })))
+        .PublicAccessBlockConfiguration;
       const r = await setupCloudFront(deps, { bucket, profileId: id, create: true, wait: true });
+      // Block Public Access is never touched (RGW: a fresh bucket has all four off).
+      expect(
+        (await admin.send(new GetPublicAccessBlockCommand({ Bucket: bucket }))).PublicAccessBlockConfiguration,
+      ).toEqual(blockBefore);
       expect(r.message).toContain('is deployed');
       expect(r.ok).toBe(true);
       expect(r.deployed).toBe(true);
@@ -323,6 +330,14 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
     expect(await secrets.hasCloudFrontKey(id)).toBe(false);
     expect(await profiles.get(id)).toEqual(before.profile);
     expect(await policyOf(bucket)).toBeUndefined();
+    expect(
+      (await admin.send(new GetPublicAccessBlockCommand({ Bucket: bucket }))).PublicAccessBlockConfiguration,
+    ).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: true,
+    });
   });
 });
 
