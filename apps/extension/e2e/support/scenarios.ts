@@ -79,6 +79,8 @@ export function defineExtensionScenarios(
       await expect.poll(() => popup.state(), { timeout: 10_000 }).toBe('connected');
       expect(await popup.visible('[data-testid=approve-command]')).toBe(false);
       expect(await popup.visible('#recent-label')).toBe(true);
+      // The earlier "not approved" click is over: the popup no longer shows it as the last outcome.
+      expect(await popup.visible('[data-testid=last]')).toBe(false);
       await popup.close();
 
       const done = await browser.click({ menuItemId: 'target/copy-link', linkUrl: c.objectRef });

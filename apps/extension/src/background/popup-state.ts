@@ -67,13 +67,25 @@ export async function loadPopupState({
         };
       })
     : [];
+  // "Not approved" or "Signet is not running" from an earlier click is over now: not news.
+  const { last: _stale, ...fresh } = base;
+  const current = last && CONNECTION_CODES.has(last.code ?? '') ? fresh : base;
   return {
-    ...base,
+    ...current,
     connection: { state: 'connected', origin, app: `${app.name} ${app.version}`, message: `Connected to ${app.name}.` },
     links,
     profiles,
   };
 }
+
+/** Outcomes about the connection itself, which a working connection makes stale. */
+const CONNECTION_CODES = new Set([
+  'NOT_APPROVED',
+  'APP_NOT_RUNNING',
+  'HOST_NOT_INSTALLED',
+  'HOST_DISCONNECTED',
+  'TIMEOUT',
+]);
 
 async function lastOutcome(): Promise<LastOutcome | undefined> {
   const stored = (await ext.storage.session?.get(LAST_OUTCOME_KEY).catch(() => undefined))?.[LAST_OUTCOME_KEY] as

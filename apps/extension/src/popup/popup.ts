@@ -53,7 +53,9 @@ function renderState(state: PopupState): void {
   last.hidden = !state.last;
   if (state.last) {
     last.dataset.level = state.last.level;
-    byId('last-text').textContent = `${state.last.title}. ${state.last.details}`;
+    const { title, details } = state.last;
+    // "No such object: nothing is stored at …" already starts with its title.
+    byId('last-text').textContent = details.startsWith(title) ? details : `${title}. ${details}`;
   }
 
   // Recent links only mean something with a connection that answers.
