@@ -24,6 +24,11 @@ export interface LinkOptions {
   ipAddress?: string;
   /** Sign an S3 URL even when the profile links through CloudFront. */
   via?: 'profile' | 's3';
+  /**
+   * GET one version of the object (S3 links; a versioned object through CloudFront would serve
+   * the current one). A pasted link's `versionId` lands here, so a renewed link keeps it.
+   */
+  versionId?: string;
 }
 
 /** A link as returned to a client. */

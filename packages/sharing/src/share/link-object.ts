@@ -16,7 +16,11 @@ export async function linkObject(ctx: SharingContext, request: LinkRequest): Pro
     named: request.source === 'extension' ? 'covered' : request.profileScope,
     folderMarker: request.folderMarker,
   });
-  const options = request.options ?? {};
+  // A pasted link to one version keeps pointing at it, also when renewed (options are recorded).
+  const options =
+    ref.kind === 's3' && ref.versionId && (request.options?.method ?? 'GET') === 'GET'
+      ? { ...request.options, versionId: request.options?.versionId ?? ref.versionId }
+      : (request.options ?? {});
   const link = await signLink(ctx, { profile, bucket, key, expires: request.expires, options, ref });
   const prepared = prepareLink(ctx, { profile, bucket, key, link, options, source: request.source });
   const result = toLinkResult(prepared);

@@ -61,6 +61,9 @@ describe('links that must work (RGW)', () => {
     const old = await service.link({ ref: pasted, expires: '5m', source: 'cli' });
     expect(new URL(old.url).searchParams.get('versionId')).toBe(oldVersion);
     expect(await (await fetch(old.url)).text()).toBe('OLD bytes');
+    // Renewed (a new expiry, from the history record): still the old version.
+    const renewed = await service.renewLink(old.id, '10m');
+    expect(await (await fetch(renewed.url)).text()).toBe('OLD bytes');
     const current = await service.link({ ref: `s3://${versioned}/report.txt`, expires: '5m', source: 'cli' });
     expect(await (await fetch(current.url)).text()).toBe('NEW bytes');
     // A download name of its own still keeps the version.

@@ -61,7 +61,9 @@ export function createProfileSigner(
         profile.link.kind === 'cloudfront' &&
         options.via !== 's3' &&
         (options.method ?? 'GET') === 'GET' &&
-        bucket === profile.bucket;
+        bucket === profile.bucket &&
+        // CloudFront serves the current version: a link to another one is signed for S3.
+        !options.versionId;
       if (profile.link.kind === 'cloudfront' && viaCloudFront) {
         if (!cf) {
           const privateKey = await secrets.getCloudFrontKey(profile.id);
@@ -114,6 +116,7 @@ export function createProfileSigner(
           contentType: options.contentType !== undefined,
         },
       });
+      if (options.versionId && method === 'GET') target.query.versionId = options.versionId;
       const id = `${target.region}\n${target.endpoint ?? ''}\n${target.forcePathStyle}`;
       let presigner = s3.get(id);
       if (!presigner) {
