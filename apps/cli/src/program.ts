@@ -1,32 +1,31 @@
 import { Command, CommanderError } from 'commander';
-import { SIGNET_VERSION } from '@signet/sharing';
-import { commands } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { debugDetail, describeError } from './lib/describe-error.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, isBadValueError } from './lib/exit-codes.js';
 import { UsageError } from './lib/usage-error.js';
 
-export const VERSION = SIGNET_VERSION;
-
-/** The `signet` program with every command registered. */
-export function buildProgram(): Command {
+/** The `signet` program with the commands `argv` needs registered (all of them for help). */
+export async function buildProgram(argv: string[]): Promise<Command> {
   const program = new Command('signet')
     .description(
       'Time-limited share links to private S3 objects: S3 presigned URLs, CloudFront signed URLs and cookies.',
     )
-    .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
       outputError: (str, write) => write(str.startsWith('error:') ? `signet: ${str.slice(7)}` : str),
     });
-  for (const register of commands) register(program);
+  const wanted = commandsFor(argv);
+  // -V/--version is an option of `signet` itself: needed only when no command is named.
+  if (wanted.length > 1) program.version((await import('./lib/version.js')).SIGNET_VERSION, '-V, --version');
+  for (const register of await Promise.all(wanted.map((c) => c.load()))) register(program);
   program.commands.forEach((c) => c.exitOverride().showHelpAfterError('(run with --help for usage)'));
   return program;
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 error, 2 usage. */
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;

@@ -2,7 +2,7 @@
 // a browser-form upload (presigned POST policy) whose limits S3 enforces: size, key prefix
 // (or one key), content type, expiry. Prints the form as JSON and a ready curl line.
 import { createS3PostPolicy, parseObjectRef, type LinkWarning } from '@signet/core';
-import { resolveCredentials } from '@signet/sharing';
+import { resolveCredentials } from '@signet/sharing/link-setup';
 import { describePostLimits, formatCurlUpload } from '../lib/format-post-form.js';
 import { UsageError } from '../lib/usage-error.js';
 
@@ -12,9 +12,9 @@ export interface PostLinkOptions {
   now: Date | undefined;
   maxBytes: number | undefined;
   contentType: string | undefined;
-  region: string | undefined;
-  endpoint: string | undefined;
-  pathStyle: boolean | undefined;
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  pathStyle?: boolean | undefined;
   defaultRegion: string;
   json: boolean;
 }

@@ -2,7 +2,6 @@
 // profile, or the standard AWS chain (env incl. AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION,
 // ~/.aws files, SSO, container/instance roles). The expiration is kept: links die with it.
 // Errors say what to configure and never quote a credential value.
-import { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { SignetError, type AwsCredentials, type Profile } from '@signet/core';
 
@@ -76,6 +75,9 @@ async function fromProvider(
     ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
     ignoreCache: true,
   };
+  // Loaded here, not at start-up: keys from the environment (the common case for scripts and
+  // `signet link`) never need the provider chain, which costs more to load than a link to sign.
+  const { fromIni, fromNodeProviderChain, fromSSO } = await import('@aws-sdk/credential-providers');
   try {
     // SSO profiles go to fromSSO directly: fromIni's own SSO path reads the default config
     // file, not the one given here.
