@@ -34,7 +34,7 @@ export const registerServeCommand: RegisterCommand = (program) => {
       process.stdout.write(`Signet is serving the browser extension on ${server.socketPath}\nPress Ctrl-C to stop.\n`);
       for (const p of await approvals.pending()) {
         process.stderr.write(
-          `Waiting for approval: ${p.origin}\n  approve it with: signet bridge approve ${p.origin}\n`,
+          `Waiting for approval: ${p.origin}${describeExtension(p.origin).known ? '' : ' (NOT a Signet extension id)'}\n  approve it with: signet bridge approve ${p.origin}\n`,
         );
       }
       await new Promise<void>((resolve) => {

@@ -20,7 +20,14 @@ const origin = (n: number) =>
 let dir: string;
 let server: BridgeServer | undefined;
 const sockets: Socket[] = [];
-const service = { listProfiles: async () => [] } as unknown as SharingService;
+/** `status` waits for `gate` while it is set (a request at work). */
+let gate: Promise<void> | undefined;
+const service = {
+  listProfiles: async () => {
+    await gate;
+    return [];
+  },
+} as unknown as SharingService;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'signet-bridge-limits-'));
@@ -88,6 +95,28 @@ describe('bridge connection limits', () => {
     await quiet.closed;
     expect(await busy.ask('b2')).toMatchObject({ ok: true });
     expect(await fresh.ask('f')).toMatchObject({ ok: true });
+  });
+
+  it('keeps a connection with a request at work over a quieter idle one', async () => {
+    await start({ maxConnections: 2 });
+    const approvals = new ApprovalStore(join(dir, 'config'));
+    await approvals.approve(origin(1));
+    const busy = await open(origin(1));
+    let release!: () => void;
+    gate = new Promise<void>((r) => (release = r));
+    const replies: unknown[] = [];
+    busy.s.on('data', () => replies.push(1));
+    busy.s.write(encodeFrame(buildRequest('status', 'slow', {}), 1 << 16));
+    await tick();
+    const idle = await open(origin(2));
+    await tick();
+    await open(origin(3));
+    await idle.closed;
+    expect(busy.s.destroyed).toBe(false);
+    release();
+    gate = undefined;
+    await tick(100);
+    expect(replies.length).toBeGreaterThan(0);
   });
 
   it('closes a connection that does not say hello within the handshake time', async () => {

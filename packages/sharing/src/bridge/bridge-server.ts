@@ -157,6 +157,8 @@ interface Connection {
   greeted: boolean;
   /** Last time this peer sent a request (eviction picks the quietest). */
   lastActive: number;
+  /** Requests of this connection being worked on (a busy connection is closed last). */
+  inFlight: number;
 }
 
 /**
@@ -168,17 +170,19 @@ function makeRoom(connections: Set<Connection>, max: number): void {
   while (connections.size >= max) {
     let victim: Connection | undefined;
     for (const c of connections) {
-      if (
-        !victim ||
-        (victim.greeted && !c.greeted) ||
-        (victim.greeted === c.greeted && c.lastActive < victim.lastActive)
-      )
-        victim = c;
+      if (!victim || evictBefore(c, victim)) victim = c;
     }
     if (!victim) return;
     connections.delete(victim);
     victim.socket.destroy();
   }
+}
+
+/** Closed first: one that never said hello, then one with no request at work, then the quietest. */
+function evictBefore(a: Connection, b: Connection): boolean {
+  if (a.greeted !== b.greeted) return !a.greeted;
+  if (a.inFlight > 0 !== b.inFlight > 0) return a.inFlight === 0;
+  return a.lastActive < b.lastActive;
 }
 
 function serveConnection(
@@ -188,12 +192,11 @@ function serveConnection(
   limits: { maxConnections: number; handshakeTimeoutMs: number },
 ): void {
   makeRoom(connections, limits.maxConnections);
-  const conn: Connection = { socket, greeted: false, lastActive: Date.now() };
+  const conn: Connection = { socket, greeted: false, lastActive: Date.now(), inFlight: 0 };
   connections.add(conn);
   const decoder = new FrameDecoder(MAX_REQUEST_FRAME_BYTES);
   let origin: string | undefined;
   let closing = false;
-  let inFlight = 0;
   let badFrames = 0;
   /** Frames read but not handled yet (at most one socket chunk: reading stops while it is non-empty). */
   const queue: DecodedFrame[] = [];
@@ -226,7 +229,7 @@ function serveConnection(
     setTimeout(() => socket.destroy(), 1000).unref();
   };
   /** Back-pressure: no new request is read while replies pile up unread or too many are at work. */
-  const blocked = (): boolean => inFlight >= MAX_IN_FLIGHT || socket.writableLength > WRITE_HIGH_WATER_BYTES;
+  const blocked = (): boolean => conn.inFlight >= MAX_IN_FLIGHT || socket.writableLength > WRITE_HIGH_WATER_BYTES;
 
   const pump = (): void => {
     while (queue.length > 0 && !closing && !blocked()) handle(queue.shift()!);
@@ -263,9 +266,9 @@ function serveConnection(
       else send(reply);
       return;
     }
-    inFlight++;
+    conn.inFlight++;
     void answer(ctx, origin, frame.message).then((reply) => {
-      inFlight--;
+      conn.inFlight--;
       send(reply);
       pump();
     });
