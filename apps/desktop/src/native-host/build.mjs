@@ -23,7 +23,7 @@ const dist = join(here, '..', '..', 'dist');
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
 /** The host executable's file name on this OS (what host manifests and extraResources name). */
-export function hostExecutableName(platform = process.platform) {
+function hostExecutableName(platform = process.platform) {
   return platform === 'win32' ? 'signet-native-host.exe' : 'signet-native-host';
 }
 
