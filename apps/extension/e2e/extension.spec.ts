@@ -43,6 +43,16 @@ defineExtensionScenarios(
         await browser.click({ menuItemId: 'selection/copy-link', selectionText: `s3://${bucket}/slow.txt` }),
       ).toMatchObject({ ok: true });
       expect(await badge()).toBe('');
+      // A link that dies early is a warning (amber "!"), not a plain success.
+      const early = await browser.click({
+        menuItemId: 'selection/copy-link:1d',
+        selectionText: `s3://${ctx().f.tempBucket}/temp.txt`,
+      });
+      expect(early).toMatchObject({ ok: true, level: 'warning' });
+      expect(await badge()).toBe('!');
+      expect(await raw.sw.evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([154, 103, 0, 255]);
+      // The notification is the primary feedback: it was raised (headless shows no pixels).
+      expect(Object.keys(await raw.sw.evaluate(() => chrome.notifications.getAll()))).toEqual(['signet-outcome']);
     });
 
     it('survives malformed and oversized frames on the socket and from the browser', async () => {

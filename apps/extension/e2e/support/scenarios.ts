@@ -127,6 +127,21 @@ export function defineExtensionScenarios(
       expect(await fetchBytes(copied)).toEqual(c.body);
     });
 
+    it('warns, in one sentence and one clock, when temporary credentials end the link early', async () => {
+      const done = await c.browser.click({
+        menuItemId: 'selection/copy-link:1d',
+        selectionText: `s3://${c.f.tempBucket}/temp.txt`,
+      });
+      expect(done, JSON.stringify(done)).toMatchObject({ ok: true, level: 'warning' });
+      expect(done.title).toBe('Share link copied — it dies early');
+      expect(done.effectiveExpiresAt).toBe(c.f.tempExpiresAt.toISOString());
+      expect(done.message).toMatch(
+        /^It stops working at .+ \(in (2 hours|1 hour 59 minutes)\), when the temporary credentials that signed it expire\.$/,
+      );
+      expect(done.message).not.toContain('UTC');
+      expect(await fetchBytes(await c.browser.readClipboard())).toEqual(Buffer.from('temp'));
+    });
+
     it('says "no such object" for a missing key and records nothing', async () => {
       const before = (await c.f.service.listLinks({ filter: 'all' })).length;
       const missing = `${testS3().endpoint}/${c.bucket}/reports/not-there.txt`;

@@ -18,6 +18,13 @@ import type { TestS3 } from '../../../../scripts/test-support/s3.js';
 export interface SignetFixture {
   home: string;
   bucket: string;
+  /**
+   * A second bucket (with `temp.txt`) whose profile signs with temporary credentials from the
+   * environment (AWS_CREDENTIAL_EXPIRATION two hours ahead, no session token, so RGW accepts the
+   * key): its links die before a 1-day expiry.
+   */
+  tempBucket: string;
+  tempExpiresAt: Date;
   approvals: ApprovalStore;
   service: SharingService;
   bridge(): BridgeServer | undefined;
@@ -42,7 +49,19 @@ export async function createSignetFixture(
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
   // The real sharing engine: a profile for the bucket, its key in the real keychain (the e2e tier
   // runs under scripts/with-keyring.sh), history in the temp SIGNET_HOME.
-  const service = createSharingService({ paths: { configDir: home, dataDir: home } });
+  const tempBucket = `${bucket}-tmp`;
+  await client.send(new CreateBucketCommand({ Bucket: tempBucket }));
+  await client.send(new PutObjectCommand({ Bucket: tempBucket, Key: 'temp.txt', Body: 'temp' }));
+  const tempExpiresAt = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 1000) * 1000);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: s3.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    AWS_CREDENTIAL_EXPIRATION: tempExpiresAt.toISOString(),
+  };
+  delete env.AWS_SESSION_TOKEN;
+  delete env.AWS_PROFILE;
+  const service = createSharingService({ paths: { configDir: home, dataDir: home }, env });
   const profileId = `e2e-${bucket.slice(-6)}`;
   await service.saveProfile({
     id: profileId,
@@ -53,11 +72,21 @@ export async function createSignetFixture(
     defaultExpiry: '1d',
   });
   await service.setAwsSecret(profileId, { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+  await service.saveProfile({
+    id: `temp-${bucket.slice(-6)}`,
+    bucket: tempBucket,
+    region: s3.region,
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    credentials: { source: 'default-chain' },
+  });
   const approvals = new ApprovalStore(home);
   let bridge: BridgeServer | undefined;
   return {
     home,
     bucket,
+    tempBucket,
+    tempExpiresAt,
     approvals,
     service,
     bridge: () => bridge,
