@@ -317,7 +317,7 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
       done: Boolean(reuse),
       describe: () =>
         reuse ? `Key group ${reuse.groupId} already holds the key` : `Create key group "${groupName}" with the new key`,
-      calls: () => [`cloudfront:CreateKeyGroup Name=${groupName} Items=[${NEW_ID('public key')}]`],
+      calls: () => [`cloudfront:CreateKeyGroup Name=${groupName} Items=[${state.publicKeyId ?? NEW_ID('public key')}]`],
       apply: async () => {
         const r = await cf.send(
           new CreateKeyGroupCommand({
@@ -430,7 +430,7 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
       describe: () =>
         `Create a distribution for ${req.bucket}: HTTPS only (redirect), signed links required (the key group), ${req.uploads ? 'GET/HEAD/OPTIONS/PUT/PATCH/POST/DELETE' : 'GET/HEAD'}, download-name query strings forwarded`,
       calls: () => [
-        `cloudfront:CreateDistribution Origin=${req.bucket}.s3.${region}.amazonaws.com OAC=${state.oacId ?? NEW_ID('origin access control')} TrustedKeyGroups=[${NEW_ID('key group')}] ViewerProtocolPolicy=redirect-to-https`,
+        `cloudfront:CreateDistribution Origin=${req.bucket}.s3.${region}.amazonaws.com OAC=${state.oacId ?? NEW_ID('origin access control')} TrustedKeyGroups=[${state.keyGroupId ?? NEW_ID('key group')}] ViewerProtocolPolicy=redirect-to-https`,
       ],
       apply: async () => {
         const config = buildDistributionConfig({
@@ -481,7 +481,7 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
           : `Trust the key group on the default behaviour of ${d.id} (${d.domain}); nothing else changes`,
       calls: () => [
         `cloudfront:GetDistributionConfig Id=${d.id}`,
-        `cloudfront:UpdateDistribution Id=${d.id} IfMatch=<ETag> (DefaultCacheBehavior.TrustedKeyGroups += ${groupBefore?.id ?? NEW_ID('key group')})`,
+        `cloudfront:UpdateDistribution Id=${d.id} IfMatch=<ETag> (DefaultCacheBehavior.TrustedKeyGroups += ${state.keyGroupId ?? groupBefore?.id ?? NEW_ID('key group')})`,
       ],
       apply: async () => {
         const c = await cf.send(new GetDistributionConfigCommand({ Id: d.id }));
@@ -540,7 +540,8 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
       `s3:GetBucketPolicy Bucket=${req.bucket}`,
       `s3:PutBucketPolicy Bucket=${req.bucket} (merged; Block Public Access untouched)`,
     ],
-    details: () => `bucket policy diff:\n${diffPolicies(policyBefore, planned.policy)}`,
+    details: () =>
+      `bucket policy diff:\n${diffPolicies(policyBefore, mergeOacStatement(policyBefore, mergeInput()).policy)}`,
     apply: async () => {
       // Read again: the policy may have changed since planning, and the ARN is known now.
       const fresh = parseBucketPolicy(await readBucketPolicy(s3, req.bucket));

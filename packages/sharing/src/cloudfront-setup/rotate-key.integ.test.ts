@@ -126,6 +126,14 @@ describe('cloudfront rotate-key / retire-key (moto + documented key-group answer
     expect(all.find((l) => l.id === oldLinks[0]!.id)?.revocation).toMatch(/was retired from key group/);
   });
 
+  it('a bad --retire-after is refused before anything is made', async () => {
+    const keys = (await cf.send(new ListPublicKeysCommand({}))).PublicKeyList?.Items?.length;
+    await expect(tools.rotateCloudFrontKey({ profileId: id, retireAfter: 'next week' })).rejects.toThrow(
+      /--retire-after takes a duration such as 7d/,
+    );
+    expect((await cf.send(new ListPublicKeysCommand({}))).PublicKeyList?.Items?.length).toBe(keys);
+  });
+
   it('rotate --retire-now: the old key leaves at once and the history marks the links it killed', async () => {
     const before = await service.link({ ref: `s3://${bucket}/d.txt`, profileId: id, source: 'cli', expires: '1d' });
     const oldKey = keyOf(before.url)!;

@@ -113,6 +113,19 @@ function retireStep(
 }
 
 export async function rotateCloudFrontKey(deps: KeyRotationDeps, req: KeyRotationRequest): Promise<KeyRotationResult> {
+  let retireAt: Date | undefined;
+  if (!req.retireNow) {
+    let seconds = 7 * 86_400;
+    try {
+      if (req.retireAfter) seconds = parseDuration(req.retireAfter);
+    } catch {
+      throw new SharingError(
+        'SETUP_INVALID',
+        `--retire-after takes a duration such as 7d, 36h or 2w, not "${req.retireAfter}".`,
+      );
+    }
+    retireAt = new Date(deps.now().getTime() + seconds * 1000);
+  }
   const { profile, cf, group } = await context(deps, req.profileId);
   const oldKeyId = profile.link.keyPairId;
   if (group.items.length >= MAX_KEYS_PER_GROUP)
@@ -120,11 +133,6 @@ export async function rotateCloudFrontKey(deps: KeyRotationDeps, req: KeyRotatio
       'SETUP_INVALID',
       `Key group "${group.name}" already holds ${group.items.length} keys, CloudFront's limit: retire one first (signet cloudfront retire-key --profile ${profile.id} --key <id> --now).`,
     );
-  let retireAt: Date | undefined;
-  if (!req.retireNow) {
-    const seconds = req.retireAfter ? parseDuration(req.retireAfter) : 7 * 86_400;
-    retireAt = new Date(deps.now().getTime() + seconds * 1000);
-  }
   const stored = await deps.secrets.getCloudFrontKey(profile.id).catch(() => null);
   const type = req.keyType ?? (stored?.type === 'rsa' ? 'rsa-2048' : 'ecdsa-p256');
   let key: SigningKeyPair | undefined;

@@ -148,6 +148,7 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
         (await admin.send(new GetPublicAccessBlockCommand({ Bucket: bucket }))).PublicAccessBlockConfiguration,
       ).toEqual(blockBefore);
       expect(r.message).toContain('is deployed');
+      expect(r.plan).not.toContain('<new'); // described after the run: real ids, no placeholders
       expect(r.ok).toBe(true);
       expect(r.deployed).toBe(true);
       const profile = await profiles.get(id);

@@ -55,20 +55,13 @@ export async function setupCloudFront(
     { profiles: deps.profiles, secrets: deps.secrets, clients, now: deps.now },
     { ...req, profileId },
   );
-  const summary = plan.steps.map((s) => ({
-    id: s.id,
-    description: s.describe(),
-    calls: s.calls(),
-    done: Boolean(s.done),
-  }));
-  const unchanged = plan.steps.every((s) => s.done);
-  const base = {
-    profileId,
+  // Described after the run too: the ids the steps made then replace the placeholders.
+  const describePlan = () => ({
     plan: formatPlan(plan.steps),
-    steps: summary,
-    unchanged,
-    warnings: plan.warnings,
-  };
+    steps: plan.steps.map((s) => ({ id: s.id, description: s.describe(), calls: s.calls(), done: Boolean(s.done) })),
+  });
+  const unchanged = plan.steps.every((s) => s.done);
+  const base = { profileId, ...describePlan(), unchanged, warnings: plan.warnings };
   if (req.dryRun) {
     return {
       ...base,
@@ -83,6 +76,7 @@ export async function setupCloudFront(
     };
   }
   const run = await runPlan(plan.steps, deps.onStep ? { onStep: deps.onStep } : {});
+  Object.assign(base, describePlan());
   const s = plan.state;
   const ids = {
     ...(s.distributionId ? { distributionId: s.distributionId } : {}),
