@@ -1,6 +1,8 @@
 // Builds the Electron main process (ESM) and the preload (one CommonJS file: sandboxed preloads
-// cannot load modules) with esbuild. The renderer is built by Vite, the native host separately.
+// cannot load modules) with esbuild, and the icons from assets/icon.svg. The renderer is built by
+// Vite, the native host separately.
 import { build } from 'esbuild';
+import { makeIcons } from './src/icons/make-icons.mjs';
 
 const out = (f) => new URL(`./dist/${f}`, import.meta.url).pathname;
 await build({
@@ -25,3 +27,6 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
 });
+
+// App, tray and menu-bar icons from the one SVG (the tray was an empty image before).
+makeIcons(new URL('./assets/icon.svg', import.meta.url).pathname, out('icons'));
