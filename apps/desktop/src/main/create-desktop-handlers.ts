@@ -72,7 +72,8 @@ type Assert<T extends true> = T;
 /** Link history fields the renderer does not get (the signing options and the warnings given then). */
 type HiddenRecordField = 'options' | 'warnings' | 'method';
 type ProfileFlags = Omit<ProfileSummary, 'profile'>;
-export type _ViewsMirrorSharing = [
+// Not exported: it exists for the compiler (a view that drifts fails here, by name).
+type _ViewsMirrorSharing = [
   Assert<SameKeys<LinkResult, LinkView>>,
   Assert<SameKeys<Omit<LinkRecord, HiddenRecordField>, LinkRecordView>>,
   Assert<SameKeys<ProfileSummary['profile'] & ProfileFlags, ProfileView>>,
