@@ -68,7 +68,8 @@ export function BrowserIntegration({ version }: { version: number }) {
               <span className="actions">
                 <button
                   type="button"
-                  className="primary"
+                  // Approving an unknown id is allowed but must not look like the expected choice.
+                  className={a.known ? 'primary' : 'danger'}
                   onClick={() =>
                     void run(() => api().approveExtension(a.origin), 'Extension approved: it can now ask for links.')
                   }
@@ -151,7 +152,7 @@ function ExtensionIdentity({ approval }: { approval: ApprovalView }) {
   if (approval.known !== false) return null;
   return (
     <span className="error small" role="note">
-      <strong>Not a Signet extension.</strong> {approval.warning}
+      {approval.warning}
       {approval.grouped && approval.grouped !== approval.origin && (
         <>
           {' '}
