@@ -24,7 +24,7 @@ export interface BucketPolicy {
 const CLOUDFRONT_SERVICE = 'cloudfront.amazonaws.com';
 
 /** Signet's statement for a distribution: one per distribution, named after it. */
-export function oacStatementSid(distributionId: string): string {
+function oacStatementSid(distributionId: string): string {
   return `SignetCloudFront${distributionId.replace(/[^A-Za-z0-9]/g, '')}`;
 }
 
@@ -68,7 +68,7 @@ function principalServices(p: unknown): string[] {
 }
 
 /** The distribution ARNs a statement's AWS:SourceArn condition names (any operator, any case of the key). */
-export function sourceArnsOf(s: PolicyStatement): string[] {
+function sourceArnsOf(s: PolicyStatement): string[] {
   const out: string[] = [];
   for (const op of Object.values(s.Condition ?? {})) {
     for (const [k, v] of Object.entries(op ?? {})) if (k.toLowerCase() === 'aws:sourcearn') out.push(...list(v));

@@ -28,7 +28,7 @@ const READ_METHODS: Method[] = ['GET', 'HEAD'];
 const UPLOAD_METHODS: Method[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'];
 
 /** The S3 REST endpoint of a bucket, as a CloudFront origin domain. */
-export function s3OriginDomain(bucket: string, region: string): string {
+function s3OriginDomain(bucket: string, region: string): string {
   return `${bucket}.s3.${region}.amazonaws.com`;
 }
 

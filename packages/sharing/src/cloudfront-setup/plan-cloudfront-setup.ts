@@ -51,7 +51,7 @@ import { describeKeyType, generateSigningKey, type SigningKeyPair } from './gene
 import type { PlanStep } from './plan.js';
 import type { CloudFrontSetupRequest } from './setup-types.js';
 
-export interface SetupClients {
+interface SetupClients {
   cloudFront: CloudFrontClient;
   s3: S3Client;
   sts: STSClient;
@@ -65,7 +65,7 @@ export interface PlanSetupDeps {
 }
 
 /** What the steps learn from each other while the plan runs (ids made by earlier steps). */
-export interface SetupState {
+interface SetupState {
   profileId: string;
   bucket: string;
   key?: SigningKeyPair;
