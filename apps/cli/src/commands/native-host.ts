@@ -86,7 +86,7 @@ export const registerNativeHostCommand: RegisterCommand = (program) => {
       }
       for (const s of status) {
         const line = s.installed
-          ? `installed → ${s.hostPath ?? '?'}; allows ${(s.allowed ?? []).join(', ') || 'nothing'}`
+          ? `installed → ${s.hostPath ?? '?'}; allows ${(s.allowed ?? []).map(nameOf).join(', ') || 'nothing'}`
           : 'not installed';
         process.stdout.write(`${s.browser.padEnd(9)} ${line}${s.problem ? `\n          problem: ${s.problem}` : ''}\n`);
       }
