@@ -298,6 +298,40 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
     expect((await cf.send(new GetDistributionConfigCommand({ Id: distId }))).DistributionConfig).toEqual(after);
   });
 
+  it('what RGW accepts: the OAC statement as AWS does; with BlockPublicPolicy on, no policy at all (AWS differs)', async () => {
+    const bucket = uniqueBucket('cfrgw');
+    await admin.send(new CreateBucketCommand({ Bucket: bucket }));
+    const { buildOacStatement } = await import('./index.js');
+    const oac = buildOacStatement({
+      bucket,
+      distributionId: 'EDFDVBD6EXAMPLE',
+      distributionArn: 'arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE',
+      uploads: true,
+    });
+    const put = (statements: unknown[]) =>
+      admin.send(
+        new PutBucketPolicyCommand({
+          Bucket: bucket,
+          Policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
+        }),
+      );
+    await put([KEEP(bucket), oac]);
+    expect(JSON.parse((await policyOf(bucket))!)).toEqual({ Version: '2012-10-17', Statement: [KEEP(bucket), oac] });
+    await admin.send(
+      new PutPublicAccessBlockCommand({
+        Bucket: bucket,
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: false,
+          IgnorePublicAcls: false,
+          BlockPublicPolicy: true,
+          RestrictPublicBuckets: false,
+        },
+      }),
+    );
+    await expect(put([oac])).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(put([KEEP(bucket)])).rejects.toMatchObject({ name: 'AccessDenied' });
+  });
+
   it('a failure half-way (RGW refuses the policy) removes what the run made and says what is left', async () => {
     // The failure is real: with BlockPublicPolicy on, RGW 16 refuses every PutBucketPolicy
     // (measured: the OAC statement and a plain IAM-user statement alike; AWS accepts both, as
