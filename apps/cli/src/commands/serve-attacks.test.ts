@@ -106,6 +106,7 @@ describe('signet serve under attack', () => {
     // Long enough for an unbounded server to have answered millions of frames (it reached 3 GB).
     await new Promise((r) => setTimeout(r, 4000));
     const grown = rssMb() - before;
+    console.log(`signet serve RSS ${before.toFixed(0)} MB → +${grown.toFixed(0)} MB under the flood`);
     expect(grown, `signet serve grew by ${grown.toFixed(0)} MB`).toBeLessThan(100);
     s.destroy();
     expect(await realClient()).toMatchObject({ id: 'h1', ok: true });
@@ -119,6 +120,7 @@ describe('signet serve under attack', () => {
     s.write(Buffer.concat(Array.from({ length: Math.ceil(EMPTY_FRAMES.length / one.length) }, () => one)));
     await new Promise((r) => setTimeout(r, 4000));
     const grown = rssMb() - before;
+    console.log(`signet serve RSS ${before.toFixed(0)} MB → +${grown.toFixed(0)} MB under the flood`);
     expect(grown, `signet serve grew by ${grown.toFixed(0)} MB`).toBeLessThan(100);
     // The requests it did not read are still in the kernel buffers: it paused, it did not drop them.
     expect(s.writableLength).toBeGreaterThan(0);
