@@ -10,11 +10,6 @@ export function partitionOfRegion(region: string): AwsPartition {
   return 'aws';
 }
 
-/** The DNS suffix of a partition's S3 hosts. */
-export function awsDnsSuffix(partition: AwsPartition): string {
-  return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-}
-
 /**
  * Whether an endpoint URL is one of AWS's own S3 endpoints (`https://s3.amazonaws.com`,
  * `https://s3.eu-west-1.amazonaws.com`, `…amazonaws.com.cn`): such a profile talks to AWS,

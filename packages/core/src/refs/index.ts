@@ -2,7 +2,7 @@
 export { parseObjectRef } from './parse-object-ref.js';
 export type { ObjectRef, ParseObjectRefOptions, RefServer } from './object-ref.js';
 export { decodePath } from './decode-path.js';
-export { awsDnsSuffix, isAwsEndpoint, partitionOfRegion, type AwsPartition } from './aws-partition.js';
+export { isAwsEndpoint, partitionOfRegion, type AwsPartition } from './aws-partition.js';
 export { awsS3EndpointFor, parseAwsS3Host, type AwsS3Host, type S3EndpointVariants } from './aws-s3-host.js';
 export { isIpOrLocalhost, parseCompatibleS3Host, type CompatibleS3Host } from './compatible-s3-hosts.js';
 export { resolvePathStyle, type PathStyleInput } from './resolve-path-style.js';
