@@ -4,6 +4,8 @@
 //   subject  — the context-menu handler: link request → host → bridge → service signs → the
 //              bridge fetches the link once (1-byte range GET on RGW: the object exists) → reply →
 //              offscreen clipboard copy → badge/title
+//              (click → clipboard is the handler's own mark when the copy resolved; the full
+//              handler time, with the badge and title, is reported next to it)
 //   sentence — the same for a selected sentence with a key that has spaces: three readings, each
 //              probed, the one that exists signed and recorded
 //   detail   — the `link` request alone (no clipboard, no badge)
@@ -34,11 +36,12 @@ export async function run(): Promise<{ missed: number }> {
     const samples = await browser.sw.evaluate(
       async ({ n, ref, sentence }) => {
         const g = globalThis as unknown as {
-          handleMenuClick: (i: unknown, t: unknown) => Promise<{ ok: boolean; message: string }>;
+          handleMenuClick: (i: unknown, t: unknown) => Promise<{ ok: boolean; message: string; clipboardMs?: number }>;
           signetClient: { request: (type: string, params: unknown) => Promise<{ ok: boolean }> };
         };
-        const out: { click: number[]; sentence: number[]; link: number[]; port: number[] } = {
+        const out: { click: number[]; feedback: number[]; sentence: number[]; link: number[]; port: number[] } = {
           click: [],
+          feedback: [],
           sentence: [],
           link: [],
           port: [],
@@ -62,7 +65,13 @@ export async function run(): Promise<{ missed: number }> {
                   : await g.signetClient.request('hello', { versions: [1] });
             const dt = performance.now() - t0;
             if (!r.ok) throw new Error(`request failed: ${JSON.stringify(r)}`);
-            if (i >= 10) out[phase].push(dt); // first 10: warm-up (port start, offscreen document)
+            if (i < 10) continue; // first 10: warm-up (port start, offscreen document)
+            if (phase === 'click') {
+              // The handler's own mark: click → link on the clipboard; then the badge/title too.
+              out.click.push((r as { clipboardMs?: number }).clipboardMs ?? dt);
+              out.feedback.push(dt);
+            } else if (phase === 'sentence') out.sentence.push((r as { clipboardMs?: number }).clipboardMs ?? dt);
+            else out[phase].push(dt);
           }
         }
         return out;
@@ -70,6 +79,7 @@ export async function run(): Promise<{ missed: number }> {
       { n: N, ref: `s3://${f.bucket}/bench.txt`, sentence: `see s3://${f.bucket}/été 2026.txt today` },
     );
     const click = stats(samples.click);
+    const feedback = stats(samples.feedback);
     const sentence = stats(samples.sentence);
     const link = stats(samples.link);
     const port = stats(samples.port);
@@ -77,6 +87,9 @@ export async function run(): Promise<{ missed: number }> {
     console.log(`\n## Bridge: right-click → link on the clipboard (${N} requests, timed in the service worker)`);
     console.log(
       `${pass ? 'PASS' : 'MISS'}  click→clipboard: median ${click.median.toFixed(2)} ms, p95 ${click.p95.toFixed(2)} ms  vs  port round trip (hello): median ${port.median.toFixed(2)} ms, p95 ${port.p95.toFixed(2)} ms  → ratio median ${(click.median / port.median).toFixed(2)}, p95 ${(click.p95 / port.p95).toFixed(2)}  (goal: click p95 < ${GOAL_P95_MS} ms)`,
+    );
+    console.log(
+      `      click → clipboard + badge and title set: median ${feedback.median.toFixed(2)} ms, p95 ${feedback.p95.toFixed(2)} ms`,
     );
     console.log(
       `      a selected sentence (3 readings probed, 1 signed): median ${sentence.median.toFixed(2)} ms, p95 ${sentence.p95.toFixed(2)} ms`,

@@ -16,6 +16,8 @@ export interface MenuClickOutcome extends Described {
   profileId?: string;
   profileName?: string;
   code?: string;
+  /** Milliseconds from the click to the link on the clipboard (the bench's figure). */
+  clipboardMs?: number;
 }
 
 export interface MenuClickDeps {
@@ -32,7 +34,7 @@ export async function handleMenuClick(
   info: ClickTarget & { menuItemId: string | number },
   tab?: { url?: string },
 ): Promise<MenuClickOutcome> {
-  const outcome = await makeLink(deps, info, tab);
+  const outcome = await makeLink(deps, info, tab, performance.now());
   await deps.show(outcome);
   if (outcome.ok) deps.afterLink?.();
   return outcome;
@@ -41,7 +43,8 @@ export async function handleMenuClick(
 async function makeLink(
   deps: MenuClickDeps,
   info: ClickTarget & { menuItemId: string | number },
-  tab?: { url?: string },
+  tab: { url?: string } | undefined,
+  startedAt: number,
 ): Promise<MenuClickOutcome> {
   const choice = expiryForMenuItem(info.menuItemId);
   if (choice === undefined) return { ok: false, ...describeRefusal('Unknown menu item.') };
@@ -60,8 +63,10 @@ async function makeLink(
   });
   if (!reply.ok) return { ok: false, code: reply.error.code, ...describeError(reply.error) };
   const link = reply.result;
+  let copiedAt: number;
   try {
     await deps.copy(link.url);
+    copiedAt = performance.now();
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return {
@@ -77,6 +82,7 @@ async function makeLink(
     ok: true,
     ...describeLink(link, deps.now?.() ?? new Date()),
     url: link.url,
+    clipboardMs: copiedAt - startedAt,
     effectiveExpiresAt: link.effectiveExpiresAt,
     profileId: link.profileId,
     ...(link.profileName !== undefined ? { profileName: link.profileName } : {}),
