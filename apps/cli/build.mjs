@@ -38,6 +38,9 @@ const result = await build({
   bundle: true,
   splitting: true,
   platform: 'node',
+  // ESM builds first: named exports of a lazily imported AWS SDK package (e.g. the credential
+  // providers) then resolve; through the CommonJS build they would be undefined in split ESM.
+  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'esm',
   sourcemap: 'linked',
