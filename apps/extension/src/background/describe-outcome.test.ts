@@ -57,6 +57,13 @@ describe('describeLink', () => {
     expect(d.message).toContain('(15 minutes)');
   });
 
+  it('fits the notification for any file name and any day, warning or not', () => {
+    const long = { ...link, key: `${'very long folder name/'.repeat(5)}${'a long file name '.repeat(8)}.pdf` };
+    const later = { ...long, effectiveExpiresAt: '2026-11-28T23:59:00.000Z', expiresAt: '2026-11-29T10:00:00.000Z' };
+    for (const d of [describeLink(long, now), describeLink(later, now)])
+      expect(d.message.length, d.message).toBeLessThanOrEqual(NOTIFICATION_MAX);
+  });
+
   it('puts durations in words', () => {
     expect(describeDuration(15 * 60_000)).toBe('15 minutes');
     expect(describeDuration(7 * 86_400_000 - 3_600_000)).toBe('6 days 23 hours');

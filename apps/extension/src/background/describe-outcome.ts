@@ -46,7 +46,7 @@ export function describeLink(link: LinkFacts, now: Date): Described {
     return {
       level: 'warning',
       title: 'Share link copied — it dies early',
-      message: `It stops working at ${formatTime(at, now)} (in ${left}), ${why}.`,
+      message: fit(`It stops working at ${formatTime(at, now)} (in ${left}), ${why}.`),
       details: `${name} (bucket ${link.bucket}), signed by profile “${profile}”. The link stops working at ${formatTime(at, now)} (in ${left}), ${why}; you asked for ${formatTime(new Date(link.expiresAt), now)}.`,
     };
   }
