@@ -101,6 +101,12 @@ const table: Row[] = [
     { origin: 'https://data.s3.eu-west-1.amazonaws.com', path: '/k', region: 'eu-west-1' },
   ],
   [
+    'dual-stack, another AWS endpoint given explicitly',
+    'https://data.s3.dualstack.eu-west-1.amazonaws.com/k',
+    { endpoint: 'https://s3-fips.eu-west-1.amazonaws.com' },
+    { origin: 'https://data.s3-fips.eu-west-1.amazonaws.com', path: '/k', region: 'eu-west-1' },
+  ],
+  [
     'website endpoint → REST endpoint, said',
     'https://data.s3-website-eu-west-1.amazonaws.com/index.html',
     {},

@@ -109,8 +109,13 @@ export function resolveS3Target(ref: S3ObjectRef, config: S3TargetConfig): S3Tar
     });
   }
 
-  // Endpoint variants (FIPS, dual-stack, accelerate) are kept unless the standard one is asked for.
-  const variants: S3EndpointVariants = config.standardEndpoint ? {} : { ...configAws?.variants, ...ref.variants };
+  // Endpoint variants (FIPS, dual-stack, accelerate) are kept unless another is asked for: the
+  // standard endpoint, or an AWS endpoint given explicitly (its own variants, none for s3.…).
+  const variants: S3EndpointVariants = config.standardEndpoint
+    ? {}
+    : configAws
+      ? configAws.variants
+      : { ...ref.variants };
   if (ref.website)
     warnings.push({
       code: 'WEBSITE_ENDPOINT',
