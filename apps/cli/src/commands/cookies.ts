@@ -1,6 +1,6 @@
 // `signet cookies <url-or-pattern>`: CloudFront signed cookies, as Set-Cookie lines (for a
 // web server or a page) or, with --header, one Cookie header (for curl -H / scripts).
-import { createCloudFrontSigner, formatCookieHeader, formatSetCookieLines } from '@signet/core';
+import { createCloudFrontSigner, DEFAULT_EXPIRY, formatCookieHeader, formatSetCookieLines } from '@signet/core';
 import { Option } from 'commander';
 import { loadCloudFrontKeyFile } from '../lib/load-cloudfront-key.js';
 import { parseDateFlag, parseExpiresFlag } from '../lib/parse-when.js';
@@ -26,7 +26,7 @@ export const registerCookiesCommand: RegisterCommand = (program) => {
     .command('cookies')
     .description('print CloudFront signed cookies for a URL or a wildcard pattern')
     .argument('<url-or-pattern>', 'e.g. https://d111111abcdef8.cloudfront.net/course/* (quote it in the shell)')
-    .option('-e, --expires <when>', 'duration (15m 2h 7d 1w) or ISO-8601 date-time', '1d')
+    .option('-e, --expires <when>', 'duration (15m 2h 7d 1w) or ISO-8601 date-time', DEFAULT_EXPIRY)
     .option('--key-pair-id <id>', 'public key id of your trusted key group')
     .option('--private-key <pem>', 'private key PEM file (passphrase: SIGNET_KEY_PASSPHRASE)')
     .option('--start <when>', 'not valid before (ISO-8601, or a duration from now)')

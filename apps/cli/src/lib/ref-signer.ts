@@ -5,6 +5,7 @@ import {
   awsS3EndpointFor,
   cloudFrontPathWarnings,
   createS3Presigner,
+  DEFAULT_REGION,
   parseObjectRef,
   resolveS3Target,
   SignetError,
@@ -164,7 +165,7 @@ export function s3ConfigFromAws(
   pathStyle: boolean | undefined;
   defaultRegion: string;
 } {
-  const defaultRegion = aws.region ?? 'us-east-1';
+  const defaultRegion = aws.region ?? DEFAULT_REGION;
   const variants = { fips: aws.fips, dualstack: aws.dualstack, accelerate: aws.accelerate };
   const endpoint =
     flags.endpoint ??

@@ -25,7 +25,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import { cloudFrontPublicKeyPem, samePublicKey, type Profile } from '@signet/core';
+import { cloudFrontPublicKeyPem, DEFAULT_REGION, samePublicKey, type Profile } from '@signet/core';
 import { httpStatusOf, SharingError } from '../errors.js';
 import type { ProfileStore } from '../profiles/index.js';
 import type { SecretStore } from '../secrets/index.js';
@@ -423,7 +423,7 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
         return undefined;
       },
     });
-    const region = existing?.region ?? req.region ?? 'us-east-1';
+    const region = existing?.region ?? req.region ?? DEFAULT_REGION;
     let distEtag = '';
     steps.push({
       id: 'create-distribution',
@@ -585,7 +585,7 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
     ...(existing ?? {
       id: profileId,
       bucket: req.bucket,
-      region: req.region ?? 'us-east-1',
+      region: req.region ?? DEFAULT_REGION,
       credentials: req.awsProfile ? { source: 'aws-profile', awsProfile: req.awsProfile } : { source: 'default-chain' },
     }),
     link: {

@@ -1,6 +1,7 @@
 // The "set up CloudFront" use case: plan (read-only), then — unless it is a dry run — apply the
 // plan, rolling back on failure. The CLI's `signet cloudfront setup` and the sharing service
 // call this; it returns the plan text and the outcome in words, and never a secret.
+import { DEFAULT_REGION } from '@signet/core';
 import { resolveCredentials } from '../credentials/index.js';
 import { toUserMessage } from '../errors.js';
 import type { ProfileStore } from '../profiles/index.js';
@@ -41,7 +42,7 @@ export async function setupCloudFront(
     deps.env,
     deps.now(),
   );
-  const region = existing?.region ?? req.region ?? 'us-east-1';
+  const region = existing?.region ?? req.region ?? DEFAULT_REGION;
   const endpoints = controlPlaneEndpoints(deps.env);
   const clients = {
     cloudFront: createCloudFrontClient(creds, endpoints),
