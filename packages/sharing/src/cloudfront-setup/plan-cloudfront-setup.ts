@@ -306,6 +306,8 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
       await cf.send(new DeletePublicKeyCommand({ Id: id, IfMatch: etag }));
       return undefined;
     },
+    leftover: () =>
+      `Public key ${state.publicKeyId} ("${keyName}") — remove it with: aws cloudfront delete-public-key --id ${state.publicKeyId} --if-match <ETag from get-public-key>.`,
   });
 
   // 3. key group
@@ -338,6 +340,8 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
         await cf.send(new DeleteKeyGroupCommand({ Id: id, IfMatch: etag }));
         return undefined;
       },
+      leftover: () =>
+        `Key group ${state.keyGroupId} ("${groupName}") — remove it with: aws cloudfront delete-key-group --id ${state.keyGroupId} --if-match <ETag from get-key-group>.`,
     });
   } else {
     const g = groupBefore;
@@ -422,6 +426,8 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
         await cf.send(new DeleteOriginAccessControlCommand({ Id: state.oacId, IfMatch: oacEtag }));
         return undefined;
       },
+      leftover: () =>
+        `Origin access control ${state.oacId} ("${oacName}") — remove it with: aws cloudfront delete-origin-access-control --id ${state.oacId} --if-match <ETag>.`,
     });
     const region = existing?.region ?? req.region ?? DEFAULT_REGION;
     let distEtag = '';

@@ -18,6 +18,8 @@ export interface PlanStep {
   apply(): Promise<void>;
   /** Takes back what apply() did; returns a sentence when something is left behind. */
   undo(): Promise<string | undefined>;
+  /** When undo() fails: what is left and how to remove it by hand (default: the description). */
+  leftover?(): string;
 }
 
 export interface PlanRunResult {
@@ -58,7 +60,11 @@ export async function runPlan(steps: readonly PlanStep[], options: RunPlanOption
           if (rest) left.push(rest);
           else undone.push(s.id);
         } catch (e) {
-          left.push(`${s.describe()} — could not be undone (${errorWords(e)})`);
+          left.push(
+            s.leftover
+              ? `${s.leftover()} (undo failed: ${errorWords(e)})`
+              : `${s.describe()} — could not be undone (${errorWords(e)})`,
+          );
         }
       }
       return { ok: false, applied: applied.map((s) => s.id), failed: { step: step.id, error }, undone, left };

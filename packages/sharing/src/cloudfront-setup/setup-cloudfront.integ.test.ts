@@ -355,13 +355,17 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
     console.log(`--- failed set-up\n${r.message}`);
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/Set-up stopped at "Add a statement to the bucket policy/);
+    expect(r.message).toMatch(/S3 refused the new bucket policy \(AccessDenied\)/);
     const after = await snapshot();
     expect(after.dists).toEqual(before.cf.dists);
     expect(after.oacs).toEqual(before.cf.oacs);
     expect(after.keys).toEqual(before.cf.keys);
     // moto has no DeleteKeyGroup: the new group stays, and the result says so.
     expect(after.groups).toHaveLength(before.cf.groups.length + 1);
-    expect(r.left.join(' ')).toMatch(/key group/i);
+    expect(r.left).toHaveLength(1);
+    expect(r.left[0]).toMatch(
+      /^Key group \w+ \("signet-fail\w+"\) — remove it with: aws cloudfront delete-key-group --id \w+ .*\(undo failed: .*HTTP 500\)$/,
+    );
     expect(await secrets.hasCloudFrontKey(id)).toBe(false);
     expect(await profiles.get(id)).toEqual(before.profile);
     expect(await policyOf(bucket)).toBeUndefined();

@@ -87,7 +87,13 @@ export async function setupCloudFront(
   if (!run.ok) {
     const failed = plan.steps.find((x) => x.id === run.failed?.step);
     const why = toUserMessage(run.failed?.error);
-    const reason = why.code === 'INTERNAL' ? errorWords(run.failed?.error) : why.message;
+    const refusedPolicy =
+      run.failed?.step === 'merge-bucket-policy' && (run.failed.error as { name?: unknown })?.name === 'AccessDenied';
+    const reason = refusedPolicy
+      ? `S3 refused the new bucket policy (AccessDenied): the credentials need s3:PutBucketPolicy on "${req.bucket}", or Block Public Access refused the policy (S3-compatible servers such as Ceph RGW refuse every policy while BlockPublicPolicy is on; AWS does not for this statement).`
+      : why.code === 'INTERNAL'
+        ? errorWords(run.failed?.error)
+        : why.message;
     const undone = run.undone.length
       ? `Rolled back what this run had made (${run.undone.join(', ')}).`
       : 'This run had made nothing yet.';
