@@ -124,11 +124,13 @@ describe('signet as an installed tool', () => {
     const second = run();
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/already on PATH/);
-    const v = spawnSync('signet', ['--version'], {
+    // Found by name on PATH, as a user's shell finds it.
+    const v = spawnSync('bash', ['-c', 'command -v signet && signet --version'], {
       env: { ...env, PATH: `${join(prefix, 'bin')}:${process.env.PATH}` },
       encoding: 'utf8',
     });
-    expect(v.stdout.trim()).toBe('0.1.0');
+    expect(v.stdout.split('\n')[0]).toBe(join(prefix, 'bin', 'signet'));
+    expect(v.stdout.split('\n')[1]).toBe('0.1.0');
     expect(readlinkSync(join(prefix, 'bin', 'signet'))).toContain('signet.mjs');
     rmSync(prefix, { recursive: true, force: true });
   });

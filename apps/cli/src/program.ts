@@ -5,7 +5,7 @@ import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, isBadValueError } from './lib/exit-cod
 import { UsageError } from './lib/usage-error.js';
 
 /** The `signet` program with the commands `argv` needs registered (all of them for help). */
-export async function buildProgram(argv: string[]): Promise<Command> {
+async function buildProgram(argv: string[]): Promise<Command> {
   const program = new Command('signet')
     .description(
       'Time-limited share links to private S3 objects: S3 presigned URLs, CloudFront signed URLs and cookies.',

@@ -12,7 +12,7 @@ export interface CommandEntry {
   load: () => Promise<RegisterCommand>;
 }
 
-export const commands: CommandEntry[] = [
+const commands: CommandEntry[] = [
   { name: 'link', load: async () => (await import('./link.js')).registerLinkCommand },
   { name: 'cookies', load: async () => (await import('./cookies.js')).registerCookiesCommand },
   { name: 'share', load: async () => (await import('./share.js')).registerShareCommand },
