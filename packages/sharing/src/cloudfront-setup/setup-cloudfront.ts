@@ -7,6 +7,7 @@ import { toUserMessage } from '../errors.js';
 import type { ProfileStore } from '../profiles/index.js';
 import type { SecretStore } from '../secrets/index.js';
 import { createS3Client } from '../upload/create-s3-client.js';
+import { checkSetupRequest } from './check-setup-request.js';
 import { controlPlaneEndpoints, createCloudFrontClient, createStsClient } from './aws-clients.js';
 import { planCloudFrontSetup, profileIdForBucket } from './plan-cloudfront-setup.js';
 import { errorWords, formatPlan, runPlan, type PlanStep } from './plan.js';
@@ -29,6 +30,7 @@ export async function setupCloudFront(
   req: CloudFrontSetupRequest,
 ): Promise<CloudFrontSetupResult> {
   const profileId = req.profileId ?? profileIdForBucket(req.bucket);
+  checkSetupRequest(req, profileId);
   const existing = await deps.profiles.get(profileId).catch(() => undefined);
   const credentialSource = existing ?? {
     id: profileId,
