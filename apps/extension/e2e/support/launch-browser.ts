@@ -97,10 +97,8 @@ export async function launchBrowser(o: {
   };
 }
 
-export type { MenuOutcome };
-
 /** Calls the context-menu handler the service worker exposes, as a right-click on `info` would. */
-export function clickMenu(b: TestBrowser, info: ClickInfo): Promise<MenuOutcome> {
+function clickMenu(b: TestBrowser, info: ClickInfo): Promise<MenuOutcome> {
   return b.sw.evaluate(
     async ({ info, pageUrl }) => {
       const handler = (globalThis as unknown as { handleMenuClick: (i: unknown, t: unknown) => Promise<MenuOutcome> })
@@ -111,14 +109,9 @@ export function clickMenu(b: TestBrowser, info: ClickInfo): Promise<MenuOutcome>
   );
 }
 
-export async function readClipboard(b: TestBrowser): Promise<string> {
+async function readClipboard(b: TestBrowser): Promise<string> {
   await b.page.bringToFront();
   return b.page.evaluate(() => navigator.clipboard.readText());
-}
-
-export async function writeClipboard(b: TestBrowser, text: string): Promise<void> {
-  await b.page.bringToFront();
-  await b.page.evaluate((t) => navigator.clipboard.writeText(t), text);
 }
 
 /** Pids of native hosts started for this test's SIGNET_HOME (read from /proc). */

@@ -16,7 +16,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { buildExtension } from '../../scripts/build.js';
 import type { ClickInfo, ExtensionDriver, MenuOutcome, PopupView } from './extension-driver.js';
 
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export async function buildFirefoxExtension(): Promise<string> {
   return buildExtension('firefox', '0.1.0');

@@ -8,7 +8,7 @@ import type { ProtocolError } from '@signet/protocol';
 /** Chromium cuts a basic notification's message after about two lines of this many characters. */
 export const NOTIFICATION_MAX = 110;
 
-export type Level = 'ok' | 'warning' | 'error';
+type Level = 'ok' | 'warning' | 'error';
 
 export interface Described {
   level: Level;

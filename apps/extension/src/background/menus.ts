@@ -10,12 +10,12 @@ import { EXPIRY_PRESETS } from '@signet/core/browser';
 import { ext } from '../shared/browser-api.js';
 import { selectionHasReference } from './pick-reference.js';
 
-export const COPY_LINK_ID = 'copy-link';
+const COPY_LINK_ID = 'copy-link';
 const PRESET_PREFIX = 'copy-link:';
 
 type Context = `${chrome.contextMenus.ContextType}`;
 
-export type MenuVariant = 'target' | 'page' | 'selection';
+type MenuVariant = 'target' | 'page' | 'selection';
 const VARIANTS: Record<MenuVariant, [Context, ...Context[]]> = {
   target: ['link', 'image', 'video', 'audio'],
   page: ['page'],

@@ -112,7 +112,7 @@ export class NativeClient {
 }
 
 /** Turns a port failure into the protocol error the user should see. */
-export function hostError(reason: string | undefined): ProtocolError {
+function hostError(reason: string | undefined): ProtocolError {
   if (reason && /not found|not installed|no such native application|forbidden/i.test(reason)) {
     return {
       code: 'HOST_NOT_INSTALLED',

@@ -20,11 +20,6 @@ export interface WorkingLinkRequest {
 export type WorkingLinkOutcome =
   { ok: true; result: LinkResult; profileName?: string } | { ok: false; error: ProtocolError };
 
-/** Which profile may sign a reference (the bridge's coverage rule, passed in: one decision, one place). */
-export type ResolveProfile = (
-  ref: string,
-) => Promise<{ ok: true; profileId: string } | { ok: false; error: ProtocolError }>;
-
 export async function signWorkingLink(
   service: SharingService,
   request: WorkingLinkRequest,
