@@ -783,6 +783,57 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await p.close();
   });
 
+  it('a profile can be fixed: edit every field, test before saving (with the link Signet would make), replace the key', async () => {
+    const s3 = testS3();
+    await service.saveProfile({
+      id: 'editme',
+      name: 'Broken endpoint',
+      bucket,
+      region: s3.region,
+      endpoint: 'http://127.0.0.1:9',
+      forcePathStyle: true,
+    });
+    await service.setAwsSecret('editme', { accessKeyId: s3.accessKeyId, secretAccessKey: 'rotated-away' });
+    const p = await openApp();
+    await p.click('[data-testid=tab-settings]');
+    const card = p.getByTestId('profile-editme');
+    await card.getByTestId('edit-profile').click();
+    const form = p.getByRole('form', { name: 'Edit profile Broken endpoint' });
+    expect(await form.getByLabel('Bucket').inputValue()).toBe(bucket);
+    expect(await form.getByTestId('profile-id').getAttribute('readonly')).not.toBeNull();
+    // The broken endpoint fails the test before anything is saved.
+    await form.getByTestId('test-draft').click();
+    await form.locator('[data-testid=draft-test].bad').waitFor({ timeout: 30_000 });
+    // Fix the endpoint: the stored (wrong) secret is used and refused, so the test says so.
+    await form.getByLabel('Endpoint (S3-compatible, optional)').fill(s3.endpoint);
+    await form.getByTestId('test-draft').click();
+    await p.waitForFunction(() => {
+      const t = document.querySelector('[data-testid=draft-test]');
+      return t?.classList.contains('bad') && !/Testing/.test(t.textContent ?? '');
+    });
+    // Replace the key, test again: connected, and the link Signet would make is shown.
+    await form.getByLabel('Access key id').fill(s3.accessKeyId);
+    await form.getByLabel('Secret access key').fill(s3.secretAccessKey);
+    await form.getByLabel('Name', { exact: true }).fill('Fixed');
+    await form.getByLabel('Object names').fill('fixed/{name}');
+    await form.getByTestId('test-draft').click();
+    await form.locator('[data-testid=draft-test].ok').waitFor({ timeout: 30_000 });
+    const sample = await form.getByTestId('draft-sample-url').inputValue();
+    expect(sample).toMatch(new RegExp(`^${s3.endpoint}/${bucket}/signet-connection-test\\.txt\\?X-Amz-Algorithm=`));
+    // Nothing was saved by the test.
+    expect((await service.getProfile('editme')).profile.endpoint).toBe('http://127.0.0.1:9');
+    await expectNoAxeViolations(p, 'the edit-profile form');
+    await p.screenshot({ path: join(shots, 'edit-profile-light.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=settings-message]')?.textContent?.includes('Fixed'),
+    );
+    const saved = await service.getProfile('editme');
+    expect(saved.profile).toMatchObject({ name: 'Fixed', endpoint: s3.endpoint, keyTemplate: 'fixed/{name}' });
+    expect((await service.testProfile('editme')).ok).toBe(true);
+    await p.close();
+  }, 90_000);
+
   it('tabs and expiry presets move with the arrow keys (tablist/tabpanel, radiogroup)', async () => {
     const p = await openApp();
     await p.focus('[data-testid=tab-share]');

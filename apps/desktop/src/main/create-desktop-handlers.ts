@@ -28,6 +28,7 @@ import { DesktopError, toDesktopError } from './desktop-error.js';
 import type { GrantedPaths } from './granted-paths.js';
 import { KnownLinks } from './known-links.js';
 import { labelForPaths, ShareTracker } from './share-tracker.js';
+import { testProfileDraft } from './test-profile-draft.js';
 
 export interface SenderInfo {
   /** URL of the frame that sent the message (event.senderFrame.url in Electron). */
@@ -49,6 +50,8 @@ export interface DesktopHandlerDeps {
   grantedPaths: GrantedPaths;
   /** Running shares for the tray, the taskbar progress and notifications (default: tracked, not shown). */
   shares?: ShareTracker;
+  /** Tests an unsaved profile (default: testProfileDraft against the real keychain, read only). */
+  testDraft?: typeof testProfileDraft;
 }
 
 /** What main implements per invoke method: DesktopApi's own signature, on arguments already parsed. */
@@ -139,6 +142,10 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
       return { message: (await service.importCloudFrontKey(id, path, passphrase)).message };
     },
     testProfile: (id) => service.testProfile(id),
+    testProfileDraft: async (input, secrets) => {
+      if (secrets?.cloudFront) refuseUngiven(grantedPaths, [secrets.cloudFront.pemPath]);
+      return (deps.testDraft ?? testProfileDraft)(input, secrets);
+    },
     share: async (shareId, req) => {
       refuseUngiven(grantedPaths, req.paths);
       const plan = await planShare(req.paths);

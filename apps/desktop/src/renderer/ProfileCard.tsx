@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { AddProfileForm } from './AddProfileForm.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import type { CheckView, ProfileInputView, ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
@@ -15,6 +16,7 @@ export function ProfileCard({ profile: p, onChanged }: { profile: ProfileView; o
   const [test, setTest] = useState<CheckView | { testing: true }>();
   const [error, setError] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [editing, setEditing] = useState(false);
   const expiryId = useId();
   const keyReady = p.credentials.source !== 'keychain' || p.hasAwsSecret;
   const run = async (fn: () => Promise<unknown>, ok: string) => {
@@ -48,6 +50,14 @@ export function ProfileCard({ profile: p, onChanged }: { profile: ProfileView; o
             }}
           >
             Test connection
+          </button>
+          <button
+            type="button"
+            aria-expanded={editing}
+            onClick={() => setEditing((v) => !v)}
+            data-testid="edit-profile"
+          >
+            Edit…
           </button>
           {!p.isDefault && (
             <button
@@ -115,6 +125,16 @@ export function ProfileCard({ profile: p, onChanged }: { profile: ProfileView; o
         <p className="error small" role="alert">
           {error}
         </p>
+      )}
+      {editing && (
+        <AddProfileForm
+          initial={p}
+          onCancel={() => setEditing(false)}
+          onDone={(m) => {
+            setEditing(false);
+            onChanged(m);
+          }}
+        />
       )}
       {confirmRemove && (
         <ConfirmDialog

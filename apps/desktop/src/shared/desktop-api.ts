@@ -131,6 +131,12 @@ export interface DesktopApi {
   setAwsSecret(id: string, secret: AwsSecretView): Promise<void>;
   importCloudFrontKey(id: string, pemPath: string, passphrase?: string): Promise<{ message: string }>;
   testProfile(id: string): Promise<CheckView>;
+  /**
+   * Tests a profile as typed, before it is saved (nothing is stored): connects with the given
+   * keys (or the stored ones of the profile being edited) and, when that works, signs a sample
+   * link the way Signet would.
+   */
+  testProfileDraft(input: ProfileInputView, secrets?: ProfileSecretsView): Promise<CheckView & { sampleUrl?: string }>;
 
   share(shareId: string, request: ShareRequestView): Promise<LinkView[]>;
   cancelShare(shareId: string): Promise<void>;
@@ -176,6 +182,7 @@ export const DESKTOP_CHANNELS = {
   setAwsSecret: 'signet:setAwsSecret',
   importCloudFrontKey: 'signet:importCloudFrontKey',
   testProfile: 'signet:testProfile',
+  testProfileDraft: 'signet:testProfileDraft',
   share: 'signet:share',
   cancelShare: 'signet:cancelShare',
   checkLink: 'signet:checkLink',

@@ -131,6 +131,7 @@ export const PAYLOADS = definePayloads({
   setAwsSecret: z.tuple([id, awsSecretSchema]),
   importCloudFrontKey: z.tuple([id, absPath, z.string().max(1024).optional()]),
   testProfile: z.tuple([id]),
+  testProfileDraft: z.tuple([profileInputSchema, profileSecretsSchema.optional()]),
   share: z.tuple([id, shareRequestSchema]),
   cancelShare: z.tuple([id]),
   checkLink: z.tuple([z.url({ protocol: /^https?$/ }).max(16_384)]),
