@@ -5,6 +5,7 @@ import {
   buildError,
   buildSuccess,
   negotiateVersion,
+  SUPPORTED_PROTOCOL_VERSIONS,
   type ErrorResponse,
   type RecentLink,
   type Request,
@@ -81,7 +82,7 @@ function hello(
     return buildError(request.id, {
       code: 'VERSION_MISMATCH',
       message: 'The extension and Signet speak different protocol versions. Update both to the same release.',
-      supportedVersions: [1],
+      supportedVersions: [...SUPPORTED_PROTOCOL_VERSIONS],
     });
   }
   return buildSuccess('hello', request.id, {
