@@ -85,6 +85,24 @@ describe('signet as an installed tool', () => {
     expect(await (await fetch(r.out.trim())).text()).toBe('alpha');
   });
 
+  it('PUT with a content type typed with extra spaces: the header printed for the uploader is the one RGW accepts', async () => {
+    const r = signet([
+      'link',
+      `s3://${bucket}/up/typed.txt`,
+      '--method',
+      'PUT',
+      '--content-type',
+      'text/plain;  charset=utf-8',
+      '--endpoint-url',
+      testS3().endpoint,
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const header = /must send Content-Type: (.+) with the upload/.exec(r.err)?.[1];
+    expect(header).toBe('text/plain; charset=utf-8');
+    const put = await fetch(r.out.trim(), { method: 'PUT', body: 'typed', headers: { 'Content-Type': header! } });
+    expect(put.status, await put.text()).toBe(200);
+  });
+
   it('share: --download-name with several files is refused; --check names the file of each verdict', () => {
     const dir = join(home, 'two');
     mkdirSync(dir, { recursive: true });
