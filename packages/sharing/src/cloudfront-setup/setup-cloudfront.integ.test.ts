@@ -356,6 +356,9 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/Set-up stopped at "Add a statement to the bucket policy/);
     expect(r.message).toMatch(/S3 refused the new bucket policy \(AccessDenied\)/);
+    expect(r.message).toContain(
+      'Rolled back what this run had made: the distribution, the origin access control, the public key.',
+    );
     const after = await snapshot();
     expect(after.dists).toEqual(before.cf.dists);
     expect(after.oacs).toEqual(before.cf.oacs);

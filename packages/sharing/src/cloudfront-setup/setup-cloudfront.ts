@@ -96,8 +96,20 @@ export async function setupCloudFront(
       : why.code === 'INTERNAL'
         ? errorWords(run.failed?.error)
         : why.message;
-    const undone = run.undone.length
-      ? `Rolled back what this run had made (${run.undone.join(', ')}).`
+    const made: Record<string, string> = {
+      'create-public-key': 'the public key',
+      'create-key-group': 'the key group',
+      'add-key-to-group': 'the key in the key group',
+      'create-origin-access-control': 'the origin access control',
+      'create-distribution': 'the distribution',
+      'trust-key-group': "the distribution's trusted key groups",
+      'merge-bucket-policy': 'the bucket policy',
+      'store-private-key': 'the keychain entry',
+      'save-profile': 'the profile',
+    };
+    const undoneWords = run.undone.filter((id) => made[id]).map((id) => made[id]);
+    const undone = undoneWords.length
+      ? `Rolled back what this run had made: ${undoneWords.join(', ')}.`
       : 'This run had made nothing yet.';
     const left = run.left.length ? ` Left behind: ${run.left.join(' ')}` : ' Nothing is left behind.';
     return {

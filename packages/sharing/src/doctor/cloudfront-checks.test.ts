@@ -153,6 +153,20 @@ describe('doctor checks on AWS-documented answers (canned, parsed by the real SD
     expect(checkOriginAccess(d, oaiPolicy, 'reports').status).toBe('ok');
   });
 
+  it('a grant for this distribution is ok; grants for other distributions are named', async () => {
+    const d = (await readDistribution(cf, 'OAC'))!;
+    const both = JSON.parse(oacPolicy) as { Statement: { Condition: unknown }[] };
+    both.Statement.push({ ...both.Statement[0]!, Condition: { StringEquals: { 'AWS:SourceArn': `${ARN}OLD` } } });
+    const c = checkBucketPolicyForDistribution(d, JSON.stringify(both), 'reports', 'hint');
+    expect(c.status).toBe('ok');
+    expect(c.detail).toContain(`also lets ${ARN}OLD read it`);
+    const onlyOther = JSON.stringify({ Statement: [both.Statement[1]] });
+    expect(checkBucketPolicyForDistribution(d, onlyOther, 'reports', 'hint')).toMatchObject({
+      status: 'problem',
+      detail: expect.stringContaining(`grants CloudFront only for ${ARN}OLD`),
+    });
+  });
+
   it('a CloudFront grant without AWS:SourceArn is reported: any distribution could read the bucket', async () => {
     const d = (await readDistribution(cf, 'OAC'))!;
     const open = JSON.stringify({

@@ -235,13 +235,13 @@ export function checkBucketPolicyForDistribution(
       `Add the condition "AWS:SourceArn": "${d.arn}" to that statement.`,
     );
   }
+  const others = [...new Set(grants.flatMap((g) => g.distributionArns))].filter((a) => a !== d.arn);
   if (ours.length > 0)
     return ok(
       'bucket-policy',
       title,
-      `The bucket policy lets distribution ${d.id} (and only through CloudFront) read "${bucket}".`,
+      `The bucket policy lets distribution ${d.id} (and only through CloudFront) read "${bucket}"${others.length ? `; it also lets ${others.join(', ')} read it — remove those statements if those distributions are gone` : ''}.`,
     );
-  const others = [...new Set(grants.flatMap((g) => g.distributionArns))];
   return problem(
     'bucket-policy',
     title,
