@@ -100,6 +100,12 @@ async function collect(child: ReturnType<typeof spawn>, until: (msgs: Record<str
   return { msgs, err };
 }
 
+it.runIf(process.platform === 'linux')('links no Node library: only the C/C++ runtime (ldd)', () => {
+  const libs = execFileSync('ldd', [host], { encoding: 'utf8' });
+  expect(libs).not.toMatch(/libnode|node_modules/);
+  expect(libs).toMatch(/libc\.so/);
+});
+
 describe.skipIf(!canUnshare)('native host without Node (mount namespace)', () => {
   it('the namespace really has no Node: running node there fails', () => {
     const r = spawnSync(
