@@ -90,6 +90,22 @@ describe('signWorkingLink (RGW + keychain)', () => {
     });
   });
 
+  it('attack: a candidate naming another bucket the same credentials can read is never signed', async () => {
+    // The profile's key can read every bucket of this RGW user; only its own bucket is covered.
+    const other = uniqueBucket('other');
+    await testS3Client().send(new CreateBucketCommand({ Bucket: other }));
+    await testS3Client().send(new PutObjectCommand({ Bucket: other, Key: 'secret.txt', Body: 'no' }));
+    const before = await keys();
+    const out = await signWorkingLink(service, {
+      ref: `s3://${bucket}/nothing-here`,
+      candidates: [`s3://${other}/secret.txt`, `${testS3().endpoint}/${other}/secret.txt`],
+      profileId: id,
+    });
+    expect(out).toMatchObject({ ok: false, error: { code: 'NO_SUCH_OBJECT' } });
+    expect(JSON.stringify(out)).not.toContain('X-Amz-Signature');
+    expect(await keys()).toEqual(before);
+  });
+
   it('when no reading exists, says so for the first one', async () => {
     const out = await signWorkingLink(service, {
       ref: `s3://${bucket}/dossiers/hiver`,
