@@ -290,7 +290,7 @@ describe('share faults', () => {
   it('imports a CloudFront key: validated, stored in the keychain, the file left alone; links then sign', async () => {
     const s3 = testS3();
     await service.saveProfile({
-      id: 'cdn',
+      id: 'faults-cdn',
       bucket,
       region: s3.region,
       endpoint: s3.endpoint,
@@ -300,19 +300,19 @@ describe('share faults', () => {
     const pub = generateKeyPairSync('rsa', { modulusLength: 2048 })
       .publicKey.export({ type: 'spki', format: 'pem' })
       .toString();
-    await expect(service.importCloudFrontKey('cdn', file('pub.pem', pub))).rejects.toMatchObject({
+    await expect(service.importCloudFrontKey('faults-cdn', file('pub.pem', pub))).rejects.toMatchObject({
       code: 'KEY_NOT_PRIVATE',
     });
-    expect((await service.getProfile('cdn')).hasCloudFrontKey).toBe(false);
+    expect((await service.getProfile('faults-cdn')).hasCloudFrontKey).toBe(false);
     const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString();
     const pemPath = file('private_key.pem', pem);
-    const r = await service.importCloudFrontKey('cdn', pemPath);
+    const r = await service.importCloudFrontKey('faults-cdn', pemPath);
     expect(r.message).toMatch(/RSA-2048 key is now in your keychain.*you can delete it now/);
     expect(readFileSync(pemPath, 'utf8')).toBe(pem);
     expect(
-      execFileSync('secret-tool', ['lookup', 'service', 'Signet', 'username', 'profile:cdn:cloudfront-key'])
+      execFileSync('secret-tool', ['lookup', 'service', 'Signet', 'username', 'profile:faults-cdn:cloudfront-key'])
         .toString()
         .trim(),
     ).toBe(pem.trim());
