@@ -2,7 +2,7 @@ import { sign } from 'node:crypto';
 import { SignetError } from '../errors.js';
 import { resolveEffectiveExpiry, type LinkWarning } from '../expiry/index.js';
 import type { SignedLink } from '../s3/index.js';
-import { checkSignedUrlLength, hostOf, normalizeCloudFrontUrl } from './encode-url.js';
+import { checkCookieSizes, checkSignedUrlLength, hostOf, normalizeCloudFrontUrl } from './encode-url.js';
 import { keyObjectOf, type CloudFrontPrivateKey } from './parse-private-key.js';
 import { buildCannedPolicy, buildCustomPolicy, parseSourceIp, resourceCovers } from './policy.js';
 
@@ -181,6 +181,7 @@ export function createCloudFrontSigner(config: CloudFrontSignerConfig): CloudFro
       const s = signPolicy(req);
       const cookies: Record<string, string> = {};
       for (const [k, v] of s.params) cookies[`CloudFront-${k}`] = v;
+      checkCookieSizes(cookies);
       return {
         cookies,
         expiresAt: s.expiresAt,

@@ -51,9 +51,25 @@ export function checkSignedUrlLength(signedUrl: string, unsignedBytes: number, c
   const added = bytes - unsignedBytes;
   throw new SignetError(
     'URL_TOO_LONG',
-    `The signed link would be ${bytes.toLocaleString('en-US')} bytes (the URL is ${unsignedBytes.toLocaleString('en-US')}, ${custom ? 'the signature and the custom policy, which repeats the resource, add' : 'the signature adds'} ${added.toLocaleString('en-US')}); CloudFront accepts at most ${CLOUDFRONT_MAX_URL_BYTES.toLocaleString('en-US')}. ${custom ? 'Use a shorter path, a wildcard resource that is shorter than the URL, or signed cookies (the policy then travels in a cookie).' : 'Use a shorter path or signed cookies (signet cookies).'}`,
+    `The signed link would be ${bytes.toLocaleString('en-US')} bytes (the URL is ${unsignedBytes.toLocaleString('en-US')}, ${custom ? 'the signature and the custom policy, which repeats the resource, add' : 'the signature adds'} ${added.toLocaleString('en-US')}); CloudFront accepts at most ${CLOUDFRONT_MAX_URL_BYTES.toLocaleString('en-US')}. ${custom ? 'Use a shorter path or a wildcard resource shorter than the URL (e.g. the folder followed by /*).' : 'Use a shorter path, or signed cookies (signet cookies), which carry no URL.'}`,
     { details: { bytes, maxBytes: CLOUDFRONT_MAX_URL_BYTES } },
   );
+}
+
+/** Browsers keep cookies of at most this many bytes (name, `=` and value; RFC 6265 §6.1 minimum). */
+export const COOKIE_MAX_BYTES = 4096;
+
+/** Refuses signed cookies a browser would drop silently: a custom policy repeats the resource. */
+export function checkCookieSizes(cookies: Record<string, string>): void {
+  for (const [name, value] of Object.entries(cookies)) {
+    const bytes = Buffer.byteLength(name) + 1 + Buffer.byteLength(value);
+    if (bytes <= COOKIE_MAX_BYTES) continue;
+    throw new SignetError(
+      'URL_TOO_LONG',
+      `The ${name} cookie would be ${bytes.toLocaleString('en-US')} bytes; browsers drop cookies over ${COOKIE_MAX_BYTES.toLocaleString('en-US')} without a word, so these cookies would not work. Use a shorter resource (e.g. the folder followed by /*).`,
+      { details: { bytes, maxBytes: COOKIE_MAX_BYTES } },
+    );
+  }
 }
 
 /** Host of a URL or resource pattern (lower-case), e.g. d111111abcdef8.cloudfront.net. */

@@ -52,8 +52,15 @@ describe('CloudFront: the 8,192-byte limit is checked on the signed URL', () => 
     expect(fits).toBeGreaterThan(7700);
   });
 
-  it('cookies are not limited by the URL length (the policy travels in a cookie)', () => {
+  it('canned cookies carry no URL, so a long URL is fine there; a custom policy cookie over 4,096 bytes is refused', () => {
     expect(signer.signCookies({ url: urlOf(7842), expiresAt, now }).cookies['CloudFront-Signature']).toBeTruthy();
+    const err = thrown(() => signer.signCookies({ url: urlOf(3100), expiresAt, now, ipAddress: '203.0.113.7' }));
+    expect(isSignetError(err, 'URL_TOO_LONG'), String(err)).toBe(true);
+    expect((err as Error).message).toMatch(
+      /CloudFront-Policy cookie would be 4,\d{3} bytes; browsers drop cookies over 4,096/,
+    );
+    const fits = signer.signCookies({ url: urlOf(2000), expiresAt, now, ipAddress: '203.0.113.7' });
+    expect(Buffer.byteLength(fits.cookies['CloudFront-Policy']!)).toBeLessThan(4096);
   });
 });
 
