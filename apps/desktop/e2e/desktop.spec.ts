@@ -942,17 +942,72 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       const p = await openApp(theme);
       await p.screenshot({ path: join(shots, `main-${theme}.png`), fullPage: true });
       if (theme === 'dark') {
+        // The dark theme tells the browser too (native controls, scrollbars follow it).
+        expect(await p.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
         await drop(p, 'Design review.pdf', Buffer.from('%PDF'));
         await p.waitForSelector('[data-testid=result-card]');
+        await expectNoAxeViolations(p, 'the result card, dark');
         await p.screenshot({ path: join(shots, 'result-card-dark.png'), fullPage: true });
         await p.click('[data-testid=tab-history]');
         await p.waitForSelector('[data-testid=history]');
+        await expectNoAxeViolations(p, 'the history, dark');
         await p.screenshot({ path: join(shots, 'history-dark.png'), fullPage: true });
       }
       await p.click('[data-testid=tab-settings]');
       await p.waitForSelector('.profiles');
+      await expectNoAxeViolations(p, `Settings, ${theme}`);
       await p.screenshot({ path: join(shots, `settings-${theme}.png`), fullPage: true });
       await p.close();
     }
   });
+
+  it.each([
+    [800, 600],
+    [1280, 800],
+    [1920, 1080],
+  ])(
+    'at %i×%i every view is usable, axe finds nothing, and a new result is scrolled into view',
+    async (width, height) => {
+      const p = await ctx.newPage();
+      await p.setViewportSize({ width, height });
+      await p.goto(`${origin}/index.html`);
+      await p.evaluate(() => localStorage.setItem('signet-theme', 'light'));
+      await p.reload();
+      await p.waitForSelector('[data-testid=dropzone]');
+      await expectNoAxeViolations(p, `Share at ${width}×${height}`);
+      await p.screenshot({ path: join(shots, `share-${width}x${height}.png`) });
+      // Nothing wider than the window (no sideways scrolling).
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // The profile select shows the whole name of the longest profile.
+      const fits = await p.$eval('[data-testid=profile-select]', (sel) => {
+        const s = sel as HTMLSelectElement;
+        const longest = [...s.options].map((o) => o.text).sort((a, b) => b.length - a.length)[0] ?? '';
+        const c = document.createElement('canvas').getContext('2d')!;
+        c.font = getComputedStyle(s).font;
+        return c.measureText(longest).width + 32 <= s.clientWidth;
+      });
+      expect(fits).toBe(true);
+      const name = `Quarterly numbers for the board meeting ${width}.pdf`;
+      await drop(p, name, Buffer.from('numbers'));
+      await sharedOk(p, name);
+      await p.waitForTimeout(600); // the smooth scroll
+      const box = await p.locator('[data-testid=result-card]').boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeLessThan(height);
+      expect(box!.y + Math.min(box!.height, 120)).toBeLessThanOrEqual(height);
+      await expectNoAxeViolations(p, `a result at ${width}×${height}`);
+      await p.screenshot({ path: join(shots, `result-${width}x${height}.png`) });
+      await p.click('[data-testid=tab-history]');
+      await p.waitForSelector('[data-testid=history]');
+      await expectNoAxeViolations(p, `Links at ${width}×${height}`);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await p.screenshot({ path: join(shots, `history-${width}x${height}.png`) });
+      await p.click('[data-testid=tab-settings]');
+      await p.waitForSelector('.profiles');
+      await expectNoAxeViolations(p, `Settings at ${width}×${height}`);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await p.screenshot({ path: join(shots, `settings-${width}x${height}.png`) });
+      await p.close();
+    },
+  );
 });
