@@ -101,6 +101,13 @@ describe('cloudfront rotate-key / retire-key (moto + documented key-group answer
     expect(keyOf(fresh.url)).toBe(r.newKeyId);
     expect((await service.listLinks({ filter: 'all' })).filter((l) => l.revokedAt)).toEqual([]);
 
+    // The doctor sees the new key in the group and the old one waiting.
+    const report = await tools.doctor(id);
+    expect(report.checks.find((c) => c.id === 'signing-key')?.status).toBe('ok');
+    expect(report.checks.find((c) => c.id === 'key-rotation')?.detail).toMatch(
+      new RegExp(`^${oldKey} \\(replaced by ${r.newKeyId}; may go from .*\\) is still in the key group`),
+    );
+
     // Not due yet: retire-key waits.
     const early = await tools.retireCloudFrontKey({ profileId: id });
     expect(early.retired).toEqual([]);

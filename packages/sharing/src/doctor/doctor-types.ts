@@ -15,7 +15,8 @@ export type DoctorCheckId =
   | 'origin-access'
   | 'download-names'
   | 'uploads'
-  | 'viewer-protocol';
+  | 'viewer-protocol'
+  | 'key-rotation';
 
 /** The title each check is shown under. */
 export const DOCTOR_CHECK_TITLES: Record<DoctorCheckId, string> = {
@@ -33,6 +34,7 @@ export const DOCTOR_CHECK_TITLES: Record<DoctorCheckId, string> = {
   'download-names': 'Download names (query strings)',
   uploads: 'Uploads (PUT)',
   'viewer-protocol': 'Viewer protocol',
+  'key-rotation': 'Keys waiting to be retired',
 };
 
 export interface DoctorCheck {

@@ -19,6 +19,8 @@ import { resolveCredentials } from '../credentials/index.js';
 import { httpStatusOf, toUserMessage } from '../errors.js';
 import type { ProfileStore } from '../profiles/index.js';
 import type { SecretStore } from '../secrets/index.js';
+import { dirname } from 'node:path';
+import { RetirementStore } from '../cloudfront-setup/retirement-store.js';
 import { createS3Client } from '../upload/create-s3-client.js';
 import { CREDENTIAL_CODES, probeBucket } from '../upload/explain-refusal.js';
 import { controlPlaneEndpoints, createCloudFrontClient, createStsClient } from '../cloudfront-setup/aws-clients.js';
@@ -422,4 +424,19 @@ async function checkCloudFront(x: {
     }),
   );
   push(checkViewerProtocol(b));
+
+  // After a rotation the old key stays trusted (its links work) until it is retired.
+  const pending = await new RetirementStore(dirname(x.deps.profiles.file)).list(profile.id).catch(() => []);
+  const now = x.deps.now().getTime();
+  const inGroup = new Set(groups.flatMap((g) => g.keys.map((k) => k.id)));
+  const live = pending.filter((p) => inGroup.has(p.keyId));
+  if (live.length > 0) {
+    const due = live.filter((p) => Date.parse(p.retireAfter) <= now);
+    push({
+      id: 'key-rotation',
+      title: DOCTOR_CHECK_TITLES['key-rotation'],
+      status: 'ok',
+      detail: `${live.map((p) => `${p.keyId} (replaced by ${p.replacedBy}; may go from ${p.retireAfter})`).join(', ')} ${live.length === 1 ? 'is' : 'are'} still in the key group: the links ${live.length === 1 ? 'it' : 'they'} signed keep working until retired.${due.length ? ` Due now: signet cloudfront retire-key --profile ${profile.id}` : ''}`,
+    });
+  }
 }
