@@ -127,8 +127,8 @@ describe('parseObjectRef', () => {
     ['https://example.com/x.pdf', 'REF_UNSUPPORTED'],
     ['https://console.aws.amazon.com/ec2/home', 'REF_UNSUPPORTED'],
     ['arn:aws:iam::123:user/x', 'REF_UNSUPPORTED'],
-    ['https://s3.console.aws.amazon.com/s3/object/reports?region=us-east-1', 'KEY_INVALID'],
-    ['https://d1.cloudfront.net/', 'KEY_INVALID'],
+    ['https://s3.console.aws.amazon.com/s3/object/reports?region=us-east-1', 'NOT_AN_OBJECT'],
+    ['https://d1.cloudfront.net/', 'NOT_AN_OBJECT'],
   ])('refuses %j with %s and a hint', (input, code) => {
     let err: unknown;
     try {

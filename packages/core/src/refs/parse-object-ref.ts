@@ -132,7 +132,7 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     const path = decodePath(rawPath.replace(/^\//, ''));
     if (!path)
       throw new SignetError(
-        'KEY_INVALID',
+        'NOT_AN_OBJECT',
         `${origin}/ names no object. Point at a file on the distribution, e.g. ${origin}/path/file.pdf.`,
       );
     return {
@@ -177,7 +177,7 @@ export function parseObjectRef(input: string, options: ParseObjectRefOptions = {
     }
     if (!prefix)
       throw new SignetError(
-        'KEY_INVALID',
+        'NOT_AN_OBJECT',
         'This S3 console link names a bucket but no object. Open the object itself and share that page.',
       );
     return s3Ref(decodePath(cm[2]), prefix, 'aws', { region, partition, folderMarker: options.folderMarker });
