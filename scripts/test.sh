@@ -4,7 +4,7 @@
 # unit + integration (real RGW, real keychain) + e2e (real Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "== format";    pnpm -s exec prettier --check . --log-level warn
+echo "== format";    pnpm -s run format:check
 echo "== lint";      pnpm -s run lint
 echo "== typecheck"; pnpm -s run typecheck
 echo "== build";     pnpm -s run build

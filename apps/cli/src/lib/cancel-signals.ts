@@ -1,7 +1,7 @@
 import { constants } from 'node:os';
 
 /** The signals that cancel a long command: Ctrl-C, `kill`, a closed terminal. */
-export const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type CancelSignal = (typeof CANCEL_SIGNALS)[number];
 
 /** The shell's exit code for a process ended by `signal`: 128 + its number (130, 143, 129). */

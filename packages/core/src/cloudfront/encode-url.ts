@@ -57,7 +57,7 @@ export function checkSignedUrlLength(signedUrl: string, unsignedBytes: number, c
 }
 
 /** Browsers keep cookies of at most this many bytes (name, `=` and value; RFC 6265 §6.1 minimum). */
-export const COOKIE_MAX_BYTES = 4096;
+const COOKIE_MAX_BYTES = 4096;
 
 /** Refuses signed cookies a browser would drop silently: a custom policy repeats the resource. */
 export function checkCookieSizes(cookies: Record<string, string>): void {

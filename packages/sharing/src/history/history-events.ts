@@ -7,7 +7,7 @@ const warningSchema = z.object({ code: z.string(), message: z.string() });
 const revokedBySchema = z.enum(['object-deleted', 'marked', 'key-retired']);
 
 /** Checks the fields list/search/renew rely on; extra fields (newer versions) are kept. */
-export const linkRecordSchema = z.looseObject({
+const linkRecordSchema = z.looseObject({
   id: z.string().min(1),
   createdAt: z.iso.datetime({ offset: true }),
   source: z.string(),
@@ -26,7 +26,7 @@ export const linkRecordSchema = z.looseObject({
   revocation: z.string().optional(),
 });
 
-export const historyEventSchema = z.discriminatedUnion('op', [
+const historyEventSchema = z.discriminatedUnion('op', [
   /** A new link. `url` is absent when it carried a session token (then `urlInKeychain`). */
   z.object({
     op: z.literal('add'),

@@ -3,7 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { resolvePathStyle, type AwsCredentials, type Profile } from '@signet/core';
 
 /** A connection that carries no byte for this long is given up (and the request retried). */
-export const IDLE_TIMEOUT_MS = 60_000;
+const IDLE_TIMEOUT_MS = 60_000;
 
 /**
  * An S3 client for a profile.

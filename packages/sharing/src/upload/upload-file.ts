@@ -194,7 +194,7 @@ function taken(key: string): SharingError {
 }
 
 /** Whether an object exists at the key. Errors other than 404 say what is wrong with the bucket. */
-export async function exists(client: S3Client, bucket: string, key: string): Promise<boolean> {
+async function exists(client: S3Client, bucket: string, key: string): Promise<boolean> {
   try {
     await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return true;
