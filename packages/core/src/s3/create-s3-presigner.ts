@@ -107,6 +107,7 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
   let signingKey: Buffer = Buffer.alloc(0);
   const sessionToken = credentials.sessionToken ? `&X-Amz-Security-Token=${uriEncode(credentials.sessionToken)}` : '';
   const credentialPrefix = `${uriEncode(credentials.accessKeyId)}%2F`;
+  const credentialSuffix = `%2F${uriEncode(region)}%2Fs3%2Faws4_request`;
   const scopeSuffix = `/${region}/s3/aws4_request`;
 
   function endpointFor(bucket: string): S3Endpoint {
@@ -197,7 +198,7 @@ export function createS3Presigner(config: S3PresignerConfig): S3Presigner {
     // Parameter names in byte order: upper-case X-Amz-* before lower-case response-*.
     const query =
       `X-Amz-Algorithm=${SIGV4_ALGORITHM}` +
-      `&X-Amz-Credential=${credentialPrefix}${day}%2F${uriEncode(region)}%2Fs3%2Faws4_request` +
+      `&X-Amz-Credential=${credentialPrefix}${day}${credentialSuffix}` +
       `&X-Amz-Date=${amzDate}` +
       `&X-Amz-Expires=${expiresIn}` +
       sessionToken +

@@ -1,7 +1,7 @@
 // The SigV4 primitives a presigned URL needs, on node:crypto directly. The signing key
 // depends only on (secret, day, region, service), so callers cache it: a link then costs one
 // SHA-256 of the canonical request and one HMAC — the floor for SigV4.
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 
 export const SIGV4_ALGORITHM = 'AWS4-HMAC-SHA256';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
@@ -22,8 +22,9 @@ export function deriveSigningKey(secretAccessKey: string, dateStamp: string, reg
   return createHmac('sha256', kService).update('aws4_request').digest();
 }
 
+/** One-shot crypto.hash (Node ≥ 20.12): no Hash object per link, which bulk signing notices. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 export function hmacHex(key: Buffer, text: string): string {
