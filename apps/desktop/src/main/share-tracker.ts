@@ -1,6 +1,7 @@
 // The shares main is running, for everything outside the window that shows them: the tray menu
 // (progress and Cancel), the taskbar/dock progress bar and the system notifications. It owns
 // each share's AbortController, so Cancel from the tray and from the window are the same act.
+import type { MenuItemConstructorOptions } from 'electron';
 import type { LinkView } from '../shared/desktop-api.js';
 import { DesktopError } from './desktop-error.js';
 
@@ -73,4 +74,15 @@ export class ShareTracker {
     const total = all.reduce((n, s) => n + (s.total ?? 0), 0);
     return total > 0 ? Math.min(1, all.reduce((n, s) => n + s.loaded, 0) / total) : 0;
   }
+}
+
+/** The menu items for the running shares: "Uploading report.pdf — 40 %" and its Cancel. */
+export function shareItems(shares: ShareActivity[], cancel: (id: string) => void): MenuItemConstructorOptions[] {
+  return shares.flatMap((s) => [
+    {
+      label: `Uploading ${s.label}${s.total ? ` — ${Math.floor((s.loaded / s.total) * 100)} %` : ''}`,
+      enabled: false,
+    },
+    { label: `Cancel ${s.label}`, click: () => cancel(s.shareId) },
+  ]);
 }

@@ -3,7 +3,7 @@
 // (a template image on macOS, so it follows the menu bar's light or dark look).
 import { clipboard, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { SharingService } from '@signet/sharing';
-import type { ShareActivity } from './share-tracker.js';
+import { shareItems, type ShareActivity } from './share-tracker.js';
 
 export interface TrayActions {
   shareFiles(): void;
@@ -12,17 +12,6 @@ export interface TrayActions {
   cancelShare(shareId: string): void;
   /** The shares running now. */
   shares(): ShareActivity[];
-}
-
-/** The menu items for the running shares: "Uploading report.pdf — 40 %" and its Cancel. */
-export function shareItems(shares: ShareActivity[], cancel: (id: string) => void): MenuItemConstructorOptions[] {
-  return shares.flatMap((s) => [
-    {
-      label: `Uploading ${s.label}${s.total ? ` — ${Math.floor((s.loaded / s.total) * 100)} %` : ''}`,
-      enabled: false,
-    },
-    { label: `Cancel ${s.label}`, click: () => cancel(s.shareId) },
-  ]);
 }
 
 export function createTray(
