@@ -9,14 +9,15 @@ export function cloudFrontPublicKeyPem(key: CloudFrontPrivateKey): string {
   return createPublicKey(keyObjectOf(key)).export({ type: 'spki', format: 'pem' }).toString();
 }
 
-/** Two public-key PEMs hold the same key (whitespace, line breaks and PEM headers aside). */
+/** Two public-key PEMs hold the same key (whitespace, line breaks and PEM headers aside). Unreadable: never the same. */
 export function samePublicKey(a: string, b: string): boolean {
-  const body = (pem: string) => {
+  const der = (pem: string): string | undefined => {
     try {
       return createPublicKey(pem.trim()).export({ type: 'spki', format: 'der' }).toString('base64');
     } catch {
-      return `unreadable:${pem}`;
+      return undefined;
     }
   };
-  return body(a) === body(b);
+  const x = der(a);
+  return x !== undefined && x === der(b);
 }
