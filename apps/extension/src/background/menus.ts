@@ -4,8 +4,9 @@
 //   target    — on http(s) links, images, video and audio, on any page (targetUrlPatterns);
 //   page      — on the page itself, only on S3, S3 console and CloudFront pages and on the servers
 //               of the user's own profiles (documentUrlPatterns, kept in sync from the bridge);
-//   selection — on selected text that holds an s3:// address or an S3 URL (Firefox hides it
-//               before showing, menus.onShown; Chromium has no such event: see installSelectionFilter).
+//   selection — on selected text. Hidden for text without an S3 reference where the browser says
+//               what is selected before showing (Firefox, with host permission for the page; see
+//               installSelectionFilter); elsewhere a click on such text says so.
 import { EXPIRY_PRESETS } from '@signet/core/browser';
 import { ext } from '../shared/browser-api.js';
 import { selectionHasReference } from './pick-reference.js';
@@ -104,17 +105,20 @@ export function expiryForMenuItem(menuItemId: string | number): string | 'defaul
 }
 
 /**
- * Firefox asks before it shows a menu (menus.onShown with the selected text): the selection
- * variant is hidden unless the text holds an S3 reference. Chromium has no such event and cannot
- * look at the text without a content script on every site, which Signet does not want: there the
- * selection item shows on any selection and a click on text without a reference says so.
+ * Firefox asks before it shows a menu (onShown, on `browser.contextMenus` with the contextMenus
+ * permission; `browser.menus` needs another): the selection variant is hidden when the selected
+ * text holds no S3 reference. Firefox gives the text only on pages the extension has host
+ * permission for; elsewhere it is unknown and the item stays. Chromium has no such event and
+ * cannot look at the text without a content script on every site, which Signet does not want:
+ * there the item shows on any selection and a click on text without a reference says so.
  */
 export function installSelectionFilter(): void {
-  const menus = (globalThis as { browser?: { menus?: FirefoxMenus } }).browser?.menus;
+  const ff = (globalThis as unknown as { browser?: { menus?: FirefoxMenus; contextMenus?: FirefoxMenus } }).browser;
+  const menus = ff?.menus?.onShown ? ff.menus : ff?.contextMenus;
   if (!menus?.onShown) return;
   menus.onShown.addListener((info) => {
-    if (!info.contexts.includes('selection')) return;
-    const visible = selectionHasReference(info.selectionText ?? '');
+    if (!info.contexts.includes('selection') || info.selectionText === undefined) return;
+    const visible = selectionHasReference(info.selectionText);
     void Promise.resolve(menus.update('selection/parent', { visible })).then(() => menus.refresh());
   });
 }
