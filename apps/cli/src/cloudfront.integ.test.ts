@@ -3,7 +3,7 @@
 // reached through AWS_ENDPOINT_URL_CLOUDFRONT / AWS_ENDPOINT_URL_STS); the bucket → RGW; the
 // key → the real keychain (scripts/with-keyring.sh).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,11 @@ import { startMoto, type RunningMoto } from '../../../scripts/test-support/moto.
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(cliDir, 'dist', 'signet.mjs');
+// Its own bundle (build.mjs takes an output folder): the other CLI suites rebuild dist/ while
+// this one runs. Under node_modules/.cache so @napi-rs/keyring resolves and no tool sees it.
+mkdirSync(join(cliDir, 'node_modules', '.cache'), { recursive: true });
+const outdir = mkdtempSync(join(cliDir, 'node_modules', '.cache', 'signet-cf-test-'));
+const bin = join(outdir, 'signet.mjs');
 
 describe('signet cloudfront / doctor CLI (moto + RGW + keychain)', () => {
   const home = mkdtempSync(join(tmpdir(), 'signet-cfcli-'));
@@ -28,7 +32,7 @@ describe('signet cloudfront / doctor CLI (moto + RGW + keychain)', () => {
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
+    execFileSync(process.execPath, [join(cliDir, 'build.mjs'), outdir]);
     moto = await startMoto();
     const s3 = testS3();
     env = {
@@ -62,6 +66,7 @@ describe('signet cloudfront / doctor CLI (moto + RGW + keychain)', () => {
   });
   afterAll(async () => {
     await moto?.stop();
+    rmSync(outdir, { recursive: true, force: true });
     expect(printed.filter((t) => t.includes('PRIVATE KEY') || t.includes(testS3().secretAccessKey))).toEqual([]);
     // The private key went to the keychain only: no file under HOME (profiles, history,
     // retirements) holds it.
