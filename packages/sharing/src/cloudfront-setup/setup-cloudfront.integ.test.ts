@@ -381,6 +381,36 @@ describe('cloudfront setup (CloudFront/STS: moto; bucket policy: RGW; key: real 
       RestrictPublicBuckets: true,
     });
   });
+
+  it('CloudFront goes away half-way (moto stopped after the key group): the run says exactly what is left', async () => {
+    const gone = await startMoto();
+    const bucket = uniqueBucket('cfgone');
+    const id = `gone${randomBytes(3).toString('hex')}`;
+    await s3Profile(id, bucket);
+    const before = await profiles.get(id);
+    const r = await setupCloudFront(
+      {
+        ...deps,
+        env: { ...gone.env },
+        onStep: ({ step, phase }) => {
+          if (step.id === 'create-key-group' && phase === 'done') gone.kill();
+        },
+      },
+      { bucket, profileId: id, create: true },
+    );
+    await gone.stop();
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/Set-up stopped at "Create origin access control/);
+    expect(r.message).toMatch(/could not be reached/);
+    // Nothing could be undone on a CloudFront that is not there: both resources are named.
+    expect(r.left).toHaveLength(2);
+    expect(r.left[0]).toMatch(/^Key group \w+ \("signet-gone\w+"\) — remove it with: aws cloudfront delete-key-group/);
+    expect(r.left[1]).toMatch(
+      /^Public key \w+ \("signet-gone\w+-\d{8}T\d{6}"\) — remove it with: aws cloudfront delete-public-key/,
+    );
+    expect(await profiles.get(id)).toEqual(before);
+    expect(await secrets.hasCloudFrontKey(id)).toBe(false);
+  });
 });
 
 async function makeKey() {
