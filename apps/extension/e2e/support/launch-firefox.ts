@@ -85,7 +85,7 @@ export async function launchFirefox(o: {
 /** Opens an extension page. page.goto may report a timeout for moz-extension:// pages: wait for the body instead. */
 async function openExtensionPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(url, { timeout: 5000 }).catch(() => {});
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 1500 }).catch(() => {});
   await page.waitForSelector('#status', { timeout: 10_000 });
   return page;
 }
