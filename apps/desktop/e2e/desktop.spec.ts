@@ -288,6 +288,15 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const url = await clipboard(page);
     expect(url).toMatch(/Quarterly%20report\.pdf\?X-Amz-Algorithm=/);
     expect(await page.inputValue('[data-testid=result-url]')).toBe(url);
+    // The link can be dragged out of the window (into a mail, a chat) as a URL.
+    const dragged = await page.evaluate(() => {
+      const dt = new DataTransfer();
+      document
+        .querySelector('[data-testid=drag-link]')!
+        .dispatchEvent(new DragEvent('dragstart', { dataTransfer: dt, bubbles: true }));
+      return [dt.getData('text/uri-list'), dt.getData('text/plain')];
+    });
+    expect(dragged).toEqual([url, url]);
     const res = await fetch(url);
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
     await page.screenshot({ path: join(shots, 'result-card-light.png'), fullPage: true });

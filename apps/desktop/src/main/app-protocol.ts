@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 export const APP_SCHEME = 'signet-app';
-export const APP_ORIGIN = `${APP_SCHEME}://renderer`;
+const APP_ORIGIN = `${APP_SCHEME}://renderer`;
 export const RENDERER_URL = `${APP_ORIGIN}/index.html`;
 
 export const CSP =

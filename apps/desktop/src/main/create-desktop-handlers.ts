@@ -4,7 +4,6 @@
 // The handler table is typed from DesktopApi (arguments and return type per method), the payload
 // schemas agree with DesktopApi (shared/ipc-payloads.ts), and the views mirror the sharing types
 // field by field: a drift anywhere is a compile error (see ipc-contract.type-test.ts).
-import { randomUUID } from 'node:crypto';
 import type {
   ApprovalStore,
   LinkRecord,
@@ -257,9 +256,6 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
   }
   return handlers as DesktopHandlers;
 }
-
-/** A fresh id for a share, so its progress events and cancel can be matched. */
-export const newShareId = (): string => randomUUID();
 
 /** What the approval list shows about an origin: Signet's build by name, or a warning (docs/security.md, item 2). */
 function approvalIdentity(origin: string) {

@@ -5,7 +5,7 @@
 import type { SharingService } from '@signet/sharing';
 
 /** Signet's own documentation (the published README and docs); openExternal allows these too. */
-export const HELP_PAGES = ['https://github.com/signet-app/signet'] as const;
+const HELP_PAGES = ['https://github.com/signet-app/signet'] as const;
 
 export class KnownLinks {
   private readonly urls = new Set<string>();

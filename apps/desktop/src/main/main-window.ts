@@ -13,7 +13,7 @@ export interface MainWindowOptions {
 }
 
 /** The window's options, secure by construction (the main-process test checks these). */
-export function mainWindowOptions({ preloadPath, iconPath }: Omit<MainWindowOptions, 'rendererUrl'>) {
+function mainWindowOptions({ preloadPath, iconPath }: Omit<MainWindowOptions, 'rendererUrl'>) {
   return {
     width: 980,
     height: 720,

@@ -11,7 +11,7 @@ import { createSharingService, SecretStore, type ProfileSecretsInput } from '@si
 import type { CheckView, ProfileInputView } from '../shared/desktop-api.js';
 
 /** The object the sample link points at (it need not exist: the link shows the form). */
-export const SAMPLE_KEY = 'signet-connection-test.txt';
+const SAMPLE_KEY = 'signet-connection-test.txt';
 
 export async function testProfileDraft(
   input: ProfileInputView,

@@ -131,8 +131,8 @@ export function HistoryView({ version }: { version: number }) {
       <p className="toast-float" role="status" data-testid="history-message">
         {message}
       </p>
-      {problems.map((p) => (
-        <p key={p} className="warning" role="alert" data-testid="history-problem">
+      {problems.map((p, i) => (
+        <p key={`${i}-${p}`} className="warning" role="alert" data-testid="history-problem">
           {p}
         </p>
       ))}

@@ -31,7 +31,7 @@ export function LinkQr({ link }: { link: LinkView }) {
 }
 
 /** Check button and its answer in words. */
-export function CheckButton({ link }: { link: LinkView }) {
+function CheckButton({ link }: { link: LinkView }) {
   const [check, setCheck] = useState<CheckView | { checking: true }>();
   return (
     <>
@@ -88,6 +88,20 @@ export function ResultCard({
           {name}
         </Heading>
         <div className="url-row">
+          <span
+            className="drag-link"
+            draggable
+            title="Drag the link into a mail, a chat or a document"
+            aria-hidden="true"
+            data-testid="drag-link"
+            onDragStart={(e) => {
+              e.dataTransfer.setData('text/uri-list', link.url);
+              e.dataTransfer.setData('text/plain', link.url);
+              e.dataTransfer.effectAllowed = 'copy';
+            }}
+          >
+            ⠿
+          </span>
           <input
             className="url"
             readOnly

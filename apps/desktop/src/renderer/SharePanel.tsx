@@ -2,7 +2,7 @@ import { formatBytes, formatEta } from './format.js';
 import { baseName, overallProgress, shareQueue, type FileProgress, type ShareJob } from './share-queue.js';
 
 /** The name a file row shows: its path inside what was dropped ("photos/2024/a.jpg"). */
-export function displayName(job: ShareJob, p: FileProgress): string {
+function displayName(job: ShareJob, p: FileProgress): string {
   if (p.name) return p.name;
   const root = job.paths.find((r) => p.file === r || p.file.startsWith(`${r.replace(/[\\/]+$/, '')}/`));
   return root && root !== p.file
@@ -17,7 +17,7 @@ function fileLine(p: FileProgress): string {
 }
 
 /** First sentence of an error for the line; the whole text folds away under Details. */
-export function splitError(text: string): { summary: string; details?: string } {
+function splitError(text: string): { summary: string; details?: string } {
   const m = /^(.{20,200}?[.!?])\s+(\S[\s\S]*)$/.exec(text);
   return m && text.length > 160 ? { summary: m[1]!, details: text } : { summary: text };
 }

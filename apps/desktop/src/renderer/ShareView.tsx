@@ -28,7 +28,7 @@ export const DEFAULT_SHARE_SETTINGS: ShareSettings = {
   viaS3: false,
 };
 
-export function chosenProfile(profiles: ProfileView[], s: ShareSettings): ProfileView | undefined {
+function chosenProfile(profiles: ProfileView[], s: ShareSettings): ProfileView | undefined {
   return profiles.find((p) => p.id === s.profileId) ?? profiles.find((p) => p.isDefault) ?? profiles[0];
 }
 

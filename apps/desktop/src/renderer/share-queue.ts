@@ -9,7 +9,7 @@ import { api, errorText } from './api.js';
 /** A progress event with the share's plan (which file of how many, the share's total bytes). */
 export type FileProgress = ProgressView;
 
-export type ShareState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+type ShareState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface ShareJob {
   id: string;
@@ -31,7 +31,7 @@ export interface ShareJob {
 
 export const baseName = (path: string): string => path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 
-export function labelFor(paths: string[]): string {
+function labelFor(paths: string[]): string {
   const first = baseName(paths[0] ?? '');
   return paths.length <= 1 ? first : `${first} and ${paths.length - 1} more`;
 }
