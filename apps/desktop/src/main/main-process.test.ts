@@ -47,6 +47,10 @@ interface Report {
   appMenu: MenuItem[];
   permissionClipboard: boolean;
   permissionCamera: boolean;
+  sharedPaths: string[][];
+  opened: string;
+  viaDock: string;
+  openedShare: { ok: boolean; code?: string; message?: string };
   bridgeBeforeQuit: boolean;
   bridgeAfterQuit: boolean;
   quitRequested: boolean;
@@ -140,6 +144,13 @@ describe('main process start-up (built main.mjs under Node, electron replaced by
   it('only the clipboard write permission is granted to the page', () => {
     expect(r.permissionClipboard).toBe(true);
     expect(r.permissionCamera).toBe(false);
+  });
+
+  it('files opened with Signet (second instance argv, macOS open-file) are shared, as given by the user', () => {
+    expect(r.sharedPaths).toEqual([[r.opened], [r.viaDock]]);
+    // past the path check: it fails only for want of a profile in this empty home
+    expect(r.openedShare.code).not.toBe('NOT_GIVEN_BY_USER');
+    expect(r.openedShare.message).toMatch(/profile/i);
   });
 
   it('quitting closes the browser bridge', () => {

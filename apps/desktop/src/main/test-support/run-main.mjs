@@ -1,7 +1,7 @@
 // Child process of main-process.test.ts: loads the BUILT main entry with the electron stand-in
 // (see electron-stand-in.mjs — not Electron), waits for start-up, exercises what it registered,
 // quits, and prints one JSON report on stdout.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ const standIn = await import('./electron-stand-in.mjs');
 const { record, app } = standIn;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Electron's own argv in development: [electron, appDir, …files] (none here).
+process.argv = [process.argv[0], join(distDir, '..')];
 await import(join(distDir, 'main.mjs'));
 for (let i = 0; i < 200 && !record.trays[0]?.menu; i++) await sleep(25);
 
@@ -47,6 +49,18 @@ const exposed = record.exposed;
 const dropped = exposed?.api.pathForFile({ standInPath: '/home/u/report.pdf' });
 const forged = exposed?.api.pathForFile({});
 await sleep(10);
+
+// "Open with Signet": a second instance's argv, and macOS open-file; both reach the window as a
+// share, and main records them as given by the user (share then gets past the path check).
+const opened = join(process.env.SIGNET_HOME, 'opened.txt');
+writeFileSync(opened, 'opened with Signet');
+const viaDock = join(process.env.SIGNET_HOME, 'dock.txt');
+writeFileSync(viaDock, 'dropped on the dock');
+app.emit('second-instance', {}, ['/usr/bin/electron', join(distDir, '..'), '--enable-logging', opened], '/');
+app.emit('open-file', { preventDefault() {} }, viaDock);
+await sleep(10);
+const sharedPaths = win?.webContents.sent.filter(([ch]) => ch === 'signet:share-paths').map(([, p]) => p);
+const openedShare = await call('signet:share', rendererUrl, 's2', { paths: [opened] });
 
 const socketPath = join(process.env.SIGNET_HOME, 'run', 'bridge.sock');
 const canConnect = () =>
@@ -99,6 +113,10 @@ process.stdout.write(
     appMenu: items(record.appMenu),
     permissionClipboard: await new Promise((r) => record.permissionHandler?.(null, 'clipboard-sanitized-write', r)),
     permissionCamera: await new Promise((r) => record.permissionHandler?.(null, 'media', r)),
+    sharedPaths,
+    opened,
+    viaDock,
+    openedShare,
     bridgeBeforeQuit,
     bridgeAfterQuit,
     quitRequested: record.quitRequested,
