@@ -32,6 +32,7 @@ export interface PopupView {
   visible(selector: string): Promise<boolean>;
   count(selector: string): Promise<number>;
   select(selector: string, value: string): Promise<void>;
+  click(selector: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -161,6 +161,10 @@ export function chromiumDriver(b: TestBrowser): ExtensionDriver {
         select: async (selector, value) => {
           await page.selectOption(selector, value);
         },
+        click: async (selector) => {
+          await page.bringToFront();
+          await page.click(selector);
+        },
         close: () => page.close(),
       };
     },

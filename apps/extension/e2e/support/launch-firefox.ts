@@ -141,6 +141,10 @@ function popupView(page: Page): PopupView {
     select: async (selector, value) => {
       await page.select(selector, value);
     },
+    click: async (selector) => {
+      await page.bringToFront();
+      await page.click(selector);
+    },
     close: () => page.close(),
   };
 }

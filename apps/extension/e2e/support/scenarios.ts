@@ -73,6 +73,9 @@ export function defineExtensionScenarios(
       await expect.poll(() => popup.state(), { timeout: 10_000 }).toBe('not-approved');
       expect(await popup.text('[data-testid=approve-command]')).toBe(`signet bridge approve ${browser.origin}`);
       expect(await popup.visible('#recent-label')).toBe(false); // no empty "Recent links" when not connected
+      await popup.click('[data-testid=copy-approve]');
+      await expect.poll(() => popup.text('[data-testid=copy-approve]')).toBe('Copied');
+      expect(await browser.readClipboard()).toBe(`signet bridge approve ${browser.origin}`);
 
       await f.approvals.approve(browser.origin);
       // The popup asks again by itself: no reopening.
