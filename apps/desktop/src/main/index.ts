@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
+  clipboard,
   dialog,
   ipcMain,
   Notification,
@@ -111,6 +112,10 @@ void app.whenReady().then(async () => {
       }
       return;
     }
+    // The links go on the clipboard from here: the window's own copy needs it focused, and a
+    // share often ends while the user is in another app (the notification says it is there).
+    if (e.type === 'done')
+      void Promise.resolve(clipboard.writeText(e.links.map((l) => l.url).join('\n'))).catch(() => {});
     const text = notificationFor(e, (iso) =>
       new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
     );
