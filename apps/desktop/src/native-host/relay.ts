@@ -74,18 +74,30 @@ export function runRelay(options: RelayOptions): Promise<void> {
     return attempt;
   };
 
-  const connectBridge = (): Promise<Socket | undefined> =>
-    new Promise<Socket | undefined>((resolve) => {
+  // The check before connecting can pass on a folder that does not exist yet, and another user can
+  // create it between that check and connect(). So the folder and socket are checked again once
+  // connected, before a byte is written: a folder that belongs to this user and is closed to
+  // others cannot be swapped afterwards, and a planted one still shows its owner (or is gone).
+  const connectBridge = (): Promise<Socket | { unsafe: string } | undefined> =>
+    new Promise<Socket | { unsafe: string } | undefined>((resolve) => {
       const socket = connect(socketPath);
       socket.once('error', (err) => {
         log(`signet native host: cannot reach Signet at ${socketPath}: ${err.message}`);
         resolve(undefined);
       });
       socket.once('connect', () => {
-        socket.removeAllListeners('error');
-        attachBridge(socket);
-        socket.write(encodeFrame(buildRelayHello(origin!, options.hostVersion), MAX_REQUEST_FRAME_BYTES));
-        resolve(socket);
+        void verifyBridgeSocket(socketPath, { connected: true }).then((verdict) => {
+          if (socket.destroyed) return; // it failed meanwhile: the error handler answered
+          if (!verdict.ok) {
+            socket.destroy();
+            resolve({ unsafe: verdict.reason });
+            return;
+          }
+          socket.removeAllListeners('error');
+          attachBridge(socket);
+          socket.write(encodeFrame(buildRelayHello(origin!, options.hostVersion), MAX_REQUEST_FRAME_BYTES));
+          resolve(socket);
+        });
       });
     });
 

@@ -13,6 +13,11 @@ export interface VerifyOptions {
   platform?: NodeJS.Platform;
   /** Defaults to this process's uid. */
   uid?: number;
+  /**
+   * Set once connected: the folder and the socket must exist now. A missing one means the socket
+   * connected to was planted and removed again (the race the check before connecting leaves open).
+   */
+  connected?: boolean;
 }
 
 export async function verifyBridgeSocket(socketPath: string, options: VerifyOptions = {}): Promise<SocketVerdict> {
@@ -23,7 +28,13 @@ export async function verifyBridgeSocket(socketPath: string, options: VerifyOpti
   if (uid === undefined) return { ok: true };
   const dir = dirname(socketPath);
   const dirInfo = await lstat(dir).catch(() => undefined);
-  if (!dirInfo) return { ok: true }; // nothing there: connecting fails and says Signet is not running
+  if (!dirInfo)
+    return options.connected
+      ? {
+          ok: false,
+          reason: `the folder ${dir} disappeared right after connecting (someone else may have put a socket there)`,
+        }
+      : { ok: true }; // nothing there: connecting fails and says Signet is not running
   if (!dirInfo.isDirectory()) return { ok: false, reason: `${dir} is not a real folder (it is a link or a file)` };
   if (dirInfo.uid !== uid)
     return { ok: false, reason: `the folder ${dir} belongs to another user (uid ${dirInfo.uid}, you are ${uid})` };
@@ -33,7 +44,10 @@ export async function verifyBridgeSocket(socketPath: string, options: VerifyOpti
       reason: `the folder ${dir} is open to other users (mode ${octal(dirInfo.mode)}; Signet makes it 0700)`,
     };
   const info = await lstat(socketPath).catch(() => undefined);
-  if (!info) return { ok: true };
+  if (!info)
+    return options.connected
+      ? { ok: false, reason: `the socket ${socketPath} disappeared right after connecting` }
+      : { ok: true };
   if (!info.isSocket()) return { ok: false, reason: `${socketPath} is not a socket` };
   if (info.uid !== uid)
     return { ok: false, reason: `the socket ${socketPath} belongs to another user (uid ${info.uid}, you are ${uid})` };
