@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test.sh: every check Signet has, in the order a failure is cheapest to find:
 # format, lint, typecheck, build (the e2e tests drive the built CLI, renderer and extension), then
-# unit + integration (real RGW, real keychain) + e2e (real Chromium).
+# unit + integration (real RGW, real keychain) + e2e (real Chromium and Firefox ESR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== format";    pnpm -s run format:check

@@ -2,7 +2,7 @@
 // signing region and kept query of the URL a user gets. The full table of the resolver is in
 // packages/core/src/refs/resolve-s3-target.test.ts; this proves the CLI path goes through it.
 import { generateKeyPairSync } from 'node:crypto';
-import { createCloudFrontSigner, parseCloudFrontPrivateKey, parseProfile } from '@signet/core';
+import { createCloudFrontSigner, parseCloudFrontPrivateKey, parseProfile, type SignedLink } from '@signet/core';
 import { describe, expect, it } from 'vitest';
 import { createRefSigner, s3ConfigFromAws, withCoveringProfile, type RefSignerOptions } from './ref-signer.js';
 
@@ -221,14 +221,14 @@ describe('signet link (no profile): AWS configuration and covering Signet profil
     const via: string[] = [];
     const told: string[] = [];
     const stateless: string[] = [];
-    const link = {
+    const link: SignedLink = {
       url: 'u',
       kind: 's3',
       method: 'GET',
       expiresAt,
       effectiveExpiresAt: expiresAt,
       warnings: [],
-    } as const;
+    };
     const signer = withCoveringProfile(
       { sign: async (ref) => (stateless.push(ref), { ...link }) },
       {
