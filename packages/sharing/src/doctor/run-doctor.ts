@@ -2,49 +2,21 @@
 // Block Public Access, bucket policy, and for CloudFront profiles the distribution, its key
 // groups, origin access and behaviour — and reports each check as ok or a problem with the fix.
 // Read-only: it never changes anything. Every call it makes is in the README's doctor policy.
-import {
-  GetCachePolicyCommand,
-  GetOriginRequestPolicyCommand,
-  type CloudFrontClient,
-} from '@aws-sdk/client-cloudfront';
-import {
-  GetBucketLocationCommand,
-  GetPublicAccessBlockCommand,
-  HeadBucketCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import { cloudFrontPublicKeyPem, type Profile } from '@signet/core';
+import { GetBucketLocationCommand, GetPublicAccessBlockCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { resolveCredentials } from '../credentials/index.js';
 import { httpStatusOf, toUserMessage } from '../errors.js';
 import type { ProfileStore } from '../profiles/index.js';
 import type { SecretStore } from '../secrets/index.js';
-import { dirname } from 'node:path';
-import { RetirementStore } from '../cloudfront-setup/retirement-store.js';
 import { createS3Client } from '../upload/create-s3-client.js';
 import { CREDENTIAL_CODES, probeBucket } from '../upload/explain-refusal.js';
-import { controlPlaneEndpoints, createCloudFrontClient, createStsClient } from '../cloudfront-setup/aws-clients.js';
-import { parseBucketPolicy } from '../cloudfront-setup/bucket-policy.js';
-import {
-  findDistributionByDomain,
-  readBucketPolicy,
-  readKeyGroup,
-  readPublicKey,
-} from '../cloudfront-setup/cloudfront-lookup.js';
-import { trustedKeyGroupsOf } from '../cloudfront-setup/distribution-config.js';
-import {
-  checkBucketPolicyForDistribution,
-  checkDistributionState,
-  checkDownloadNames,
-  checkOriginAccess,
-  checkSignedLinksRequired,
-  checkSigningKey,
-  checkUploads,
-  checkViewerProtocol,
-  type KeyGroupFacts,
-} from './cloudfront-checks.js';
+import { controlPlaneEndpoints, createStsClient } from '../cloudfront-setup/aws-clients.js';
+import { readBucketPolicy } from '../cloudfront-setup/cloudfront-lookup.js';
 import { checkBucketRegion, regionOfLocation } from './bucket-region-check.js';
 import { DOCTOR_CHECK_TITLES, type DoctorCheck, type DoctorOptions, type DoctorReport } from './doctor-types.js';
+import { checkCloudFront } from './gather-cloudfront-checks.js';
+import { recordS3Date, recordStsDate } from './record-server-date.js';
+import { checkS3BucketPolicy } from './s3-bucket-policy-check.js';
 
 export interface DoctorDeps {
   profiles: ProfileStore;
@@ -55,36 +27,6 @@ export interface DoctorDeps {
 
 /** More than this and SigV4 requests fail (S3 allows 15 min); links also start or end early. */
 const SKEW_PROBLEM_MS = 5 * 60_000;
-
-/** The server's Date header of every answer `client` gets (the clock check). */
-function recordStsDate(client: STSClient): () => string | undefined {
-  let date: string | undefined;
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const out = await next(args);
-      const headers = (out.response as { headers?: Record<string, string> } | undefined)?.headers;
-      if (headers?.date) date = headers.date;
-      return out;
-    },
-    { step: 'deserialize', name: 'signetServerDate' },
-  );
-  return () => date;
-}
-
-/** The same for S3 (an S3-compatible server has no STS to ask). */
-function recordS3Date(client: S3Client): () => string | undefined {
-  let date: string | undefined;
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const out = await next(args);
-      const headers = (out.response as { headers?: Record<string, string> } | undefined)?.headers;
-      if (headers?.date) date = headers.date;
-      return out;
-    },
-    { step: 'deserialize', name: 'signetServerDate' },
-  );
-  return () => date;
-}
 
 export async function runDoctor(
   deps: DoctorDeps,
@@ -272,171 +214,4 @@ export async function runDoctor(
 
   await checkCloudFront({ deps, profile, creds, endpoints, account, policyText, policyReadable, options, push, skip });
   return report();
-}
-
-function checkS3BucketPolicy(text: string | undefined, bucket: string): DoctorCheck {
-  const title = 'Bucket policy';
-  if (text === undefined)
-    return { id: 'bucket-policy', title, status: 'ok', detail: 'No bucket policy: access is decided by IAM.' };
-  let policy;
-  try {
-    policy = parseBucketPolicy(text);
-  } catch {
-    return {
-      id: 'bucket-policy',
-      title,
-      status: 'problem',
-      detail: 'The bucket policy is not valid JSON.',
-      fix: 'Fix it in the S3 console.',
-    };
-  }
-  const open = policy.Statement.filter((s) => {
-    const p = s.Principal as unknown;
-    const star =
-      p === '*' || (typeof p === 'object' && p !== null && [(p as { AWS?: unknown }).AWS].flat().includes('*'));
-    return s.Effect === 'Allow' && star && !s.Condition;
-  });
-  return open.length
-    ? {
-        id: 'bucket-policy',
-        title,
-        status: 'problem',
-        detail: `The bucket policy of "${bucket}" allows anyone (Principal "*") without a condition${open[0]?.Sid ? ` (statement ${open[0].Sid})` : ''}: objects are public, links or not.`,
-        fix: 'Remove that statement, or limit it with a condition.',
-      }
-    : { id: 'bucket-policy', title, status: 'ok', detail: `${policy.Statement.length} statement(s), none public.` };
-}
-
-async function checkCloudFront(x: {
-  deps: DoctorDeps;
-  profile: Profile;
-  creds: Awaited<ReturnType<typeof resolveCredentials>>;
-  endpoints: ReturnType<typeof controlPlaneEndpoints>;
-  account: string | undefined;
-  policyText: string | undefined;
-  policyReadable: boolean;
-  options: DoctorOptions;
-  push: (c: DoctorCheck) => void;
-  skip: (id: DoctorCheck['id'], why: string) => void;
-}): Promise<void> {
-  const { profile, push, skip } = x;
-  if (profile.link.kind !== 'cloudfront') return;
-  const link = profile.link;
-  const cf: CloudFrontClient = createCloudFrontClient(x.creds, x.endpoints);
-  const later = [
-    'distribution-enabled',
-    'distribution-deployed',
-    'signed-links-required',
-    'signing-key',
-    'origin-access',
-    'download-names',
-    'uploads',
-    'viewer-protocol',
-  ] as const;
-  let dist;
-  try {
-    dist = await findDistributionByDomain(cf, link.domain);
-  } catch (e) {
-    push({
-      id: 'distribution',
-      title: 'Distribution',
-      status: 'problem',
-      detail: `CloudFront could not be asked: ${toUserMessage(e).message}`,
-      fix: 'Let these credentials read CloudFront (the README lists the doctor’s read-only IAM policy).',
-    });
-    for (const id of later) skip(id, 'The distribution could not be read.');
-    return;
-  }
-  if (!dist) {
-    push({
-      id: 'distribution',
-      title: 'Distribution',
-      status: 'problem',
-      detail: `No distribution in this account serves ${link.domain}.`,
-      fix: `Set the profile's domain to the distribution's (d….cloudfront.net or an alias), or make one: signet cloudfront setup --bucket ${profile.bucket} --profile ${profile.id} --create.`,
-    });
-    for (const id of later) skip(id, 'There is no distribution to check.');
-    return;
-  }
-  push({ id: 'distribution', title: 'Distribution', status: 'ok', detail: `${dist.id} serves ${link.domain}.` });
-  const facts = {
-    id: dist.id,
-    arn: dist.arn,
-    domain: dist.domain,
-    status: dist.status,
-    enabled: dist.enabled,
-    config: dist.config,
-  };
-  checkDistributionState(facts).forEach(push);
-  const hint = `signet cloudfront setup --bucket ${profile.bucket} --profile ${profile.id} --distribution ${dist.id}`;
-  push(checkSignedLinksRequired(facts, hint));
-
-  // The keychain's key against the trusted groups' keys.
-  const groups: KeyGroupFacts[] = [];
-  for (const gid of trustedKeyGroupsOf(dist.config.DefaultCacheBehavior)) {
-    const g = await readKeyGroup(cf, gid);
-    if (!g) continue;
-    const keys = [];
-    for (const kid of g.items) {
-      const k = await readPublicKey(cf, kid);
-      if (k) keys.push({ id: k.id, encodedKey: k.encodedKey });
-    }
-    groups.push({ id: g.id, name: g.name, keys });
-  }
-  let keychainPublicKey: string | null = null;
-  let keychainRead = true;
-  try {
-    const key = await x.deps.secrets.getCloudFrontKey(profile.id);
-    keychainPublicKey = key ? cloudFrontPublicKeyPem(key) : null;
-  } catch (e) {
-    keychainRead = false;
-    skip('signing-key', `The keychain could not be read (${toUserMessage(e).message}).`);
-  }
-  if (keychainRead)
-    push(
-      checkSigningKey({ profileId: profile.id, keyPairId: link.keyPairId, keychainPublicKey, groups, setupHint: hint }),
-    );
-
-  push(checkOriginAccess(facts, x.policyText, profile.bucket));
-  if (x.policyReadable) push(checkBucketPolicyForDistribution(facts, x.policyText, profile.bucket, hint));
-
-  const b = dist.config.DefaultCacheBehavior;
-  const cachePolicy = b?.CachePolicyId
-    ? await cf
-        .send(new GetCachePolicyCommand({ Id: b.CachePolicyId }))
-        .then((r) => r.CachePolicy?.CachePolicyConfig?.ParametersInCacheKeyAndForwardedToOrigin?.QueryStringsConfig)
-        .catch(() => undefined)
-    : undefined;
-  const originRequestPolicy = b?.OriginRequestPolicyId
-    ? await cf
-        .send(new GetOriginRequestPolicyCommand({ Id: b.OriginRequestPolicyId }))
-        .then((r) => r.OriginRequestPolicy?.OriginRequestPolicyConfig?.QueryStringsConfig)
-        .catch(() => undefined)
-    : undefined;
-  push(checkDownloadNames({ behavior: b, cachePolicy, originRequestPolicy }));
-  push(
-    checkUploads({
-      behavior: b,
-      expectUploads: Boolean(x.options.uploads),
-      bucketPolicy: x.policyText,
-      bucket: profile.bucket,
-      distributionArn: dist.arn,
-    }),
-  );
-  push(checkViewerProtocol(b));
-
-  // After a rotation the old key stays trusted (its links work) until it is retired.
-  const pending = await new RetirementStore(dirname(x.deps.profiles.file)).list(profile.id).catch(() => []);
-  const now = x.deps.now().getTime();
-  const inGroup = new Set(groups.flatMap((g) => g.keys.map((k) => k.id)));
-  const live = pending.filter((p) => inGroup.has(p.keyId));
-  if (live.length > 0) {
-    const due = live.filter((p) => Date.parse(p.retireAfter) <= now);
-    push({
-      id: 'key-rotation',
-      title: DOCTOR_CHECK_TITLES['key-rotation'],
-      status: 'ok',
-      detail: `${live.map((p) => `${p.keyId} (replaced by ${p.replacedBy}; may go from ${p.retireAfter})`).join(', ')} ${live.length === 1 ? 'is' : 'are'} still in the key group: the links ${live.length === 1 ? 'it' : 'they'} signed keep working until retired.${due.length ? ` Due now: signet cloudfront retire-key --profile ${profile.id}` : ''}`,
-    });
-  }
 }
