@@ -11,6 +11,7 @@
 // sandbox, the sender check and that every share lands in the user's own bucket under a new key.
 // Closing it fully would need main to see the drop itself (a native drag target), which Electron
 // does not offer.
+import { realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 
 export class GrantedPaths {
@@ -28,7 +29,31 @@ export class GrantedPaths {
   allows(path: string): boolean {
     const p = resolve(path);
     if (this.paths.has(p)) return true;
-    for (const g of this.paths) if (p.startsWith(g.endsWith(sep) ? g : g + sep)) return true;
+    for (const g of this.paths) if (within(p, g) && staysInside(p, g)) return true;
+    return false;
+  }
+}
+
+function within(p: string, folder: string): boolean {
+  return p.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/**
+ * A path under a given folder must also lead to something inside it: a symlink in the folder
+ * that points out (`photos/dotfiles -> ~/.ssh`) would otherwise grant `photos/dotfiles/id_rsa`,
+ * and a share of an explicit path follows links. A path that does not exist reads nothing.
+ */
+function staysInside(p: string, folder: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync.native(p);
+  } catch {
+    return true;
+  }
+  try {
+    const realFolder = realpathSync.native(folder);
+    return real === realFolder || within(real, realFolder);
+  } catch {
     return false;
   }
 }
