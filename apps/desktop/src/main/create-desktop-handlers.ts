@@ -23,6 +23,7 @@ import type {
   ProgressView,
 } from '../shared/desktop-api.js';
 import { PAYLOADS, type ApiArgs } from '../shared/ipc-payloads.js';
+import { createCloudFrontHandlers } from './cloudfront-handlers.js';
 import { DesktopError, toDesktopError } from './desktop-error.js';
 import type { GrantedPaths } from './granted-paths.js';
 import { KnownLinks } from './known-links.js';
@@ -127,6 +128,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
 
   const impl: DesktopHandlerImpl = {
     listProfiles: async () => (await service.listProfiles()).map(toProfileView),
+    ...createCloudFrontHandlers(service),
     saveProfile: async (input, secrets) => {
       if (secrets?.cloudFront) refuseUngiven(grantedPaths, [secrets.cloudFront.pemPath]);
       return toProfileView(await service.saveProfile(input, secrets));

@@ -16,6 +16,7 @@ import type {
   profileSecretsSchema,
   shareRequestSchema,
 } from './ipc-payloads.js';
+import type { CloudFrontDesktopApi } from './cloudfront-api.js';
 
 export type LinkSourceView = 'desktop' | 'extension' | 'cli';
 
@@ -122,7 +123,7 @@ export interface ApprovalView {
 }
 
 /** Every call the renderer can make. Each rejects with an Error whose message is for people. */
-export interface DesktopApi {
+export interface DesktopApi extends CloudFrontDesktopApi {
   listProfiles(): Promise<ProfileView[]>;
   /** Saves the profile with its secrets in one step: a failed save leaves the keychain as it was. */
   saveProfile(input: ProfileInputView, secrets?: ProfileSecretsView): Promise<ProfileView>;
@@ -176,6 +177,10 @@ export interface DesktopApi {
 export type EventMethod = 'onProgress' | 'onApprovalRequest' | 'onSharePaths';
 export const DESKTOP_CHANNELS = {
   listProfiles: 'signet:listProfiles',
+  planCloudFrontSetup: 'signet:planCloudFrontSetup',
+  applyCloudFrontSetup: 'signet:applyCloudFrontSetup',
+  cloudFrontSetupProgress: 'signet:cloudFrontSetupProgress',
+  checkSetup: 'signet:checkSetup',
   saveProfile: 'signet:saveProfile',
   removeProfile: 'signet:removeProfile',
   setDefaultProfile: 'signet:setDefaultProfile',

@@ -5,6 +5,7 @@
 // either direction) a compile error naming the method.
 import { z } from 'zod';
 import type { DesktopApi, InvokeMethod } from './desktop-api.js';
+import { CLOUDFRONT_PAYLOADS } from './cloudfront-payloads.js';
 
 const id = z.string().min(1).max(200);
 const expires = z.string().trim().min(1).max(40);
@@ -125,6 +126,7 @@ export function definePayloads<const T extends { [K in InvokeMethod]: z.ZodType 
  *  `undefined` for it (e.g. no passphrase), which a union of shorter and longer tuples refused. */
 export const PAYLOADS = definePayloads({
   listProfiles: z.tuple([]),
+  ...CLOUDFRONT_PAYLOADS,
   saveProfile: z.tuple([profileInputSchema, profileSecretsSchema.optional()]),
   removeProfile: z.tuple([id]),
   setDefaultProfile: z.tuple([id]),
