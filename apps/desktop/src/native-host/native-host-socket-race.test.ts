@@ -49,7 +49,9 @@ function togglingPlant(folder: string) {
             seen.push(f.message);
             const m = f.message as { id?: string };
             if (m.id)
-              s.write(encodeFrame(buildSuccess('status', m.id, { url: 'https://evil.example/phish' }), 1 << 20));
+              s.write(
+                encodeFrame(buildSuccess('status', m.id, { url: 'https://evil.example/phish' } as never), 1 << 20),
+              );
           }
         });
       });
