@@ -24,6 +24,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import { createDesktopHandlers, type DesktopHandlers } from '../src/main/create-desktop-handlers.js';
+import { createShortcutSetting } from '../src/main/global-shortcut.js';
 import { GrantedPaths } from '../src/main/granted-paths.js';
 import { createPreloadHandlers } from '../src/main/preload-handlers.js';
 import { startThrottledProxy, type ThrottledProxy } from './throttled-proxy.js';
@@ -55,6 +56,9 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   let handlers: DesktopHandlers;
   /** What the user gave main (drops via registerDrop; the tray picker adds its paths directly, as index.ts does). */
   const granted = new GrantedPaths();
+  /** Electron's globalShortcut cannot run here: a map in its place (the Electron-only piece, like webUtils). */
+  const keys = new Map<string, () => void>();
+  let shortcutPresses = 0;
   /** The handlers the page talks to (a test may point the window at another, empty home). */
   let active: DesktopHandlers;
   let admin: S3Client;
@@ -212,6 +216,11 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       startAtLogin: { get: () => false, set: () => {} },
       nativeHostPath: join(appDir, 'dist', 'signet-native-host'),
       grantedPaths: granted,
+      shortcut: createShortcutSetting(
+        home,
+        { register: (a, cb) => (keys.set(a, cb), true), unregister: (a) => void keys.delete(a) },
+        () => shortcutPresses++,
+      ),
     });
     active = handlers;
     const preload = createPreloadHandlers({
@@ -842,6 +851,36 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     expect((await service.testProfile('editme')).ok).toBe(true);
     await p.close();
   }, 90_000);
+
+  it('a global shortcut, off by default, can be turned on in Settings and opens Share files…', async () => {
+    const p = await openApp();
+    await p.click('[data-testid=tab-settings]');
+    const toggle = p.getByTestId('shortcut-toggle');
+    await toggle.waitFor();
+    await p.waitForFunction(() => !document.querySelector<HTMLInputElement>('[data-testid=shortcut-toggle]')?.disabled);
+    expect(await toggle.isChecked()).toBe(false);
+    expect(keys.size).toBe(0);
+    await p.getByTestId('shortcut-text').fill('CommandOrControl+Alt+S');
+    await toggle.click(); // the box follows the saved state, once main has registered the key
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=settings-message]')?.textContent?.includes('now opens Share files'),
+    );
+    expect([...keys.keys()]).toEqual(['CommandOrControl+Alt+S']);
+    keys.get('CommandOrControl+Alt+S')!();
+    expect(shortcutPresses).toBe(1);
+    expect(JSON.parse(readFileSync(join(home, 'desktop-settings.json'), 'utf8'))).toEqual({
+      shortcut: 'CommandOrControl+Alt+S',
+    });
+    await p.reload();
+    await p.click('[data-testid=tab-settings]');
+    await p.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid=shortcut-toggle]')?.checked);
+    await p.getByTestId('shortcut-toggle').click();
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=settings-message]')?.textContent?.includes('shortcut is off'),
+    );
+    expect(keys.size).toBe(0);
+    await p.close();
+  });
 
   it('tabs and expiry presets move with the arrow keys (tablist/tabpanel, radiogroup)', async () => {
     const p = await openApp();

@@ -44,6 +44,8 @@ export interface DesktopHandlerDeps {
   emitProgress(p: ProgressView): void;
   openExternal(url: string): Promise<void>;
   startAtLogin: { get(): boolean; set(enabled: boolean): void };
+  /** The global shortcut (Electron's globalShortcut in the app; off unless the user turns it on). */
+  shortcut?: { get(): string | undefined; set(accelerator: string | null): Promise<void> };
   /** The native host launcher shipped with the app. */
   nativeHostPath: string;
   /** What the user dropped, pasted, picked or opened with Signet: share and key import take only these. */
@@ -229,8 +231,15 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
     revokeExtension: async (origin) => {
       await deps.approvals.revoke(origin);
     },
-    getSettings: async () => ({ startAtLogin: deps.startAtLogin.get() }),
+    getSettings: async () => {
+      const shortcut = deps.shortcut?.get();
+      return { startAtLogin: deps.startAtLogin.get(), ...(shortcut ? { shortcut } : {}) };
+    },
     setStartAtLogin: async (enabled) => deps.startAtLogin.set(enabled),
+    setShortcut: async (accelerator) => {
+      if (!deps.shortcut) throw new DesktopError('BAD_REQUEST', 'Global shortcuts are not available here.');
+      await deps.shortcut.set(accelerator);
+    },
   };
 
   const handlers: Record<InvokeMethod, (sender: SenderInfo, args: unknown[]) => Promise<unknown>> = {} as never;

@@ -10,6 +10,7 @@ import {
   app,
   clipboard,
   dialog,
+  globalShortcut,
   ipcMain,
   Notification,
   protocol,
@@ -29,6 +30,7 @@ import {
 import { setAppMenu } from './app-menu.js';
 import { APP_SCHEME, RENDERER_URL, serveAppAsset } from './app-protocol.js';
 import { createDesktopHandlers } from './create-desktop-handlers.js';
+import { createShortcutSetting } from './global-shortcut.js';
 import { GrantedPaths } from './granted-paths.js';
 import { pathsFromArgv } from './launch-paths.js';
 import { createMainWindow } from './main-window.js';
@@ -138,6 +140,7 @@ void app.whenReady().then(async () => {
       if (!url.startsWith('https://')) throw new Error('Only https links are opened.');
       await shell.openExternal(url);
     },
+    shortcut: createShortcutSetting(paths.configDir, globalShortcut, () => void shareFiles()),
     startAtLogin: {
       get: () => app.getLoginItemSettings().openAtLogin,
       set: (openAtLogin: boolean) => app.setLoginItemSettings({ openAtLogin }),
@@ -191,6 +194,7 @@ void app.whenReady().then(async () => {
     else showWindow();
   });
   app.on('activate', () => showWindow());
+  app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('before-quit', () => {
     shares.cancelAll();
     void bridge.close();

@@ -20,12 +20,19 @@ export function SettingsView({
 }) {
   const [message, setMessage] = useState('');
   const [startAtLogin, setStartAtLogin] = useState<boolean>();
+  /** The global shortcut as saved (undefined: off), and what is typed in its field. */
+  const [shortcut, setShortcut] = useState<string>();
+  const [shortcutText, setShortcutText] = useState('CommandOrControl+Shift+U');
   useEffect(
     () =>
       void api()
         .getSettings()
         .then(
-          (s) => setStartAtLogin(s.startAtLogin),
+          (s) => {
+            setStartAtLogin(s.startAtLogin);
+            setShortcut(s.shortcut);
+            if (s.shortcut) setShortcutText(s.shortcut);
+          },
           () => setStartAtLogin(false),
         ),
     [],
@@ -85,6 +92,39 @@ export function SettingsView({
             />
             Start Signet when I log in <span className="muted small">(it waits in the tray)</span>
           </label>
+          <div className="shortcut-row">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={Boolean(shortcut)}
+                disabled={startAtLogin === undefined}
+                data-testid="shortcut-toggle"
+                onChange={(e) => {
+                  const next = e.target.checked ? shortcutText.trim() : null;
+                  void api()
+                    .setShortcut(next)
+                    .then(
+                      () => {
+                        setShortcut(next ?? undefined);
+                        setMessage(
+                          next ? `${next} now opens Share files… from any app.` : 'The keyboard shortcut is off.',
+                        );
+                      },
+                      (err) => setMessage(errorText(err)),
+                    );
+                }}
+              />
+              A keyboard shortcut opens Share files… from any app
+            </label>
+            <input
+              aria-label="Keyboard shortcut"
+              value={shortcutText}
+              disabled={Boolean(shortcut)}
+              onChange={(e) => setShortcutText(e.target.value)}
+              spellCheck={false}
+              data-testid="shortcut-text"
+            />
+          </div>
         </div>
       </section>
 

@@ -169,8 +169,11 @@ export interface DesktopApi extends CloudFrontDesktopApi {
   listApprovals(): Promise<ApprovalView[]>;
   approveExtension(origin: string): Promise<void>;
   revokeExtension(origin: string): Promise<void>;
-  getSettings(): Promise<{ startAtLogin: boolean }>;
+  /** `shortcut`: the global shortcut that opens Share files… from anywhere; absent when off (the default). */
+  getSettings(): Promise<{ startAtLogin: boolean; shortcut?: string }>;
   setStartAtLogin(enabled: boolean): Promise<void>;
+  /** Turns the global shortcut on (an Electron accelerator, e.g. CommandOrControl+Shift+U) or off (null). */
+  setShortcut(accelerator: string | null): Promise<void>;
 }
 
 /** IPC channel per invoke method (events and pathForFile are not invoke calls). */
@@ -206,6 +209,7 @@ export const DESKTOP_CHANNELS = {
   revokeExtension: 'signet:revokeExtension',
   getSettings: 'signet:getSettings',
   setStartAtLogin: 'signet:setStartAtLogin',
+  setShortcut: 'signet:setShortcut',
 } as const satisfies Record<Exclude<keyof DesktopApi, EventMethod | 'pathForFile'>, `signet:${string}`>;
 
 export type InvokeMethod = keyof typeof DESKTOP_CHANNELS;

@@ -152,4 +152,12 @@ export const PAYLOADS = definePayloads({
   revokeExtension: z.tuple([origin]),
   getSettings: z.tuple([]),
   setStartAtLogin: z.tuple([z.boolean()]),
+  // An accelerator: modifiers and one key joined by '+', e.g. CommandOrControl+Shift+U.
+  setShortcut: z.tuple([
+    z
+      .string()
+      .max(64)
+      .regex(/^(?:[A-Za-z]+\+){1,4}[A-Za-z0-9]{1,3}$/, 'must be modifiers and a key, e.g. CommandOrControl+Shift+U')
+      .nullable(),
+  ]),
 });

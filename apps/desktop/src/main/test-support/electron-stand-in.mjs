@@ -169,6 +169,19 @@ export const Menu = {
     record.appMenu = menu;
   },
 };
+export const globalShortcut = {
+  registered: new Map(),
+  register(accelerator, fn) {
+    this.registered.set(accelerator, fn);
+    return true;
+  },
+  unregister(accelerator) {
+    this.registered.delete(accelerator);
+  },
+  unregisterAll() {
+    this.registered.clear();
+  },
+};
 export const clipboard = { writeText: (t) => void (record.clipboard = t) };
 
 // The preload's side.
@@ -198,6 +211,7 @@ export default {
   Tray,
   Menu,
   clipboard,
+  globalShortcut,
   contextBridge,
   ipcRenderer,
   webUtils,
