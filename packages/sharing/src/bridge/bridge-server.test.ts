@@ -1,7 +1,8 @@
 // The bridge server over a real Unix socket. The SharingService here is a stub that returns a
 // fixed link or throws what a test asks for: this file tests the bridge (framing, approvals, rate
 // limits, error mapping, timeouts), not signing. Signing through the real service is covered by
-// bridge-server.integ.test.ts and the extension e2e tests.
+// sign-working-link.integ.test.ts, the live `signet serve` tests in apps/cli/src (serve-*.test.ts)
+// and the extension e2e tests.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
