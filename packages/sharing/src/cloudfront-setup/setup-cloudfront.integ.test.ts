@@ -2,8 +2,9 @@
 //   CloudFront + STS control plane → moto_server (scripts/test-support/moto.ts), started here;
 //   bucket, bucket policy, Block Public Access → Ceph RGW (the real S3 server of the integ tier);
 //   the private key → the real keychain (gnome-keyring via scripts/with-keyring.sh).
-// moto 5.2 gaps, said where they matter: it has no DeleteKeyGroup / UpdateKeyGroup (those code
-// paths have unit tests with AWS's documented answers in documented-shapes.test.ts) and does not
+// moto 5.2 gaps, said where they matter: it has no DeleteKeyGroup / UpdateKeyGroup (tests that
+// need them go through scripts/test-support/moto-key-groups.ts, a labelled stand-in answering in
+// AWS's documented shape) and does not
 // keep an origin's OriginAccessControlId (so a distribution read back shows no OAC).
 import { randomBytes, verify } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
