@@ -176,6 +176,7 @@ void app.whenReady().then(async () => {
     service,
     {
       shareFiles: () => void shareFiles(),
+      sharePaths,
       showWindow,
       quit: () => app.quit(),
       cancelShare: (id) => shares.cancel(id),

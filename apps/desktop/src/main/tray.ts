@@ -7,6 +7,8 @@ import { shareItems, type ShareActivity } from './share-tracker.js';
 
 export interface TrayActions {
   shareFiles(): void;
+  /** Files dropped on the tray / menu-bar icon (macOS): shared like a drop on the window. */
+  sharePaths(paths: string[]): void;
   showWindow(): void;
   quit(): void;
   cancelShare(shareId: string): void;
@@ -24,6 +26,7 @@ export function createTray(
   const tray = new Tray(image);
   tray.setToolTip('Signet');
   tray.on('click', () => actions.showWindow());
+  tray.on('drop-files', (_e, files) => actions.sharePaths(files));
   const refresh = async () => {
     const recent = await service.listLinks({ filter: 'active', limit: 8 }).catch(() => []);
     const items: MenuItemConstructorOptions[] = recent.length

@@ -58,6 +58,7 @@ const viaDock = join(process.env.SIGNET_HOME, 'dock.txt');
 writeFileSync(viaDock, 'dropped on the dock');
 app.emit('second-instance', {}, ['/usr/bin/electron', join(distDir, '..'), '--enable-logging', opened], '/');
 app.emit('open-file', { preventDefault() {} }, viaDock);
+record.trays[0]?.emit('drop-files', {}, [opened]);
 await sleep(10);
 const sharedPaths = win?.webContents.sent.filter(([ch]) => ch === 'signet:share-paths').map(([, p]) => p);
 const openedShare = await call('signet:share', rendererUrl, 's2', { paths: [opened] });
