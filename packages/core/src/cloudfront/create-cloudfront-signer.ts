@@ -4,6 +4,7 @@ import { resolveEffectiveExpiry, type LinkWarning } from '../expiry/index.js';
 import type { SignedLink } from '../s3/index.js';
 import { checkCookieSizes, checkSignedUrlLength, hostOf, normalizeCloudFrontUrl } from './encode-url.js';
 import { keyObjectOf, type CloudFrontPrivateKey } from './parse-private-key.js';
+import { withResponseOverrides, type ResponseOverrides } from './response-overrides.js';
 import { buildCannedPolicy, buildCustomPolicy, parseSourceIp, resourceCovers } from './policy.js';
 
 export interface CloudFrontSignerConfig {
@@ -17,7 +18,7 @@ export interface CloudFrontSignerConfig {
   domain?: string | undefined;
 }
 
-export interface CloudFrontSignRequest {
+export interface CloudFrontSignRequest extends ResponseOverrides {
   /** The object URL (a `*` in it makes it a pattern: one signature for every match). */
   url: string;
   expiresAt: Date;
@@ -162,7 +163,9 @@ export function createCloudFrontSigner(config: CloudFrontSignerConfig): CloudFro
   }
 
   return {
-    signUrl(req) {
+    signUrl(given) {
+      // Download name / content type are query parameters of the URL itself, so they are signed.
+      const req = { ...given, url: withResponseOverrides(given.url, given) };
       const s = signPolicy(req);
       const base = normalizeCloudFrontUrl(req.url);
       const query = s.params.map(([k, v]) => `${k}=${v}`).join('&');

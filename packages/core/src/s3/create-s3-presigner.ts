@@ -66,7 +66,7 @@ const MIME = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(\s*;\s*[a-z0-9!#$&^_.+-]+=
  * space: the server canonicalises the header it receives this way, so this is also the exact
  * header to give the uploader).
  */
-function checkContentType(value: string): string {
+export function checkContentType(value: string): string {
   const v = value.trim().replace(/\s+/g, ' ');
   if (!MIME.test(v))
     throw new SignetError(

@@ -39,6 +39,22 @@ describe('createProfileSigner with a reference', () => {
     expect(new URL(star.url).searchParams.get('Policy')).toBeNull();
   });
 
+  it('CloudFront: the download name and content type reach the link (they were dropped without a word)', async () => {
+    const signer = createProfileSigner(cdn, secrets, {});
+    const link = await signer.sign({
+      key: 'r.pdf',
+      expiresAt,
+      now,
+      options: { downloadName: '50% off.pdf', contentType: 'application/pdf' },
+    });
+    const q = new URL(link.url).searchParams;
+    expect(q.get('response-content-disposition')).toBe(
+      `attachment; filename="50% off.pdf"; filename*=UTF-8''50%25%20off.pdf`,
+    );
+    expect(q.get('response-content-type')).toBe('application/pdf');
+    expect(link.url.indexOf('response-content-type')).toBeLessThan(link.url.indexOf('Expires='));
+  });
+
   it('S3: a versionId is signed; a CloudFront profile signs a versioned link for S3', async () => {
     const signer = createProfileSigner(cdn, secrets, {});
     const link = await signer.sign({ key: 'k', expiresAt, now, options: { versionId: 'v1' } });

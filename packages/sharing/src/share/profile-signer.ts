@@ -88,6 +88,9 @@ export function createProfileSigner(
           now,
           startAt: options.startAt,
           ipAddress: options.ipAddress,
+          downloadName: options.downloadName,
+          inline: options.inline,
+          contentType: options.contentType,
         });
         const pathWarnings = cloudFrontPathWarnings(key);
         return pathWarnings.length ? { ...link, warnings: [...link.warnings, ...pathWarnings] } : link;
