@@ -206,6 +206,7 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
               expiresAt,
               fixedNow ?? new Date(),
             ),
+          folderMarker: f.folderMarker,
           onProfile: (p) =>
             process.stderr.write(
               `signet: signed with Signet profile "${p.id}" (bucket ${p.bucket}${p.endpoint ? ` on ${p.endpoint}` : ''}); --profile picks another.\n`,

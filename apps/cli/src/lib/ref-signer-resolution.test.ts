@@ -118,6 +118,30 @@ const rows: Row[] = [
     /pass --endpoint https:\/\/files\.example\.org/,
   ],
   [
+    'B2 via --endpoint: the region the host says, not the AWS default',
+    's3://data/k',
+    { endpoint: 'https://s3.us-west-004.backblazeb2.com', defaultRegion: 'eu-north-1' },
+    { origin: 'https://s3.us-west-004.backblazeb2.com', path: '/data/k', region: 'us-west-004' },
+  ],
+  [
+    'Wasabi via --endpoint-url: its region',
+    's3://data/k',
+    { endpoint: 'https://s3.eu-central-1.wasabisys.com', defaultRegion: 'us-west-2' },
+    { origin: 'https://s3.eu-central-1.wasabisys.com', path: '/data/k', region: 'eu-central-1' },
+  ],
+  [
+    'IP URL: --region is used (the URL names no region), no warning',
+    'http://10.1.2.3:7480/data/k',
+    { region: 'eu-west-1' },
+    { origin: 'http://10.1.2.3:7480', path: '/data/k', region: 'eu-west-1' },
+  ],
+  [
+    'MinIO URL: the AWS default region applies (AWS_REGION / ~/.aws/config)',
+    'http://minio.lan:9000/data/k',
+    { defaultRegion: 'eu-west-3' },
+    { origin: 'http://minio.lan:9000', path: '/data/k', region: 'eu-west-3' },
+  ],
+  [
     'IP endpoint is path-style',
     's3://data/k',
     { endpoint: 'http://10.1.2.3:7480', pathStyle: false },
@@ -165,6 +189,28 @@ describe('signet link (no profile): each reference class', () => {
       expected.query ?? {},
     );
     if (expected.warn) expect(link.warnings.map((w) => w.message).join('\n')).toMatch(expected.warn);
+    else expect(link.warnings).toEqual([]);
+  });
+
+  it('CloudFront: --download-name, --inline and --content-type reach the signed URL (they were dropped)', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const signer = createRefSigner({
+      method: 'GET',
+      defaultRegion: 'us-east-1',
+      credentials: async () => creds,
+      downloadName: '100%25 done.pdf',
+      contentType: 'application/pdf',
+      cloudFront: () =>
+        createCloudFrontSigner({
+          keyPairId: 'K2JCJMDEHXQW5F',
+          privateKey: parseCloudFrontPrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+        }),
+    });
+    const q = new URL((await signer.sign('https://d1.cloudfront.net/r.pdf', expiresAt, now)).url).searchParams;
+    expect(q.get('response-content-disposition')).toBe(
+      `attachment; filename="100%25 done.pdf"; filename*=UTF-8''100%2525%20done.pdf`,
+    );
+    expect(q.get('response-content-type')).toBe('application/pdf');
   });
 
   it('CloudFront: the URL keeps its own query inside what is signed; a literal * is not a wildcard; dot segments warned', async () => {
@@ -245,5 +291,29 @@ describe('signet link (no profile): AWS configuration and covering Signet profil
     expect(via).toEqual(['lab s3://media/a', 'lab s3://media/b', 'work https://media.s3.eu-west-1.amazonaws.com/c']);
     expect(told).toEqual(['lab', 'work']);
     expect(stateless).toEqual(['s3://other/d', 's3://media/folder/']);
+  });
+
+  it('withCoveringProfile with --folder-marker: the covering profile signs the marker (it went to the AWS chain)', async () => {
+    const via: string[] = [];
+    const signer = withCoveringProfile(
+      {
+        sign: async (ref) => {
+          throw new Error(`stateless ${ref}`);
+        },
+      },
+      {
+        load: async () => ({
+          profiles: [parseProfile({ id: 'lab', bucket: 'media', endpoint: 'http://127.0.0.1:7480' })],
+        }),
+        viaProfile: async (ref, id) => {
+          via.push(`${id} ${ref}`);
+          return { url: 'u', kind: 's3', method: 'GET', expiresAt, effectiveExpiresAt: expiresAt, warnings: [] };
+        },
+        onProfile: () => {},
+        folderMarker: true,
+      },
+    );
+    await signer.sign('s3://media/dir/', expiresAt, now);
+    expect(via).toEqual(['lab s3://media/dir/']);
   });
 });

@@ -101,6 +101,9 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
           startAt: o.startAt,
           ipAddress: o.ipAddress,
           resource: o.resource,
+          downloadName: o.downloadName,
+          inline: o.inline,
+          contentType: o.contentType,
         });
         const pathWarnings = cloudFrontPathWarnings(ref.path);
         return pathWarnings.length ? { ...link, warnings: [...link.warnings, ...pathWarnings] } : link;
@@ -183,6 +186,8 @@ export interface CoveringProfileOptions {
   viaProfile: (ref: string, profileId: string) => Promise<SignedLink>;
   /** Called once per profile that signed, since the user did not name it. */
   onProfile: (profile: Profile) => void;
+  /** --folder-marker: a key ending in `/` is an object, so a profile can cover it. */
+  folderMarker?: boolean | undefined;
 }
 
 /**
@@ -200,7 +205,7 @@ export function withCoveringProfile(fallback: RefSigner, o: CoveringProfileOptio
       if (profiles.length === 0) return fallback.sign(ref, expiresAt, now);
       let profile: Profile;
       try {
-        ({ profile } = resolveProfileForRef(ref, { profiles, defaultId }));
+        ({ profile } = resolveProfileForRef(ref, { profiles, defaultId, folderMarker: o.folderMarker }));
       } catch {
         // Not covered (or not readable): the stateless signer answers, with its own words.
         return fallback.sign(ref, expiresAt, now);

@@ -8,8 +8,12 @@ export interface CompatibleS3Host {
   endpoint: string;
   /** The bucket when it is in the host name (virtual-hosted). */
   bucket?: string | undefined;
-  /** The signing region the service expects. */
-  region: string;
+  /**
+   * The signing region the service's host names (B2, Wasabi, Spaces) or always expects (R2, GCS:
+   * auto). Undefined for a MinIO/Ceph-style server: its host says nothing, so --region or the
+   * AWS configuration decides, as the AWS CLI would with that endpoint.
+   */
+  region?: string | undefined;
   /** Which service, for messages. */
   service: string;
 }
@@ -73,7 +77,6 @@ export function parseCompatibleS3Host(scheme: string, hostPort: string): Compati
       };
   }
   // MinIO / Ceph RGW / Garage on an IP, localhost or an explicit port: path-style.
-  if (isIpOrLocalhost(host) || port)
-    return { endpoint: `${scheme}://${hp}`, region: 'us-east-1', service: 'S3-compatible server' };
+  if (isIpOrLocalhost(host) || port) return { endpoint: `${scheme}://${hp}`, service: 'S3-compatible server' };
   return undefined;
 }

@@ -7,6 +7,7 @@ import { SignetError } from '../errors.js';
 import type { LinkWarning } from '../expiry/index.js';
 import { isAwsEndpoint, partitionOfRegion, type AwsPartition } from './aws-partition.js';
 import { awsS3EndpointFor, parseAwsS3Host, type S3EndpointVariants } from './aws-s3-host.js';
+import { parseCompatibleS3Host } from './compatible-s3-hosts.js';
 import type { ObjectRef } from './object-ref.js';
 import { resolvePathStyle } from './resolve-path-style.js';
 
@@ -99,7 +100,13 @@ export function resolveS3Target(ref: S3ObjectRef, config: S3TargetConfig): S3Tar
         code: 'REGION_FROM_URL',
         message: `The URL says the bucket is in ${ref.region}: the link is signed for ${ref.region}, not --region ${config.region}.`,
       });
-  } else region = config.region ?? configAws?.region ?? config.defaultRegion;
+  } else
+    region =
+      config.region ??
+      configAws?.region ??
+      // --endpoint https://s3.us-west-004.backblazeb2.com: that service's region, not the AWS default.
+      (configCustom ? parseCompatibleS3Host(...schemeAndHost(configCustom))?.region : undefined) ??
+      config.defaultRegion;
   if (aws && ref.partition && partitionOfRegion(region) !== ref.partition) {
     // arn:aws-cn:s3:::b/k with a commercial default region: no such bucket there.
     region = PARTITION_DEFAULT_REGION[ref.partition];
@@ -170,6 +177,11 @@ export function resolveS3Target(ref: S3ObjectRef, config: S3TargetConfig): S3Tar
     });
 
   return { bucket: ref.bucket, key: ref.key, region, endpoint, forcePathStyle, query, warnings };
+}
+
+function schemeAndHost(endpoint: string): [string, string] {
+  const u = new URL(endpoint);
+  return [u.protocol.replace(/:$/, ''), u.host];
 }
 
 function awsEndpointInfo(endpoint: string): { region?: string | undefined; variants: S3EndpointVariants } {
