@@ -6,8 +6,9 @@
 // sha256(DER), 0-9a-f → a-p). Whoever has a manifest's public `key` can load an unpacked copy
 // under that id, so the pinned development key is only in development builds
 // (SIGNET_EXTENSION_DEV=1) and its id is only allowed by `native-host install --dev`. Release
-// builds carry no key: the store signs them and its id cannot be taken by an unpacked copy
-// without the store's private key.
+// builds carry no key and get the store's id. That id is not secret either: the store's public
+// key is in every published CRX, and an unpacked copy carrying it gets the same id (it takes
+// developer mode and a manual load; docs/security.md, Known limits).
 
 /** Chromium id of development builds (from the public `key` apps/extension puts in dev manifests). */
 export const DEV_CHROMIUM_EXTENSION_ID = 'loheciihofbchbhcnnmnapojpbafjpic';
