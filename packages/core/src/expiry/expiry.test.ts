@@ -99,6 +99,9 @@ describe('resolveEffectiveExpiry', () => {
     }
     expect(isSignetError(err, 'EXPIRY_TOO_LONG')).toBe(true);
     expect((err as Error).message).toMatch(/at most 7 days.*CloudFront/);
+    // 604,801 s is not "7 days" to the user who typed it: the refusal must not look like a contradiction.
+    expect((err as Error).message).not.toMatch(/you asked for 7 days\)/);
+    expect((err as Error).message).toMatch(/you asked for 604,801 seconds/);
     expect(resolveEffectiveExpiry({ expiresAt: at(90 * 86_400), now: NOW, kind: 'cloudfront' }).warnings).toEqual([]);
   });
 

@@ -48,9 +48,14 @@ export function resolveEffectiveExpiry(input: EffectiveExpiryInput): EffectiveEx
     throw new SignetError('EXPIRY_TOO_SHORT', 'An S3 link must live at least 1 second.');
   }
   if (kind === 's3' && Math.floor(seconds) > SIGV4_MAX_EXPIRES_SECONDS) {
+    // Just over the cap rounds to "7 days", which reads as a contradiction: say the seconds then.
+    const asked =
+      formatDuration(seconds) === formatDuration(SIGV4_MAX_EXPIRES_SECONDS)
+        ? `${Math.floor(seconds).toLocaleString('en-US')} seconds, over the 604,800`
+        : formatDuration(seconds);
     throw new SignetError(
       'EXPIRY_TOO_LONG',
-      `S3 presigned links live at most 7 days (you asked for ${formatDuration(seconds)}). Use a CloudFront profile for longer links, or pick 7d or less.`,
+      `S3 presigned links live at most 7 days (you asked for ${asked}). Use a CloudFront profile for longer links, or pick 7d or less.`,
       { details: { maxSeconds: SIGV4_MAX_EXPIRES_SECONDS, requestedSeconds: Math.floor(seconds) } },
     );
   }
