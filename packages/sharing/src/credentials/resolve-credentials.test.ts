@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseProfile, type AwsCredentials } from '@signet/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveCredentials, type AwsSecretSource } from './resolve-credentials.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
@@ -53,6 +53,9 @@ beforeAll(() => {
       'sso_start_url = https://corp.awsapps.com/start',
       'sso_region = eu-west-1',
       'sso_registration_scopes = sso:account:access',
+      '',
+      '[profile region-only]',
+      'region = eu-north-1',
       '',
       '[profile from-env]',
       `credential_process = ${process.execPath} ${processScript}`,
@@ -201,5 +204,26 @@ describe('resolveCredentials', () => {
       code: 'CREDENTIALS_MISSING',
       message: expect.stringMatching(/No AWS credentials found/),
     });
+  });
+
+  it('AWS_PROFILE without keys while keys are in the environment: one sentence naming both, no raw SDK warning', async () => {
+    // The SDK's chain reads the keys from process.env itself, so they must be there too.
+    const env = {
+      ...files,
+      AWS_PROFILE: 'region-only',
+      AWS_ACCESS_KEY_ID: 'AKIAENV',
+      AWS_SECRET_ACCESS_KEY: 'env-secret',
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    Object.assign(process.env, env);
+    try {
+      const err = await failure(resolveCredentials(undefined, undefined, env, NOW));
+      expect(err.message).toMatch(/AWS_PROFILE is "region-only".*AWS_ACCESS_KEY_ID.*Unset AWS_PROFILE/);
+      expect(err.message).not.toContain('env-secret');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      for (const k of Object.keys(env)) delete process.env[k];
+      warn.mockRestore();
+    }
   });
 });

@@ -83,7 +83,13 @@ async function fromProvider(
     // file, not the one given here.
     const provider =
       source.source === 'default-chain'
-        ? fromNodeProviderChain({ ...(env.AWS_PROFILE ? { profile: env.AWS_PROFILE } : {}), ...files })
+        ? fromNodeProviderChain({
+            ...(env.AWS_PROFILE ? { profile: env.AWS_PROFILE } : {}),
+            ...files,
+            // The SDK would print a multi-line warning when AWS_PROFILE and key variables are both
+            // set; the one sentence below (describeProviderFailure) says it when it matters.
+            logger: SILENT_LOGGER,
+          })
         : (await isSsoProfile(source.awsProfile, files))
           ? fromSSO({ profile: source.awsProfile, ...files })
           : fromIni({ profile: source.awsProfile, ...files });
@@ -95,7 +101,7 @@ async function fromProvider(
       ...(c.expiration ? { expiration: c.expiration } : {}),
     };
   } catch (cause) {
-    throw new SignetError('CREDENTIALS_MISSING', describeProviderFailure(source, cause), { cause: redact(cause) });
+    throw new SignetError('CREDENTIALS_MISSING', describeProviderFailure(source, cause, env), { cause: redact(cause) });
   }
 }
 
@@ -124,9 +130,12 @@ function expired(source: Profile['credentials'], at: Date, profileId: string | u
   );
 }
 
+const SILENT_LOGGER = { debug() {}, info() {}, warn() {}, error() {} };
+
 function describeProviderFailure(
   source: Exclude<Profile['credentials'], { source: 'keychain' }>,
   cause: unknown,
+  env: NodeJS.ProcessEnv,
 ): string {
   const text = cause instanceof Error ? cause.message : String(cause);
   if (source.source === 'aws-profile') {
@@ -143,6 +152,9 @@ function describeProviderFailure(
   }
   if (/sso/i.test(text) && /expired|refresh|token/i.test(text))
     return 'The AWS SSO session has expired or was never started. Run: aws sso login';
+  const named = env.AWS_PROFILE?.trim();
+  if (named && env.AWS_ACCESS_KEY_ID?.trim() && env.AWS_SECRET_ACCESS_KEY?.trim())
+    return `AWS_PROFILE is "${named}", which gives no credentials, and while it is set the keys in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are not used. Unset AWS_PROFILE to sign with those keys, or give profile "${named}" its keys (aws configure --profile ${named}).`;
   return 'No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary ones), configure ~/.aws/credentials or SSO (aws configure / aws sso login), or use a Signet profile (signet profile add).';
 }
 
