@@ -29,6 +29,8 @@ const BAD_VALUE_CODES: ReadonlySet<string> = new Set<CoreErrorCode>([
   'KEY_PAIR_ID_INVALID',
   'CIDR_INVALID',
   'URL_INVALID',
+  // A CloudFront URL or pattern too long to sign: the reference typed is the problem.
+  'URL_TOO_LONG',
   'URL_OUTSIDE_DISTRIBUTION',
   'RESOURCE_INVALID',
   'HASH_UNSUPPORTED',
