@@ -187,7 +187,9 @@ export function HistoryView({ version }: { version: number }) {
               <Fragment key={r.id}>
                 <tr>
                   <td className="file">
-                    <span className="name">{r.file?.name ?? r.key.split('/').pop()}</span>
+                    <span className="name" title={r.file?.name ?? r.key}>
+                      {r.file?.name ?? r.key.split('/').pop()}
+                    </span>
                     <span className="muted small path" title={`s3://${r.bucket}/${r.key}`}>
                       s3://{r.bucket}/{r.key}
                     </span>
