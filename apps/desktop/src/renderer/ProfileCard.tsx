@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { AddProfileForm } from './AddProfileForm.js';
+import { CheckSetup } from './CheckSetup.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import type { CheckView, ProfileInputView, ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
@@ -121,6 +122,7 @@ export function ProfileCard({ profile: p, onChanged }: { profile: ProfileView; o
           {'testing' in test ? 'Testing…' : test.message}
         </p>
       )}
+      <CheckSetup profileId={p.id} profileName={p.name} />
       {error && (
         <p className="error small" role="alert">
           {error}

@@ -3,6 +3,7 @@ import type { ProfileView } from '../shared/desktop-api.js';
 import { AddProfileForm } from './AddProfileForm.js';
 import { api, errorText } from './api.js';
 import { BrowserIntegration } from './BrowserIntegration.js';
+import { CloudFrontSetup } from './CloudFrontSetup.js';
 import { ProfileCard } from './ProfileCard.js';
 
 /** Settings: profiles and their keys, general preferences, browser integration. */
@@ -11,12 +12,15 @@ export function SettingsView({
   reload,
   approvalVersion,
   openAdd = 0,
+  openCloudFront = 0,
 }: {
   profiles: ProfileView[];
   reload: () => void;
   approvalVersion: number;
   /** Changes when the Welcome screen's "Add a profile" was pressed: the form opens, ready to type. */
   openAdd?: number;
+  /** Changes when the share view's 7-day notice offered "Set up CloudFront": that form opens. */
+  openCloudFront?: number;
 }) {
   const [message, setMessage] = useState('');
   const [startAtLogin, setStartAtLogin] = useState<boolean>();
@@ -68,6 +72,8 @@ export function SettingsView({
         )}
         <AddProfileForm onDone={changed} openSignal={openAdd} />
       </section>
+
+      <CloudFrontSetup profiles={profiles} onDone={changed} openSignal={openCloudFront} />
 
       <section aria-labelledby="general-title" className="settings-section">
         <h3 id="general-title">General</h3>
