@@ -1,0 +1,72 @@
+// Found by trying issue 10 as a new user, through the built CLI against RGW:
+//   - a default Signet profile covers a bucket, and `signet link s3://bucket/dir/ --folder-marker`
+//     asks for the marker object: the profile must sign it (it went to the AWS chain and failed
+//     with "No AWS credentials found");
+//   - AWS_PROFILE names a profile without keys while AWS_ACCESS_KEY_ID is set: one sentence that
+//     says so (it printed the SDK's 9-line warning, then "Set AWS_ACCESS_KEY_ID…" although it was);
+//   - --endpoint on a service whose host names its region (B2) signs for that region, not AWS_REGION.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { buildCli, runSignet, sealedCliEnv } from '../../../scripts/test-support/signet-cli.js';
+
+describe('signet link: what a new user tried (issue 10 audit)', () => {
+  const bucket = uniqueBucket('audit');
+  const home = mkdtempSync(join(tmpdir(), 'signet-audit-cli-'));
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    buildCli();
+    env = sealedCliEnv(home, { endpoint: false });
+    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
+    await testS3Client().send(new PutObjectCommand({ Bucket: bucket, Key: 'dir/', Body: 'the marker' }));
+  });
+
+  it('--folder-marker on a bucket the default Signet profile covers: the profile signs, the link serves the marker', async () => {
+    const add = runSignet(env, [
+      'profile',
+      'add',
+      'lab',
+      '--bucket',
+      bucket,
+      '--endpoint',
+      testS3().endpoint,
+      '--default-chain',
+      '--default',
+    ]);
+    expect(add.code, add.err).toBe(0);
+    // The AWS chain alone knows no endpoint: only the profile can make this link work.
+    const r = runSignet(env, ['link', `s3://${bucket}/dir/`, '--folder-marker', '--expires', '5m']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('signed with Signet profile "lab"');
+    expect(await (await fetch(r.out.trim())).text()).toBe('the marker');
+  });
+
+  it('AWS_PROFILE without keys while keys are in the environment: one sentence, no SDK warning', () => {
+    const config = join(home, 'aws-config');
+    writeFileSync(config, '[profile nokeys]\nregion = eu-north-1\n');
+    const r = runSignet(env, ['link', `s3://${bucket}/a.txt`], {
+      env: { AWS_PROFILE: 'nokeys', AWS_CONFIG_FILE: config, SIGNET_HOME: join(home, 'empty') },
+    });
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/AWS_PROFILE is "nokeys".*Unset AWS_PROFILE/);
+  });
+
+  it('--endpoint on Backblaze B2 signs for the region in its host, whatever AWS_REGION says', () => {
+    const r = runSignet(
+      env,
+      ['link', 's3://media-bucket/a.txt', '--endpoint', 'https://s3.us-west-004.backblazeb2.com'],
+      {
+        env: { AWS_REGION: 'eu-north-1', SIGNET_HOME: join(home, 'empty') },
+      },
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^https:\/\/s3\.us-west-004\.backblazeb2\.com\/media-bucket\/a\.txt\?/);
+    expect(r.out).toContain('%2Fus-west-004%2Fs3%2Faws4_request');
+  });
+});
