@@ -45,11 +45,13 @@ export function CheckSetup({ profileId, profileName }: { profileId: string; prof
       )}
       {report && (
         <section className="doctor-report" aria-labelledby={titleId} data-testid="doctor-report">
-          <h4 id={titleId} role="status">
-            {report.ok
-              ? `Setup of ${profileName}: all ${report.checks.length} checks are OK`
-              : `Setup of ${profileName}: ${problems} problem${problems === 1 ? '' : 's'} found`}
-          </h4>
+          <div role="status">
+            <h4 id={titleId}>
+              {report.ok
+                ? `Setup of ${profileName}: all ${report.checks.length} checks are OK`
+                : `Setup of ${profileName}: ${problems} problem${problems === 1 ? '' : 's'} found`}
+            </h4>
+          </div>
           <ul className="doctor-checks">
             {report.checks.map((c) => (
               <li

@@ -69,6 +69,7 @@ export function CloudFrontSetup({
     headingRef.current?.scrollIntoView({ block: 'start' });
   }, [openSignal, initialProfileId]);
 
+  // After Apply the profile is a CloudFront one (no longer in the list): the result stays shown.
   const chosen = s3Profiles.find((p) => p.id === profileId) ?? s3Profiles[0];
   const request = (): CloudFrontSetupRequestView | undefined => {
     if (!chosen) return undefined;
@@ -149,7 +150,7 @@ export function CloudFrontSetup({
         <button type="button" onClick={() => setOpen(true)} aria-expanded={false} data-testid="cf-open">
           Set up CloudFront…
         </button>
-      ) : s3Profiles.length === 0 ? (
+      ) : s3Profiles.length === 0 && !plan ? (
         <p className="card small" role="status">
           Add an S3 profile for the bucket first (Add a profile, above): CloudFront is set up for a profile&apos;s
           bucket, with its keys.

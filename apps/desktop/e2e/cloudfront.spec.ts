@@ -1,0 +1,299 @@
+// "Set up CloudFront" and "Check setup" end to end: the built renderer in Debian's Chromium, its
+// window.signet backed by the REAL main-process handlers (createDesktopHandlers) and sharing
+// service in this Node process — the preload's role played by the harness, as in desktop.spec.ts.
+// Which server each part talks to:
+//   CloudFront + STS control plane → moto_server (scripts/test-support/moto.ts), started here;
+//   bucket, bucket policy, Block Public Access → Ceph RGW; the private key → the real keychain
+//   (scripts/with-keyring.sh). Electron does not run here (see the README); nothing else is stubbed.
+// moto 5.2 does not keep an origin's OriginAccessControlId, so "Origin access" is a problem against
+// it; and it has no DeleteKeyGroup, so a rolled-back run leaves its key group (named, with the command).
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, PutPublicAccessBlockCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  ApprovalStore,
+  createSharingService,
+  generateSigningKey,
+  SecretStore,
+  type SharingService,
+} from '@signet/sharing';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMoto, type RunningMoto } from '../../../scripts/test-support/moto.js';
+import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { createDesktopHandlers, type DesktopHandlers } from '../src/main/create-desktop-handlers.js';
+import { GrantedPaths } from '../src/main/granted-paths.js';
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const prebuilt = process.env.SIGNET_E2E_RENDERER_DIR;
+const rendererDir = prebuilt ?? join(appDir, 'dist', 'renderer');
+const shots = join(appDir, 'test-results', 'screenshots');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
+const SIZES = [
+  [800, 600],
+  [1280, 800],
+] as const;
+const blockAll = {
+  BlockPublicAcls: true,
+  IgnorePublicAcls: true,
+  BlockPublicPolicy: true,
+  RestrictPublicBuckets: true,
+};
+
+describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: moto; S3: RGW; keychain)', () => {
+  const home = mkdtempSync(join(tmpdir(), 'signet-desktop-cf-'));
+  const bucket = uniqueBucket('deskcfe');
+  const id = `media${randomBytes(2).toString('hex')}`;
+  let moto: RunningMoto;
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+  let ctx: BrowserContext;
+  let page: Page;
+  let admin: S3Client;
+  let secrets: SecretStore;
+  let service: SharingService;
+  let handlers: DesktopHandlers;
+  /** Everything the handlers send back to the page, to prove no private key reaches the renderer. */
+  const toPage: string[] = [];
+
+  async function expectNoAxeViolations(p: Page, state: string) {
+    const r = await new AxeBuilder({ page: p }).analyze();
+    const found = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(found, `axe violations in ${state}`).toEqual([]);
+  }
+  /** Screenshots of the element at both window sizes (and axe at each), then back to the first. */
+  async function shoot(p: Page, name: string, selector: string) {
+    for (const [width, height] of SIZES) {
+      await p.setViewportSize({ width, height });
+      await p.locator(selector).scrollIntoViewIfNeeded();
+      await p.screenshot({ path: join(shots, `${name}-${width}x${height}.png`) });
+      await expectNoAxeViolations(p, `${name} at ${width}×${height}`);
+      expect(
+        await p.evaluate(() => document.documentElement.scrollWidth),
+        `${name}: no sideways scroll`,
+      ).toBeLessThanOrEqual(width);
+    }
+  }
+  async function s3Profile(pid: string, b: string, name: string) {
+    const s3 = testS3();
+    await admin.send(new CreateBucketCommand({ Bucket: b }));
+    await service.saveProfile(
+      { id: pid, name, bucket: b, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true },
+      { aws: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } },
+    );
+  }
+  /** The set-up's outcome in the window; an IPC error (shown as cf-error) fails with its words. */
+  async function setupOutcome(p: Page) {
+    await p.waitForSelector('[data-testid=cf-result], [data-testid=cf-error]', { timeout: 60_000 });
+    const err = p.locator('[data-testid=cf-error]');
+    if (await err.count()) throw new Error(`The set-up failed in the window: ${await err.innerText()}`);
+    return p.locator('[data-testid=cf-result]');
+  }
+  async function openSettings(): Promise<Page> {
+    const p = await ctx.newPage();
+    await p.goto(`${origin}/index.html`);
+    await p.evaluate(() => localStorage.setItem('signet-theme', 'light'));
+    await p.reload();
+    await p.waitForSelector('.topbar');
+    await p.click('[data-testid=tab-settings]');
+    await p.getByRole('tabpanel', { name: 'Settings' }).waitFor();
+    return p;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    if (!prebuilt)
+      execFileSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: appDir, stdio: 'inherit' });
+    server = createServer((req, res) => {
+      const path = join(
+        rendererDir,
+        decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/+/, '') || 'index.html',
+      );
+      try {
+        const body = readFileSync(path);
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    moto = await startMoto();
+    admin = testS3Client();
+    secrets = new SecretStore({ service: `signet-desktop-cf-e2e-${randomBytes(4).toString('hex')}` });
+    service = createSharingService({ paths: { configDir: home, dataDir: home }, secrets, env: { ...moto.env } });
+    await s3Profile(id, bucket, 'Media');
+    handlers = createDesktopHandlers({
+      service,
+      approvals: new ApprovalStore(home),
+      isTrustedSender: (url) => url.startsWith(`${origin}/`),
+      emitProgress: () => {},
+      openExternal: async () => {},
+      startAtLogin: { get: () => false, set: () => {} },
+      nativeHostPath: join(appDir, 'dist', 'signet-native-host'),
+      grantedPaths: new GrantedPaths(),
+    });
+
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    ctx = await browser.newContext({ viewport: { width: SIZES[0][0], height: SIZES[0][1] } });
+    await ctx.exposeBinding('__signetInvoke', async (source, method: string, args: unknown[]) => {
+      let answer: { ok: boolean; value?: unknown; message?: string };
+      try {
+        answer = {
+          ok: true,
+          value: await (handlers as unknown as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[
+            method
+          ]!({ url: source.frame.url() }, args),
+        };
+      } catch (e) {
+        answer = { ok: false, message: (e as Error).message };
+      }
+      toPage.push(JSON.stringify(answer));
+      return answer;
+    });
+    await ctx.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown> & {
+        __signetInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; value?: unknown; message?: string }>;
+      };
+      w.signet = new Proxy(
+        {},
+        {
+          get: (_t, name: string) => {
+            if (name === 'pathForFile') return () => '';
+            if (/^on[A-Z]/.test(name)) return () => () => {};
+            return async (...args: unknown[]) => {
+              const r = await w.__signetInvoke(name, args);
+              if (!r.ok) throw new Error(r.message);
+              return r.value;
+            };
+          },
+        },
+      );
+    });
+    page = await openSettings();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    await moto?.stop();
+  });
+
+  it('Settings → Set up CloudFront → the dry-run plan → Apply → the profile links through CloudFront', async () => {
+    await page.click('[data-testid=cf-open]');
+    await page.selectOption('[data-testid=cf-profile]', id);
+    await page.click('[data-testid=cf-plan]');
+    await page.waitForSelector('[data-testid=cf-plan-view]');
+    const steps = page.locator('.cf-step');
+    expect(await steps.count()).toBe(8);
+    const plan = await page.locator('[data-testid=cf-plan-view]').innerText();
+    expect(plan).toContain('Nothing has changed yet');
+    expect(plan).toContain('cloudfront:CreatePublicKey');
+    expect(plan).toContain('cloudfront:CreateDistribution');
+    expect(plan).toContain('s3:PutBucketPolicy');
+    // The whole dry-run text, with the bucket-policy diff, is there too.
+    await page.click('[data-testid=cf-plan-view] summary');
+    expect(await page.locator('[data-testid=cf-plan-text]').innerText()).toMatch(/\+ .*"cloudfront\.amazonaws\.com"/);
+    expect((await service.getProfile(id)).profile.link.kind).toBe('s3'); // nothing applied by the plan
+    await shoot(page, 'cloudfront-plan', '[data-testid=cf-plan-view]');
+
+    await page.click('[data-testid=cf-apply]');
+    const result = await setupOutcome(page);
+    expect(await result.getAttribute('role')).toBe('status');
+    expect(await result.innerText()).toMatch(/now makes CloudFront links through \S+\.cloudfront\.net/);
+    for (const s of await steps.all()) expect(['done', 'skipped']).toContain(await s.getAttribute('data-state'));
+    expect((await service.getProfile(id)).profile.link.kind).toBe('cloudfront');
+    const card = page.locator(`[data-testid=profile-${id}]`);
+    await expect.poll(() => card.innerText()).toMatch(/CloudFront \S+\.cloudfront\.net/);
+    expect(await card.innerText()).toContain('CloudFront key in the keychain');
+    await shoot(page, 'cloudfront-applied', '[data-testid=cf-result]');
+  }, 120_000);
+
+  it('Check setup on the new profile shows each check OK or a problem with its fix', async () => {
+    // Block Public Access on after the policy (RGW refuses the OAC statement while it is on).
+    await admin.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: blockAll }));
+    const card = page.locator(`[data-testid=profile-${id}]`);
+    await card.locator('[data-testid=check-setup-button]').click();
+    const report = card.locator('[data-testid=doctor-report]');
+    await report.waitFor({ timeout: 30_000 });
+    const key = report.locator('[data-testid=doctor-signing-key]');
+    expect(await key.getAttribute('data-status')).toBe('ok');
+    expect(await key.innerText()).toMatch(/^✓ OK/);
+    expect(await report.locator('[data-testid=doctor-credentials]').getAttribute('data-status')).toBe('ok');
+    // moto drops the origin's OAC id (see the header): the one problem, shown with its fix.
+    const problems = await report.locator('[data-status=problem]').all();
+    expect(await Promise.all(problems.map((p) => p.getAttribute('data-testid')))).toEqual(['doctor-origin-access']);
+    expect(await problems[0]!.innerText()).toMatch(/Problem[\s\S]*Fix: /);
+    await shoot(page, 'check-setup-ok', `[data-testid=profile-${id}] [data-testid=doctor-report]`);
+  }, 60_000);
+
+  it('a broken configuration (a different key than the one in the group) shows the problem and its fix', async () => {
+    const other = await generateSigningKey();
+    await secrets.setCloudFrontKey(id, other.privatePem);
+    const card = page.locator(`[data-testid=profile-${id}]`);
+    await card.locator('[data-testid=check-setup-button]').click(); // "Check again"
+    const key = card.locator('[data-testid=doctor-signing-key]');
+    await expect.poll(() => key.getAttribute('data-status'), { timeout: 30_000 }).toBe('problem');
+    const text = await key.innerText();
+    expect(text).toMatch(/^✗ Problem/);
+    expect(text).toContain('it is not the public half of the private key in the keychain');
+    expect(text).toMatch(/Fix: .*signet cloudfront rotate-key --profile/);
+    expect(await card.locator('[data-testid=doctor-report] h4').innerText()).toMatch(/2 problems found/);
+    await shoot(page, 'check-setup-broken', `[data-testid=profile-${id}] [data-testid=doctor-signing-key]`);
+    // The private key never reached the page, in any answer.
+    const body = other.privatePem.split('\n').filter((l) => l && !l.startsWith('-----'))[0]!;
+    for (const a of toPage) {
+      expect(a).not.toContain('PRIVATE KEY');
+      expect(a).not.toContain(body);
+    }
+  }, 60_000);
+
+  it('a set-up that fails half-way says what was rolled back and what is left', async () => {
+    const b2 = uniqueBucket('deskcfrb');
+    const id2 = `${id}rb`;
+    await s3Profile(id2, b2, 'Archive');
+    // RGW refuses every PutBucketPolicy while BlockPublicPolicy is on: the policy step fails for real.
+    await admin.send(new PutPublicAccessBlockCommand({ Bucket: b2, PublicAccessBlockConfiguration: blockAll }));
+    const p = await openSettings();
+    await p.click('[data-testid=cf-open]');
+    await p.selectOption('[data-testid=cf-profile]', id2);
+    await p.click('[data-testid=cf-plan]');
+    await p.click('[data-testid=cf-apply]');
+    const result = await setupOutcome(p);
+    expect(await result.getAttribute('role')).toBe('alert');
+    const text = await result.innerText();
+    expect(text).toContain('The set-up did not finish.');
+    expect(text).toMatch(/Rolled back what this run had made: .*the public key/);
+    expect(text).toMatch(/Left behind \(remove by hand\):[\s\S]*aws cloudfront delete-key-group --id/);
+    expect(await p.locator('[data-testid=cf-step-merge-bucket-policy]').getAttribute('data-state')).toBe('failed');
+    expect(await p.locator('[data-testid=cf-step-create-public-key]').getAttribute('data-state')).toBe('undone');
+    expect((await service.getProfile(id2)).profile.link.kind).toBe('s3');
+    await shoot(p, 'cloudfront-rolled-back', '[data-testid=cf-result]');
+    await p.close();
+  }, 120_000);
+});
