@@ -5,7 +5,7 @@ import { api, errorText } from './api.js';
 import { PRESETS } from './ExpiryPicker.js';
 
 /** A profile id from its display name: "Client A (prod)" → "client-a-prod". */
-export function slugify(name: string): string {
+function slugify(name: string): string {
   return name
     .toLowerCase()
     .normalize('NFKD')

@@ -7,7 +7,7 @@ import { api, errorText } from './api.js';
 import { PRESETS } from './ExpiryPicker.js';
 
 /** The profile as saveProfile takes it back (the view adds "has a key" flags the schema refuses). */
-export function toProfileInput(p: ProfileView): ProfileInputView {
+function toProfileInput(p: ProfileView): ProfileInputView {
   const { isDefault: _d, hasAwsSecret: _a, hasCloudFrontKey: _c, ...input } = p;
   return input;
 }

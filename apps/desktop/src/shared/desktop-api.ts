@@ -10,7 +10,6 @@ import type {
   browserSchema,
   credentialsSchema,
   linkConfigSchema,
-  linkOptionsSchema,
   linkQuerySchema,
   profileInputSchema,
   profileSecretsSchema,
@@ -18,9 +17,9 @@ import type {
 } from './ipc-payloads.js';
 import type { CloudFrontDesktopApi } from './cloudfront-api.js';
 
-export type LinkSourceView = 'desktop' | 'extension' | 'cli';
+type LinkSourceView = 'desktop' | 'extension' | 'cli';
 
-export interface WarningView {
+interface WarningView {
   code: string;
   message: string;
 }
@@ -81,8 +80,6 @@ export interface LinkRecordView {
   revocation?: string;
 }
 
-export type LinkOptionsView = z.infer<typeof linkOptionsSchema>;
-
 export type ShareRequestView = z.infer<typeof shareRequestSchema>;
 
 export interface ProgressView {
@@ -103,11 +100,11 @@ export interface ProgressView {
 
 export type ProfileInputView = z.infer<typeof profileInputSchema>;
 
-export type AwsSecretView = z.infer<typeof awsSecretSchema>;
+type AwsSecretView = z.infer<typeof awsSecretSchema>;
 
 export type ProfileSecretsView = z.infer<typeof profileSecretsSchema>;
 
-export type LinkQueryView = z.infer<typeof linkQuerySchema>;
+type LinkQueryView = z.infer<typeof linkQuerySchema>;
 
 export type BrowserView = z.infer<typeof browserSchema>;
 
