@@ -18,7 +18,7 @@ const absPath = z
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path');
 const origin = z.string().regex(/^(chrome-extension:\/\/[a-p]{32}\/|[\w.@+-]{1,200})$/, 'must be an extension origin');
 
-export const linkOptionsSchema = z
+const linkOptionsSchema = z
   .object({
     downloadName: z.string().min(1).max(255).optional(),
     inline: z.boolean().optional(),
