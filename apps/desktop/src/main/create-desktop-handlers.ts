@@ -28,6 +28,7 @@ import { DesktopError, toDesktopError } from './desktop-error.js';
 import type { GrantedPaths } from './granted-paths.js';
 import { KnownLinks } from './known-links.js';
 import { labelForPaths, ShareTracker } from './share-tracker.js';
+import { refuseStoredKeyElsewhere } from './stored-key-guard.js';
 import { testProfileDraft } from './test-profile-draft.js';
 
 export interface SenderInfo {
@@ -133,6 +134,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
     ...createCloudFrontHandlers(service),
     saveProfile: async (input, secrets) => {
       if (secrets?.cloudFront) refuseUngiven(grantedPaths, [secrets.cloudFront.pemPath]);
+      await refuseStoredKeyElsewhere(service, input, secrets);
       return toProfileView(await service.saveProfile(input, secrets));
     },
     removeProfile: async (id) => void (await service.removeProfile(id)),
@@ -147,6 +149,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
     testProfile: (id) => service.testProfile(id),
     testProfileDraft: async (input, secrets) => {
       if (secrets?.cloudFront) refuseUngiven(grantedPaths, [secrets.cloudFront.pemPath]);
+      await refuseStoredKeyElsewhere(service, input, secrets);
       return (deps.testDraft ?? testProfileDraft)(input, secrets);
     },
     share: async (shareId, req) => {
