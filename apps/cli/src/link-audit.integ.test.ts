@@ -4,7 +4,9 @@
 //     with "No AWS credentials found");
 //   - AWS_PROFILE names a profile without keys while AWS_ACCESS_KEY_ID is set: one sentence that
 //     says so (it printed the SDK's 9-line warning, then "Set AWS_ACCESS_KEY_ID…" although it was);
-//   - --endpoint on a service whose host names its region (B2) signs for that region, not AWS_REGION.
+//   - --endpoint on a service whose host names its region (B2) signs for that region, not AWS_REGION;
+//   - `profile add --endpoint <B2/Wasabi host>` without --region saves that region (it saved
+//     us-east-1, so the profile's uploads and test signed for another region than its links).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +57,31 @@ describe('signet link: what a new user tried (issue 10 audit)', () => {
     expect(r.out).toBe('');
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/AWS_PROFILE is "nokeys".*Unset AWS_PROFILE/);
+  });
+
+  it('profile add with a B2 or Wasabi endpoint and no --region takes the region from the host', () => {
+    const cases: [string, string, string[]][] = [
+      ['b2', 'https://s3.us-west-004.backblazeb2.com', []],
+      ['wasabi', 'https://s3.eu-central-1.wasabisys.com', []],
+      ['asked', 'https://s3.us-west-004.backblazeb2.com', ['--region', 'us-east-005']],
+    ];
+    for (const [id, endpoint, extra] of cases) {
+      const add = runSignet(env, [
+        'profile',
+        'add',
+        id,
+        '--bucket',
+        'media-bucket',
+        '--endpoint',
+        endpoint,
+        '--default-chain',
+        ...extra,
+      ]);
+      expect(add.code, add.err).toBe(0);
+    }
+    const region = (id: string) =>
+      (JSON.parse(runSignet(env, ['profile', 'show', id]).out) as { profile: { region: string } }).profile.region;
+    expect([region('b2'), region('wasabi'), region('asked')]).toEqual(['us-west-004', 'eu-central-1', 'us-east-005']);
   });
 
   it('--endpoint on Backblaze B2 signs for the region in its host, whatever AWS_REGION says', () => {

@@ -2,7 +2,14 @@
 // links are made. Secrets go to the OS keychain, read from the environment, stdin or a prompt
 // that does not echo, never from a flag value (shell history, `ps`).
 import { Option } from 'commander';
-import { DEFAULT_REGION, parseProfile, type CredentialSource, type LinkConfig, type Profile } from '@signet/core';
+import {
+  DEFAULT_REGION,
+  parseCompatibleS3Host,
+  parseProfile,
+  type CredentialSource,
+  type LinkConfig,
+  type Profile,
+} from '@signet/core';
 import { isSharingError, type AwsSecretInput } from '@signet/sharing';
 import { readStdin, promptSecret } from '../lib/read-secret.js';
 import { sharing } from '../lib/sharing.js';
@@ -80,7 +87,10 @@ function mergeProfile(id: string, existing: Profile | undefined, f: AddFlags): R
           ...((f.originPath ?? old?.originPath) ? { originPath: f.originPath ?? old?.originPath } : {}),
         }
       : { kind: 's3' };
-  const region = f.region ?? existing?.region ?? DEFAULT_REGION;
+  // B2, Wasabi and Spaces refuse a signature for another region than the one their host names:
+  // without --region, a new endpoint brings its own, so uploads, the test and links agree.
+  const region =
+    f.region ?? (f.endpoint ? regionOfEndpoint(f.endpoint) : undefined) ?? existing?.region ?? DEFAULT_REGION;
   const forcePathStyle = f.pathStyle ?? existing?.forcePathStyle ?? false;
   return {
     ...existing,
@@ -95,6 +105,15 @@ function mergeProfile(id: string, existing: Profile | undefined, f: AddFlags): R
     credentials,
     link,
   };
+}
+
+function regionOfEndpoint(endpoint: string): string | undefined {
+  try {
+    const u = new URL(endpoint);
+    return parseCompatibleS3Host(u.protocol.replace(/:$/, ''), u.host)?.region;
+  } catch {
+    return undefined; // parseProfile says what is wrong with the endpoint
+  }
 }
 
 async function findProfile(id: string): Promise<Profile | undefined> {
