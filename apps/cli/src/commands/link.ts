@@ -207,6 +207,7 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
               fixedNow ?? new Date(),
             ),
           folderMarker: f.folderMarker,
+          fallbackFailsAll: (err) => affectsEveryRef.has(err as object),
           onProfile: (p) =>
             process.stderr.write(
               `signet: signed with Signet profile "${p.id}" (bucket ${p.bucket}${p.endpoint ? ` on ${p.endpoint}` : ''}); --profile picks another.\n`,
@@ -318,7 +319,16 @@ function createProfileRefSigner(
         profileScope: 'its-server',
         ...(f.folderMarker ? { folderMarker: true } : {}),
         // undefined: the profile's default expiry
-        ...(asked ? { expires: asked.toISOString() } : {}),
+        // Past the year 9999 the ISO form is "+021192-…", which the engine cannot read back: send
+        // the seconds instead, so the profile's limit (S3 7 days, CloudFront 10 years) is what it says.
+        ...(asked
+          ? {
+              expires:
+                asked.getUTCFullYear() > 9999
+                  ? `${Math.ceil((asked.getTime() - Date.now()) / 1000)}s`
+                  : asked.toISOString(),
+            }
+          : {}),
         options: {
           method: f.method,
           ...(f.downloadName ? { downloadName: f.downloadName } : {}),

@@ -2,7 +2,13 @@
 // signing region and kept query of the URL a user gets. The full table of the resolver is in
 // packages/core/src/refs/resolve-s3-target.test.ts; this proves the CLI path goes through it.
 import { generateKeyPairSync } from 'node:crypto';
-import { createCloudFrontSigner, parseCloudFrontPrivateKey, parseProfile, type SignedLink } from '@signet/core';
+import {
+  createCloudFrontSigner,
+  parseCloudFrontPrivateKey,
+  parseProfile,
+  SignetError,
+  type SignedLink,
+} from '@signet/core';
 import { describe, expect, it } from 'vitest';
 import { createRefSigner, s3ConfigFromAws, withCoveringProfile, type RefSignerOptions } from './ref-signer.js';
 
@@ -291,6 +297,43 @@ describe('signet link (no profile): AWS configuration and covering Signet profil
     expect(via).toEqual(['lab s3://media/a', 'lab s3://media/b', 'work https://media.s3.eu-west-1.amazonaws.com/c']);
     expect(told).toEqual(['lab', 'work']);
     expect(stateless).toEqual(['s3://other/d', 's3://media/folder/']);
+  });
+
+  it('bulk with a covering profile: no AWS credentials fails the uncovered lines only, covered ones are still signed', async () => {
+    const wide = new SignetError('CREDENTIALS_MISSING', 'No AWS credentials found.');
+    let fallbackCalls = 0;
+    const signer = withCoveringProfile(
+      {
+        sign: async () => {
+          fallbackCalls++;
+          throw wide;
+        },
+      },
+      {
+        load: async () => ({
+          profiles: [parseProfile({ id: 'lab', bucket: 'media', endpoint: 'http://127.0.0.1:7480' })],
+        }),
+        viaProfile: async () => ({
+          url: 'u',
+          kind: 's3',
+          method: 'GET',
+          expiresAt,
+          effectiveExpiresAt: expiresAt,
+          warnings: [],
+        }),
+        onProfile: () => {},
+        fallbackFailsAll: (e) => e === wide,
+      },
+    );
+    // The caller stops the whole run on an error that fallbackFailsAll marks: the uncovered
+    // lines' errors must not be that one, or line 5 (covered) is never tried.
+    const first = await signer.sign('s3://other/a', expiresAt, now).catch((e: unknown) => e);
+    expect(first).not.toBe(wide);
+    expect(first).toMatchObject({ code: 'CREDENTIALS_MISSING', message: 'No AWS credentials found.' });
+    await expect(signer.sign('s3://media/b', expiresAt, now)).resolves.toMatchObject({ url: 'u' });
+    await expect(signer.sign('s3://other/c', expiresAt, now)).rejects.toMatchObject({ code: 'CREDENTIALS_MISSING' });
+    // the credential lookup is not repeated for every uncovered line
+    expect(fallbackCalls).toBe(1);
   });
 
   it('withCoveringProfile with --folder-marker: the covering profile signs the marker (it went to the AWS chain)', async () => {

@@ -6,6 +6,7 @@ import {
   cloudFrontPathWarnings,
   createS3Presigner,
   DEFAULT_REGION,
+  isSignetError,
   parseObjectRef,
   resolveS3Target,
   SignetError,
@@ -188,6 +189,8 @@ export interface CoveringProfileOptions {
   onProfile: (profile: Profile) => void;
   /** --folder-marker: a key ending in `/` is an object, so a profile can cover it. */
   folderMarker?: boolean | undefined;
+  /** Whether a fallback error would stop the whole run (no AWS credentials, no CloudFront key). */
+  fallbackFailsAll?: ((err: unknown) => boolean) | undefined;
 }
 
 /**
@@ -198,6 +201,21 @@ export interface CoveringProfileOptions {
 export function withCoveringProfile(fallback: RefSigner, o: CoveringProfileOptions): RefSigner {
   let loaded: Promise<{ profiles: Profile[]; defaultId?: string | undefined }> | undefined;
   const told = new Set<string>();
+  // With profiles, "no AWS credentials" only fails the references no profile covers: the run
+  // goes on for the covered ones. The first failure is kept, so the lookup is not repeated.
+  let failedAll: unknown;
+  const perRef = (e: unknown): unknown =>
+    isSignetError(e) ? new SignetError(e.code, e.message) : new Error(e instanceof Error ? e.message : String(e));
+  const viaFallback = async (ref: string, expiresAt: Date, now: Date): Promise<SignedLink> => {
+    if (failedAll !== undefined) throw perRef(failedAll);
+    try {
+      return await fallback.sign(ref, expiresAt, now);
+    } catch (e) {
+      if (!o.fallbackFailsAll?.(e)) throw e;
+      failedAll = e;
+      throw perRef(e);
+    }
+  };
   return {
     async sign(ref, expiresAt, now) {
       loaded ??= o.load().catch(() => ({ profiles: [] }));
@@ -208,7 +226,7 @@ export function withCoveringProfile(fallback: RefSigner, o: CoveringProfileOptio
         ({ profile } = resolveProfileForRef(ref, { profiles, defaultId, folderMarker: o.folderMarker }));
       } catch {
         // Not covered (or not readable): the stateless signer answers, with its own words.
-        return fallback.sign(ref, expiresAt, now);
+        return viaFallback(ref, expiresAt, now);
       }
       if (!told.has(profile.id)) {
         told.add(profile.id);
