@@ -204,6 +204,23 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
     await moto?.stop();
   });
 
+  it('an S3 link asked for more than 7 days offers "Set up CloudFront…", which opens the form for that bucket', async () => {
+    const p = await ctx.newPage();
+    await p.goto(`${origin}/index.html`);
+    await p.waitForSelector('[data-testid=dropzone]');
+    const in30Days = new Date(Date.now() + 30 * 86_400_000);
+    const local = new Date(in30Days.getTime() - in30Days.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await p.fill('[data-testid=expiry-custom]', local);
+    const warning = p.locator('[data-testid=expiry-warning]');
+    await expect.poll(() => warning.innerText()).toContain('S3 links live at most 7 days.');
+    await shoot(p, 'expiry-offer-cloudfront', '[data-testid=expiry-warning]');
+    await p.click('[data-testid=expiry-setup-cloudfront]');
+    await p.getByRole('tabpanel', { name: 'Settings' }).waitFor();
+    await p.waitForSelector('[data-testid=cf-plan]');
+    expect(await p.inputValue('[data-testid=cf-profile]')).toBe(id);
+    await p.close();
+  }, 60_000);
+
   it('Settings → Set up CloudFront → the dry-run plan → Apply → the profile links through CloudFront', async () => {
     await page.click('[data-testid=cf-open]');
     await page.selectOption('[data-testid=cf-profile]', id);
@@ -292,6 +309,7 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
     expect(text).toMatch(/Left behind \(remove by hand\):[\s\S]*aws cloudfront delete-key-group --id/);
     expect(await p.locator('[data-testid=cf-step-merge-bucket-policy]').getAttribute('data-state')).toBe('failed');
     expect(await p.locator('[data-testid=cf-step-create-public-key]').getAttribute('data-state')).toBe('undone');
+    expect(await p.locator('[data-testid=cf-step-save-profile]').innerText()).toContain('(Not run)');
     expect((await service.getProfile(id2)).profile.link.kind).toBe('s3');
     await shoot(p, 'cloudfront-rolled-back', '[data-testid=cf-result]');
     await p.close();

@@ -26,6 +26,8 @@ export function App() {
   const [approvalVersion, setApprovalVersion] = useState(0);
   const [approvalOrigin, setApprovalOrigin] = useState<string>();
   const [addProfileOpen, setAddProfileOpen] = useState(0);
+  /** "Set up CloudFront…" from the 7-day notice: a counter that opens the form, and for which profile. */
+  const [cloudFrontOpen, setCloudFrontOpen] = useState<{ n: number; profileId?: string }>({ n: 0 });
   const [settings, setSettings] = useState<ShareSettings>(DEFAULT_SHARE_SETTINGS);
   const jobs = useShares();
   const reload = useCallback(
@@ -209,6 +211,10 @@ export function App() {
                   onSettings={(patch) => setSettings((s) => ({ ...s, ...patch }))}
                   onShare={share}
                   result={result}
+                  onSetUpCloudFront={(profileId) => {
+                    setCloudFrontOpen((o) => ({ n: o.n + 1, profileId }));
+                    setTab('settings');
+                  }}
                 />
               ))}
             {tab === 'history' && <HistoryView version={version} />}
@@ -218,6 +224,8 @@ export function App() {
                 reload={reload}
                 approvalVersion={approvalVersion}
                 openAdd={addProfileOpen}
+                openCloudFront={cloudFrontOpen.n}
+                {...(cloudFrontOpen.profileId ? { cloudFrontProfileId: cloudFrontOpen.profileId } : {})}
               />
             )}
           </ErrorBoundary>

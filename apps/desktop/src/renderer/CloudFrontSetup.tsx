@@ -10,7 +10,7 @@ import type { ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import './cloudfront.css';
 
-type StepState = 'pending' | 'running' | 'done' | 'skipped' | 'undone' | 'failed';
+type StepState = 'pending' | 'running' | 'done' | 'skipped' | 'undone' | 'failed' | 'notrun';
 
 const STEP_WORDS: Record<StepState, { mark: string; words: string }> = {
   pending: { mark: '○', words: 'Waiting' },
@@ -19,6 +19,7 @@ const STEP_WORDS: Record<StepState, { mark: string; words: string }> = {
   skipped: { mark: '=', words: 'Already in place' },
   undone: { mark: '↺', words: 'Rolled back' },
   failed: { mark: '✗', words: 'Failed' },
+  notrun: { mark: '–', words: 'Not run' },
 };
 
 /** The state of each planned step from the run's events (last event per step wins). */
@@ -30,7 +31,9 @@ function stepStates(plan: CloudFrontSetupView, events: SetupStepEventView[], fin
       e.phase === 'start' ? 'running' : e.phase === 'done' ? 'done' : e.phase === 'skip' ? 'skipped' : 'undone',
     );
   // The step that was running when the run stopped is the one that failed.
-  if (finished && !finished.ok) for (const [id, s] of states) if (s === 'running') states.set(id, 'failed');
+  // After a failure, steps after it never ran.
+  if (finished && !finished.ok)
+    for (const [id, s] of states) states.set(id, s === 'running' ? 'failed' : s === 'pending' ? 'notrun' : s);
   return states;
 }
 

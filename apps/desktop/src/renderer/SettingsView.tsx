@@ -13,6 +13,7 @@ export function SettingsView({
   approvalVersion,
   openAdd = 0,
   openCloudFront = 0,
+  cloudFrontProfileId,
 }: {
   profiles: ProfileView[];
   reload: () => void;
@@ -21,6 +22,8 @@ export function SettingsView({
   openAdd?: number;
   /** Changes when the share view's 7-day notice offered "Set up CloudFront": that form opens. */
   openCloudFront?: number;
+  /** The profile whose bucket that notice was about. */
+  cloudFrontProfileId?: string;
 }) {
   const [message, setMessage] = useState('');
   const [startAtLogin, setStartAtLogin] = useState<boolean>();
@@ -73,7 +76,12 @@ export function SettingsView({
         <AddProfileForm onDone={changed} openSignal={openAdd} />
       </section>
 
-      <CloudFrontSetup profiles={profiles} onDone={changed} openSignal={openCloudFront} />
+      <CloudFrontSetup
+        profiles={profiles}
+        onDone={changed}
+        openSignal={openCloudFront}
+        {...(cloudFrontProfileId ? { initialProfileId: cloudFrontProfileId } : {})}
+      />
 
       <section aria-labelledby="general-title" className="settings-section">
         <h3 id="general-title">General</h3>

@@ -60,6 +60,7 @@ export function ShareView({
   onSettings,
   onShare,
   result,
+  onSetUpCloudFront,
 }: {
   profiles: ProfileView[];
   settings: ShareSettings;
@@ -68,6 +69,8 @@ export function ShareView({
   onShare: (paths: string[]) => void;
   /** The newest finished share, if any. */
   result: ShareJob | undefined;
+  /** Opens Settings at "Set up CloudFront" for this profile's bucket (offered when S3 refuses > 7 days). */
+  onSetUpCloudFront?: (profileId: string) => void;
 }) {
   const profile = chosenProfile(profiles, settings);
   const [over, setOver] = useState(false);
@@ -161,6 +164,14 @@ export function ShareView({
                 ? `Use the CloudFront profile "${cloudFrontProfile.name}" for longer links.`
                 : 'Add a CloudFront profile in Settings for longer links.'
             }`}
+          {s3Over7Days && !cloudFrontProfile && profile && onSetUpCloudFront && (
+            <>
+              {' '}
+              <button type="button" onClick={() => onSetUpCloudFront(profile.id)} data-testid="expiry-setup-cloudfront">
+                Set up CloudFront…
+              </button>
+            </>
+          )}
         </p>
         <details className="span-all">
           <summary>More options</summary>
