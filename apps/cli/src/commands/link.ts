@@ -224,8 +224,8 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
       stopsAll: f.profile ? stopsEveryProfileLink : (err) => affectsEveryRef.has(err as object),
       out: new BatchedOutput(process.stdout),
       json: Boolean(f.json),
-      onLink: (link) => {
-        reportWarnings(link.warnings, warned);
+      onLink: (link, where) => {
+        if (link.warnings.length) reportWarnings(link.warnings, warned, where());
         if (!f.json && link.headers)
           reportOnce(
             warned,
@@ -292,8 +292,9 @@ const PROFILE_WIDE_CODES = new Set([
 ]);
 const stopsEveryProfileLink = (err: unknown) => PROFILE_WIDE_CODES.has((err as { code?: string }).code ?? '');
 
-function reportWarnings(warnings: LinkWarning[], seen: Set<string>): void {
-  for (const w of warnings) reportOnce(seen, `warning: ${w.message}`, w.code);
+function reportWarnings(warnings: LinkWarning[], seen: Set<string>, where = ''): void {
+  // Said once per kind (the first line it applies to), not once per line of a bulk run.
+  for (const w of warnings) reportOnce(seen, `${where}warning: ${w.message}`, w.code);
 }
 
 function reportOnce(seen: Set<string>, text: string, key = text): void {
@@ -320,12 +321,12 @@ function createProfileRefSigner(
         ...(f.folderMarker ? { folderMarker: true } : {}),
         // undefined: the profile's default expiry
         // Past the year 9999 the ISO form is "+021192-…", which the engine cannot read back: send
-        // the seconds instead, so the profile's limit (S3 7 days, CloudFront 10 years) is what it says.
+        // the weeks instead (at most 9 digits), so the profile's limit (S3 7 days, CloudFront 10 years) is what it says.
         ...(asked
           ? {
               expires:
                 asked.getUTCFullYear() > 9999
-                  ? `${Math.ceil((asked.getTime() - Date.now()) / 1000)}s`
+                  ? `${Math.ceil((asked.getTime() - Date.now()) / 604_800_000)}w`
                   : asked.toISOString(),
             }
           : {}),
