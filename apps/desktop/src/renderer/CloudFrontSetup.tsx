@@ -127,7 +127,8 @@ export function CloudFrontSetup({
       const r = await api().applyCloudFrontSetup(runId, req);
       setEvents(await api().cloudFrontSetupProgress(runId));
       setResult(r);
-      if (r.ok) onDone(r.message);
+      // The full words stay in the form; the Settings toast gets a short line (it floats over the page).
+      if (r.ok) onDone(`Profile "${r.profileId}" now makes CloudFront links.`);
     } catch (e) {
       setError(errorText(e));
     } finally {
