@@ -84,6 +84,15 @@ describe('signet link: what a new user tried (issue 10 audit)', () => {
     expect([region('b2'), region('wasabi'), region('asked')]).toEqual(['us-west-004', 'eu-central-1', 'us-east-005']);
   });
 
+  it('bulk: a warning names the line it is about (in 10,000 lines "the object key has a .." alone says nothing)', () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `s3://${bucket}/f${i}.txt`);
+    lines[6_999] = `s3://${bucket}/a/../b.txt`;
+    const r = runSignet(env, ['link', '-'], { input: lines.join('\n'), env: { SIGNET_HOME: join(home, 'empty') } });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(10_000);
+    expect(r.err).toMatch(/^signet: line 7000: warning: The object key has a "\." or "\.\." folder/m);
+  });
+
   it('--endpoint on Backblaze B2 signs for the region in its host, whatever AWS_REGION says', () => {
     const r = runSignet(
       env,

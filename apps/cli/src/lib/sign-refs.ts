@@ -15,7 +15,8 @@ export interface SignRefsOptions {
   out: BatchedOutput;
   json: boolean;
   /** Called for each link made (warnings, upload headers). */
-  onLink: (link: SignedLink) => void;
+  /** `where()` is the line (or reference) label for messages about this link, e.g. `line 7: `. */
+  onLink: (link: SignedLink, where: () => string) => void;
   /** Where failures and the summary go (stderr). */
   report: (text: string) => void;
 }
@@ -72,7 +73,8 @@ export async function signRefs(
       }
       signed++;
       o.out.line(o.json ? jsonRecord(line, fromStdin, lineNo, link) : link.url);
-      o.onLink(link);
+      // A label only when a message needs it: the bulk hot path builds no string per line.
+      o.onLink(link, () => (fromStdin ? `line ${lineNo}: ` : total > 1 ? `${line}: ` : ''));
     }
     await o.out.flush();
   }
