@@ -7,7 +7,6 @@
 // as a problem against it (the sharing package unit-tests that check with AWS's documented answer).
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type * as CloudFrontTypes from '../../../../packages/sharing/node_modules/@aws-sdk/client-cloudfront';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,8 +31,22 @@ import type { CloudFrontSetupView, DoctorReportView, SetupStepEventView } from '
 import { createDesktopHandlers, type DesktopHandlers } from './create-desktop-handlers.js';
 import { GrantedPaths } from './granted-paths.js';
 
-// The types of the SDK the sharing package depends on (the desktop app does not depend on it).
-type CloudFrontSdk = typeof CloudFrontTypes;
+// The part of @aws-sdk/client-cloudfront this test uses, typed here: the SDK is the sharing
+// package's dependency, not the desktop app's (its main only calls the sharing service).
+interface Listed {
+  PublicKeyList?: { Items?: { Id?: string }[] };
+  KeyGroupList?: { Items?: { KeyGroup?: { Id?: string } }[] };
+  OriginAccessControlList?: { Items?: { Id?: string }[] };
+  DistributionList?: { Items?: { Id?: string }[] };
+}
+type Command = new (input: object) => object;
+interface CloudFrontSdk {
+  CloudFrontClient: new (config: object) => { send(command: object): Promise<Listed> };
+  ListPublicKeysCommand: Command;
+  ListKeyGroupsCommand: Command;
+  ListOriginAccessControlsCommand: Command;
+  ListDistributionsCommand: Command;
+}
 const sharingPackage = fileURLToPath(new URL('../../../../packages/sharing/package.json', import.meta.url));
 const TRUSTED = 'file:///opt/Signet/resources/app/dist/renderer/index.html';
 const me = { url: TRUSTED };

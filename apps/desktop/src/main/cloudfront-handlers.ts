@@ -24,7 +24,7 @@ type _ViewsMirrorSharing = [
   Assert<SameKeys<DoctorReport['checks'][number], DoctorReportView['checks'][number]>>,
 ];
 
-export function toSetupView(r: CloudFrontSetupResult): CloudFrontSetupView {
+function toSetupView(r: CloudFrontSetupResult): CloudFrontSetupView {
   return {
     dryRun: r.dryRun,
     ok: r.ok,
@@ -42,7 +42,7 @@ export function toSetupView(r: CloudFrontSetupResult): CloudFrontSetupView {
   };
 }
 
-export function toDoctorView(r: DoctorReport): DoctorReportView {
+function toDoctorView(r: DoctorReport): DoctorReportView {
   return {
     profileId: r.profileId,
     kind: r.kind,

@@ -7,7 +7,7 @@ import type { cloudFrontSetupRequestSchema } from './cloudfront-payloads.js';
 
 export type CloudFrontSetupRequestView = z.infer<typeof cloudFrontSetupRequestSchema>;
 
-export interface SetupStepView {
+interface SetupStepView {
   id: string;
   description: string;
   calls: string[];
@@ -40,7 +40,7 @@ export interface SetupStepEventView {
   phase: 'start' | 'done' | 'skip' | 'undo';
 }
 
-export interface DoctorCheckView {
+interface DoctorCheckView {
   id: string;
   title: string;
   status: 'ok' | 'problem' | 'skipped';
