@@ -4,6 +4,7 @@
 // profiles are returned without keys, errors never quote a secret.
 import type { LinkWarning, Profile } from '@signet/core';
 import type { CloudFrontTools } from './cloudfront-tools.js';
+import type { CleanedUpUploads } from './share/unfinished-uploads.js';
 
 /** Which client asked for a link (recorded in history). */
 export type LinkSource = 'desktop' | 'extension' | 'cli';
@@ -175,6 +176,11 @@ export interface ShareResult {
   links: LinkResult[];
   /** Entries of the shared folders left out (hidden ones, symlinks leading out), in walk order. */
   skipped: SkippedEntry[];
+  /**
+   * Unfinished multipart uploads an earlier lost connection left on this profile's server, aborted
+   * by this share (e.g. "Cleaned up 1 unfinished upload …"); absent when there were none.
+   */
+  cleanedUp?: CleanedUpUploads;
 }
 
 export interface LinkRequest {

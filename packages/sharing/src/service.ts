@@ -27,6 +27,7 @@ import {
   shareFiles,
   type ProfileSigner,
   type SharingContext,
+  UnfinishedUploads,
 } from './share/index.js';
 import { guardLockedSigner } from './share/guard-locked-signer.js';
 import { createS3Client } from './upload/index.js';
@@ -91,6 +92,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     forget,
     upload: options.upload,
     user: safeUser(),
+    unfinished: new UnfinishedUploads(paths.dataDir),
   };
 
   return {

@@ -14,3 +14,9 @@ export { renewLink } from './renew-link.js';
 export { describeRevocation, revokeLink } from './revoke-link.js';
 export { pickProfile } from './pick-profile.js';
 export type { SharingContext } from './sharing-context.js';
+export {
+  abortUnfinishedUploads,
+  UnfinishedUploads,
+  type CleanedUpUploads,
+  type UnfinishedUpload,
+} from './unfinished-uploads.js';

@@ -8,10 +8,11 @@ import { bidiNameWarning } from '@signet/core';
 import type { LinkOptions, ShareRequest, ShareResult } from '../api.js';
 import { checkLink } from '../check/index.js';
 import { isSharingError, SharingError } from '../errors.js';
-import { collectFiles, planObjectKey, uploadFile, type CollectedFile } from '../upload/index.js';
+import { collectFiles, planObjectKey, uploadFile, type CollectedFile, type LeftoverUpload } from '../upload/index.js';
 import { pickProfile } from './pick-profile.js';
 import { prepareLink, signLink, toLinkResult, type PreparedLink } from './record-link.js';
 import type { SharingContext } from './sharing-context.js';
+import { abortUnfinishedUploads } from './unfinished-uploads.js';
 
 export async function shareFiles(ctx: SharingContext, request: ShareRequest): Promise<ShareResult> {
   const profile = await pickProfile(ctx.profiles, request.profileId);
@@ -52,6 +53,7 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
         onProgress: request.onProgress,
         signal: request.signal,
         expected: file,
+        ...(ctx.unfinished ? { leftoverOwner: profile.id } : {}),
       });
       uploaded.push({ file, key: put.key });
     }
@@ -62,8 +64,10 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
       profile.bucket,
       uploaded.map((u) => u.key),
     );
-    throw withRollbackNote(e, uploaded.length);
+    throw withRollbackNote(await rememberLeftover(ctx, profile.id, e), uploaded.length);
   }
+  // The server answered this share: what an earlier lost connection left there can go now.
+  const cleanedUp = ctx.unfinished ? await abortUnfinishedUploads(ctx.unfinished, profile.id, client) : undefined;
 
   let prepared: PreparedLink[];
   try {
@@ -101,7 +105,21 @@ export async function shareFiles(ctx: SharingContext, request: ShareRequest): Pr
   }
   // Recorded last: the history only ever lists links that exist.
   for (const p of prepared) await ctx.history.append(p.record, p.url);
-  return { links: results, skipped };
+  return { links: results, skipped, ...(cleanedUp ? { cleanedUp } : {}) };
+}
+
+/**
+ * An upload whose multipart upload the server could not be told to abort: remembered for this
+ * profile (aborted at its next share or test), and the error's details name the profile too.
+ */
+async function rememberLeftover(ctx: SharingContext, profileId: string, e: unknown): Promise<unknown> {
+  const left = isSharingError(e) ? (e.details?.leftoverUpload as LeftoverUpload | undefined) : undefined;
+  if (!left || !ctx.unfinished || !isSharingError(e)) return e;
+  await ctx.unfinished.add({ profileId, ...left });
+  return new SharingError(e.code, e.message, {
+    cause: e.cause,
+    details: { ...e.details, leftoverUpload: { profileId, ...left } },
+  });
 }
 
 function cancelled(): SharingError {

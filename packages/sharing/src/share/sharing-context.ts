@@ -6,6 +6,7 @@ import type { LinkHistory } from '../history/index.js';
 import type { ProfileStore } from '../profiles/index.js';
 import type { SecretStore } from '../secrets/index.js';
 import type { ProfileSigner } from './profile-signer.js';
+import type { UnfinishedUploads } from './unfinished-uploads.js';
 
 export interface SharingContext {
   profiles: ProfileStore;
@@ -22,4 +23,6 @@ export interface SharingContext {
   upload?: { partSize?: number | undefined; queueSize?: number | undefined } | undefined;
   /** The local user name for `{user}` in key templates. */
   user: string;
+  /** Multipart uploads a lost server left behind, aborted at the profile's next share (issue 12). */
+  unfinished?: UnfinishedUploads | undefined;
 }

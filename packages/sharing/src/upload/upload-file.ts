@@ -41,6 +41,18 @@ export interface UploadFileOptions {
   expected?: FileIdentity | undefined;
   /** When the key is taken: use `name (2).ext`, `name (3).ext`… (default) or fail with OBJECT_EXISTS. */
   ifExists?: 'rename' | 'fail' | undefined;
+  /**
+   * The profile that remembers a multipart upload the server could not be told to abort and
+   * aborts it once the server answers again (share-files.ts); the error message says so.
+   */
+  leftoverOwner?: string | undefined;
+}
+
+/** In an upload error's `details.leftoverUpload`: the multipart upload whose abort did not reach the server. */
+export interface LeftoverUpload {
+  bucket: string;
+  key: string;
+  uploadId: string;
 }
 
 export interface UploadedObject {
@@ -117,10 +129,13 @@ async function putOnce(
     return 'done';
   } catch (failure) {
     const e = failure instanceof SendFailed ? failure.cause : failure;
-    const leftover =
+    const leftoverUpload: LeftoverUpload | undefined =
       failure instanceof SendFailed && failure.leftoverUploadId
-        ? leftoverNote(o.bucket, key, failure.leftoverUploadId, await endpointUrlOf(o.client))
-        : '';
+        ? { bucket: o.bucket, key, uploadId: failure.leftoverUploadId }
+        : undefined;
+    const leftover = leftoverUpload ? leftoverNote(leftoverUpload, o.leftoverOwner, await endpointUrlOf(o.client)) : '';
+    // Structured too, so the sharing service can remember it and a client can show it.
+    const more = leftoverUpload ? { leftoverUpload } : undefined;
     if (signal.aborted) {
       // sendFile aborted the multipart upload; a single PUT may have landed just before the
       // cancel. The key was free before (HeadObject + If-None-Match), so what is there is ours.
@@ -130,14 +145,12 @@ async function putOnce(
         leftover
           ? `The upload of ${o.filePath} was cancelled.${leftover}`
           : `The upload of ${o.filePath} was cancelled; nothing was left on the server.`,
+        more ? { details: more } : {},
       );
     }
     if (isSharingError(e))
       throw leftover
-        ? new SharingError(e.code, `${e.message}${leftover}`, {
-            cause: e,
-            ...(e.details ? { details: e.details } : {}),
-          })
+        ? new SharingError(e.code, `${e.message}${leftover}`, { cause: e, details: { ...e.details, ...more } })
         : e;
     if (httpStatusOf(e) === 412 || (e as { name?: string }).name === 'PreconditionFailed') return 'taken';
     const changedMeanwhile = await stat(o.filePath).then(
@@ -145,15 +158,23 @@ async function putOnce(
       () => true,
     );
     if (changedMeanwhile) throw fileChanged(o.filePath);
-    throw uploadError(o, e, leftover);
+    throw uploadError(o, e, leftover, more);
   }
 }
 
 /** What to do about a multipart upload the server could not be told to discard. */
-function leftoverNote(bucket: string, key: string, uploadId: string, endpointUrl: string | undefined): string {
+function leftoverNote(
+  { bucket, key, uploadId }: LeftoverUpload,
+  owner: string | undefined,
+  endpointUrl: string | undefined,
+): string {
   // Without --endpoint-url the aws CLI would ask AWS about an upload that lives on another server.
   const endpoint = endpointUrl ? ` --endpoint-url ${endpointUrl}` : '';
-  return ` The parts already sent could not be discarded (the server did not answer): they stay in bucket "${bucket}" until the incomplete upload is aborted — by a lifecycle rule for incomplete multipart uploads, or with: aws s3api abort-multipart-upload${endpoint} --bucket ${bucket} --key '${key.replace(/'/g, "'\\''")}' --upload-id ${uploadId}`;
+  const abort = `aws s3api abort-multipart-upload${endpoint} --bucket ${bucket} --key '${key.replace(/'/g, "'\\''")}' --upload-id ${uploadId}`;
+  const kept = ` The parts already sent could not be discarded (the server did not answer): they stay in bucket "${bucket}" until the incomplete upload is aborted`;
+  return owner
+    ? `${kept}. Signet aborts it the next time the profile "${owner}" reaches the server; to abort it now: ${abort}`
+    : `${kept} — by a lifecycle rule for incomplete multipart uploads, or with: ${abort}`;
 }
 
 /** The client's S3-compatible endpoint (MinIO, Ceph, R2…) as a URL; undefined for AWS itself. */
@@ -168,7 +189,12 @@ async function deleteQuietly(client: S3Client, bucket: string, key: string): Pro
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => {});
 }
 
-function uploadError(o: UploadFileOptions, e: unknown, leftover: string): SharingError {
+function uploadError(
+  o: UploadFileOptions,
+  e: unknown,
+  leftover: string,
+  details: Record<string, unknown> | undefined,
+): SharingError {
   const m = toUserMessage(e);
   const code =
     m.code === 'NoSuchBucket'
@@ -182,7 +208,10 @@ function uploadError(o: UploadFileOptions, e: unknown, leftover: string): Sharin
             : 'UPLOAD_FAILED';
   const more =
     code === 'SERVER_UNREACHABLE' ? ' Signet retried with backoff; share again once the server answers.' : '';
-  return new SharingError(code, `Uploading ${o.filePath} failed: ${m.message}${more}${leftover}`, { cause: e });
+  return new SharingError(code, `Uploading ${o.filePath} failed: ${m.message}${more}${leftover}`, {
+    cause: e,
+    ...(details ? { details } : {}),
+  });
 }
 
 function taken(key: string): SharingError {
