@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # test.sh: every check Signet has, in the order a failure is cheapest to find:
-# format, lint, typecheck, build (the e2e tests drive the built CLI, renderer and extension), then
+# format, lint, knip, typecheck, build (the e2e tests drive the built CLI, renderer and extension), then
 # unit + integration (real RGW, real keychain) + e2e (real Chromium and Firefox ESR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== format";    pnpm -s run format:check
 echo "== lint";      pnpm -s run lint
+echo "== knip (unused files, exports, dependencies)"; pnpm -s run knip
 echo "== typecheck"; pnpm -s run typecheck
 echo "== build";     pnpm -s run build
 echo "== web-ext lint (Firefox build of the extension)"
