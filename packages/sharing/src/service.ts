@@ -28,6 +28,7 @@ import {
   type ProfileSigner,
   type SharingContext,
   UnfinishedUploads,
+  abortUnfinishedUploads,
 } from './share/index.js';
 import { guardLockedSigner } from './share/guard-locked-signer.js';
 import { createS3Client } from './upload/index.js';
@@ -82,6 +83,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
   const summary = (p: Profile, defaultId: string | undefined) =>
     summarizeProfile({ secrets, known: presence }, p, defaultId);
 
+  const unfinished = new UnfinishedUploads(paths.dataDir);
   const ctx: SharingContext = {
     profiles,
     secrets,
@@ -92,7 +94,7 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     forget,
     upload: options.upload,
     user: safeUser(),
-    unfinished: new UnfinishedUploads(paths.dataDir),
+    unfinished,
   };
 
   return {
@@ -116,7 +118,15 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     setAwsSecret: (profileId, secret) => setAwsSecret({ profiles, secrets, forget }, profileId, secret),
     importCloudFrontKey: (profileId, pemPath, passphrase) =>
       importCloudFrontKey({ profiles, secrets, forget }, profileId, pemPath, passphrase),
-    testProfile: (id) => testProfile({ profiles, secrets, env }, id),
+    async testProfile(id) {
+      const check = await testProfile({ profiles, secrets, env }, id);
+      if (!check.ok || (await unfinished.forProfile(id)).length === 0) return check;
+      // The server answers: uploads a lost connection left unfinished there can be aborted now.
+      const cleaned = await clientFor(await profiles.get(id))
+        .then((client) => abortUnfinishedUploads(unfinished, id, client))
+        .catch(() => undefined);
+      return cleaned ? { ...check, message: `${check.message} ${cleaned.message}` } : check;
+    },
 
     share: (request) => shareFiles(ctx, request),
     link: (request) => linkObject(ctx, request),

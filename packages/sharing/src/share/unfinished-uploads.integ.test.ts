@@ -42,41 +42,46 @@ function relayTo(endpoint: string) {
   return { open, cut, url: () => `http://127.0.0.1:${port}` };
 }
 
+/** A profile behind a relay, and a multipart share that the relay's cut leaves unfinished. */
+async function leaveUnfinishedUpload() {
+  const s3 = testS3();
+  const bucket = uniqueBucket('leftover');
+  await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
+  const openUploads = async () =>
+    (await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
+  const relay = relayTo(s3.endpoint);
+  await relay.open();
+  const home = mkdtempSync(join(tmpdir(), 'signet-leftover-'));
+  const big = join(home, 'big.bin');
+  writeFileSync(big, Buffer.alloc(30 * MiB, 7));
+  const small = join(home, 'small.txt');
+  writeFileSync(small, 'hello');
+  const paths = { configDir: home, dataDir: home };
+  const upload = { partSize: 5 * MiB, queueSize: 1 };
+  const service = createSharingService({ paths, upload });
+  await service.saveProfile(
+    { id: 'flaky', bucket, region: s3.region, endpoint: relay.url(), forcePathStyle: true },
+    { aws: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } },
+  );
+  let cut = false;
+  const err = (await service
+    .share({
+      paths: [big],
+      source: 'desktop',
+      onProgress: (p) => {
+        if (!cut && p.loaded > 0) {
+          cut = true;
+          relay.cut();
+        }
+      },
+    })
+    .catch((e: unknown) => e)) as { code?: string; message?: string; details?: Record<string, unknown> };
+  return { s3, bucket, openUploads, relay, home, small, paths, upload, service, err };
+}
+
 describe('an upload left unfinished by a lost server is aborted once it answers again', () => {
   it('records it, aborts it at the next share, and reports what was cleaned', async () => {
-    const s3 = testS3();
-    const bucket = uniqueBucket('leftover');
-    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
-    const openUploads = async () =>
-      (await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
-    const relay = relayTo(s3.endpoint);
-    await relay.open();
-    const home = mkdtempSync(join(tmpdir(), 'signet-leftover-'));
-    const big = join(home, 'big.bin');
-    writeFileSync(big, Buffer.alloc(30 * MiB, 7));
-    const small = join(home, 'small.txt');
-    writeFileSync(small, 'hello');
-    const paths = { configDir: home, dataDir: home };
-    const upload = { partSize: 5 * MiB, queueSize: 1 };
-    const service = createSharingService({ paths, upload });
-    await service.saveProfile(
-      { id: 'flaky', bucket, region: s3.region, endpoint: relay.url(), forcePathStyle: true },
-      { aws: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } },
-    );
-
-    let cut = false;
-    const err = (await service
-      .share({
-        paths: [big],
-        source: 'desktop',
-        onProgress: (p) => {
-          if (!cut && p.loaded > 0) {
-            cut = true;
-            relay.cut();
-          }
-        },
-      })
-      .catch((e: unknown) => e)) as { code?: string; message?: string; details?: Record<string, unknown> };
+    const { s3, bucket, openUploads, relay, home, small, paths, upload, service, err } = await leaveUnfinishedUpload();
     expect(err.code).toBe('SERVER_UNREACHABLE');
     const open = await openUploads();
     expect(open).toHaveLength(1);
@@ -105,6 +110,18 @@ describe('an upload left unfinished by a lost server is aborted once it answers 
     // done once: the next share has nothing to clean
     const again = await service.share({ paths: [small], source: 'desktop' });
     expect(again.cleanedUp).toBeUndefined();
+    relay.cut();
+  }, 120_000);
+
+  it('a successful Test connection of the profile cleans it up too', async () => {
+    const { bucket, openUploads, relay, paths, err } = await leaveUnfinishedUpload();
+    expect(err.details?.leftoverUpload).toMatchObject({ profileId: 'flaky', bucket });
+    expect(await openUploads()).toHaveLength(1);
+    await relay.open();
+    const check = await createSharingService({ paths }).testProfile('flaky');
+    expect(check.ok).toBe(true);
+    expect(check.message).toMatch(/Cleaned up 1 unfinished upload \(.*big\.bin\)/);
+    expect(await openUploads()).toEqual([]);
     relay.cut();
   }, 120_000);
 });
