@@ -130,6 +130,25 @@ describe('installSelectionFilter (Firefox menus.onShown)', () => {
     expect(calls).toEqual(['selection/parent=false', 'selection/parent=true', 'refresh', 'refresh']);
   });
 
+  it('shows the item again when the next menu does not say what is selected (another page)', async () => {
+    // A page with host permission hid it for plain text; on the next page Firefox gives no text:
+    // the item must not stay hidden there, where a click would have been the only way to sign.
+    const calls: string[] = [];
+    let shown: ((info: { contexts: string[]; selectionText?: string }) => void) | undefined;
+    (globalThis as { browser?: unknown }).browser = {
+      contextMenus: {
+        onShown: { addListener: (fn: typeof shown) => (shown = fn) },
+        update: (id: string, props: { visible: boolean }) => void calls.push(`${id}=${props.visible}`),
+        refresh: () => void calls.push('refresh'),
+      },
+    };
+    installSelectionFilter();
+    shown!({ contexts: ['selection'], selectionText: 'lunch at noon?' });
+    shown!({ contexts: ['selection'] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual(['selection/parent=false', 'selection/parent=true', 'refresh', 'refresh']);
+  });
+
   it('does nothing in Chromium (no menus.onShown)', () => {
     expect(() => installSelectionFilter()).not.toThrow();
   });

@@ -116,9 +116,14 @@ export function installSelectionFilter(): void {
   const ff = (globalThis as unknown as { browser?: { menus?: FirefoxMenus; contextMenus?: FirefoxMenus } }).browser;
   const menus = ff?.menus?.onShown ? ff.menus : ff?.contextMenus;
   if (!menus?.onShown) return;
+  // The last visibility set: an item hidden on one page must show again where the text is not
+  // given (no host permission), else it would stay hidden there for good.
+  let shownNow = true;
   menus.onShown.addListener((info) => {
-    if (!info.contexts.includes('selection') || info.selectionText === undefined) return;
-    const visible = selectionHasReference(info.selectionText);
+    if (!info.contexts.includes('selection')) return;
+    const visible = info.selectionText === undefined || selectionHasReference(info.selectionText);
+    if (visible === shownNow) return;
+    shownNow = visible;
     void Promise.resolve(menus.update('selection/parent', { visible })).then(() => menus.refresh());
   });
 }
