@@ -43,9 +43,8 @@ describe('describeLink', () => {
     );
     expect(d.level).toBe('warning');
     const at = formatTime(new Date('2026-11-22T11:59:00.000Z'), now);
-    expect(d.message).toBe(
-      `It stops working at ${at} (in 1 hour 59 minutes), when the temporary credentials that signed it expire.`,
-    );
+    expect(d.title).toBe('Link copied — ends when its credentials expire');
+    expect(d.message).toBe(`q3 final.pdf · works until ${at} (1 hour 59 minutes) · profile Work reports`);
     // The bridge's own sentence (in UTC) is not appended: one time zone, one set of numbers.
     expect(d.message + d.details).not.toContain('UTC');
     expect(d.message.length).toBeLessThanOrEqual(NOTIFICATION_MAX);
@@ -62,6 +61,23 @@ describe('describeLink', () => {
     const later = { ...long, effectiveExpiresAt: '2026-11-28T23:59:00.000Z', expiresAt: '2026-11-29T10:00:00.000Z' };
     for (const d of [describeLink(long, now), describeLink(later, now)])
       expect(d.message.length, d.message).toBeLessThanOrEqual(NOTIFICATION_MAX);
+  });
+
+  it('shortens a long file name, never the time or the profile that signed', () => {
+    const long = { ...link, key: `docs/${'a long file name '.repeat(8)}v2.pdf`, profileName: 'Work reports' };
+    const temp = {
+      ...long,
+      effectiveExpiresAt: '2026-11-28T23:59:00.000Z',
+      expiresAt: '2026-11-29T10:00:00.000Z',
+      warnings: [{ code: 'CREDENTIALS_EXPIRE_FIRST', message: '…' }],
+    };
+    for (const facts of [long, temp]) {
+      const d = describeLink(facts, now);
+      expect(d.message.length, d.message).toBeLessThanOrEqual(NOTIFICATION_MAX);
+      expect(d.message, d.message).toContain('profile Work reports');
+      expect(d.message, d.message).toContain(formatTime(new Date(facts.effectiveExpiresAt), now));
+      expect(d.message, d.message).toMatch(/^a long file name.*…v2\.pdf /); // start and extension kept
+    }
   });
 
   it('puts durations in words', () => {

@@ -43,19 +43,44 @@ export function describeLink(link: LinkFacts, now: Date): Described {
     const why = link.warnings?.some((w) => /CREDENTIAL/.test(w.code))
       ? 'when the temporary credentials that signed it expire'
       : 'the longest a link of this kind can live';
+    // The why goes in the title: the message keeps the same shape as a plain success (file, time,
+    // profile), so it fits and nothing is said twice.
     return {
       level: 'warning',
-      title: 'Share link copied — it dies early',
-      message: fit(`It stops working at ${formatTime(at, now)} (in ${left}), ${why}.`),
+      title: why.startsWith('when')
+        ? 'Link copied — ends when its credentials expire'
+        : 'Link copied — ends before the expiry you chose',
+      message: withName(
+        name,
+        ` · works until ${formatTime(at, now)} (${left}) · profile ${short(profile, PROFILE_MAX)}`,
+      ),
       details: `${name} (bucket ${link.bucket}), signed by profile “${profile}”. The link stops working at ${formatTime(at, now)} (in ${left}), ${why}; you asked for ${formatTime(new Date(link.expiresAt), now)}.`,
     };
   }
   return {
     level: 'ok',
     title: 'Share link copied',
-    message: fit(`${name} · works until ${formatTime(at, now)} (${left}) · profile ${profile}`),
+    message: withName(name, ` · works until ${formatTime(at, now)} (${left}) · profile ${short(profile, PROFILE_MAX)}`),
     details: `${name} (bucket ${link.bucket}), signed by profile “${profile}”. The link works until ${formatTime(at, now)} (${left}).`,
   };
+}
+
+const PROFILE_MAX = 24;
+
+/**
+ * `name` + `rest` within NOTIFICATION_MAX: the file name gives way (its start and its extension
+ * kept), never the time or the profile that signed, which fit() would have cut off the end.
+ */
+function withName(name: string, rest: string): string {
+  const plain = guiWording(rest);
+  return `${short(name, Math.max(12, NOTIFICATION_MAX - plain.length))}${plain}`;
+}
+
+/** At most `max` characters: the start and the last 6 (an extension), "…" between. */
+function short(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = Math.min(6, Math.floor(max / 3));
+  return `${text.slice(0, max - tail - 1).trimEnd()}…${text.slice(-tail)}`;
 }
 
 /** "09:14" today, "Wed 2 Dec, 09:14" another day: the computer's own time zone, always. */
