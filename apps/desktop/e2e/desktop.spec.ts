@@ -371,23 +371,28 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   });
 
   it('history lists the links from this window and renew makes a fresh one', async () => {
+    // Its own link, so the test runs alone too (vitest -t) and not only after the first tests.
+    await drop(page, 'renew-me.txt', Buffer.from('renew me'));
+    await sharedOk(page, 'renew-me.txt');
     await page.click('[data-testid=tab-history]');
     await page.waitForSelector('[data-testid=history]');
-    expect(await page.textContent('[data-testid=history]')).toContain('Quarterly report.pdf');
+    expect(await page.textContent('[data-testid=history]')).toContain('renew-me.txt');
     await page.screenshot({ path: join(shots, 'history-light.png'), fullPage: true });
-    await page.locator('tr', { hasText: 'fifteen.txt' }).first().locator('[data-testid=renew]').click();
+    await page.locator('tr', { hasText: 'renew-me.txt' }).first().locator('[data-testid=renew]').click();
     // The fresh link shows right under the row that was clicked, and is on the clipboard (as after a share).
     const card = page.locator('.renewed-row [data-testid=result-card]');
     await card.waitFor();
     const renewed = await card.locator('[data-testid=result-url]').inputValue();
-    expect(renewed).toContain('fifteen.txt');
+    expect(renewed).toContain('renew-me.txt');
     expect(await clipboard(page)).toBe(renewed);
     expect(await page.textContent('[data-testid=history-message]')).toContain('copied to the clipboard');
-    expect(await (await fetch(renewed)).text()).toBe('15 minutes');
+    expect(await (await fetch(renewed)).text()).toBe('renew me');
     await page.click('[data-testid=tab-share]');
   });
 
   it('a damaged history line is reported above the list, which still shows every readable link', async () => {
+    await drop(page, 'readable.txt', Buffer.from('still listed'));
+    await sharedOk(page, 'readable.txt');
     const file = join(home, 'history.jsonl');
     const before = readFileSync(file);
     try {
@@ -398,7 +403,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       expect(await page.textContent('[data-testid=history-problem]')).toMatch(
         /1 line\(s\) of the link history .*history\.jsonl cannot be read \(line \d+\)\. They are kept as they are and skipped/,
       );
-      expect(await page.textContent('[data-testid=history]')).toContain('Quarterly report.pdf');
+      expect(await page.textContent('[data-testid=history]')).toContain('readable.txt');
       await page.screenshot({ path: join(shots, 'history-damaged-line.png'), fullPage: true });
       // Removing expired links compacts the file: the damaged line moves aside, kept, and the user is told where.
       await page.click('[data-testid=prune]');
@@ -419,17 +424,19 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
   });
 
   it('revoke shows describeRevocation’s words, deletes the object and the link stops working', async () => {
-    const [rec] = await service.listLinks({ search: 'week.txt', filter: 'active' });
+    await drop(page, 'revoke-me.txt', Buffer.from('revoke me'));
+    await sharedOk(page, 'revoke-me.txt');
+    const [rec] = await service.listLinks({ search: 'revoke-me.txt', filter: 'active' });
     expect(rec).toBeDefined();
     const url = await service.getLinkUrl(rec!.id);
     expect((await fetch(url)).status).toBe(200);
     const expected = (await service.describeRevocation(rec!.id)).message;
     await page.click('[data-testid=tab-history]');
     await page.waitForSelector('[data-testid=history]');
-    const revokeButton = page.locator('tr', { hasText: 'week.txt' }).getByRole('button', { name: /Revoke/ });
+    const revokeButton = page.locator('tr', { hasText: 'revoke-me.txt' }).getByRole('button', { name: /Revoke/ });
     // A native modal dialog: focus moves in, Escape closes it, focus returns to the button.
     await revokeButton.click();
-    const dialog = page.getByRole('alertdialog', { name: 'Revoke the link to week.txt?' });
+    const dialog = page.getByRole('alertdialog', { name: 'Revoke the link to revoke-me.txt?' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(expected);
     expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
@@ -444,10 +451,10 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await page.waitForSelector('[data-testid=history-message]');
     expect(await page.textContent('[data-testid=history-message]')).toContain('no longer works');
     expect((await fetch(url)).status).toBe(404);
-    expect((await service.listLinks({ search: 'week.txt', filter: 'all' }))[0]?.revokedAt).toBeDefined();
+    expect((await service.listLinks({ search: 'revoke-me.txt', filter: 'all' }))[0]?.revokedAt).toBeDefined();
     // The revoked row offers no Renew (its object is gone: a new link would only answer 404).
     await page.click('[role=radio]:has-text("Expired")');
-    const row = page.locator('tr', { hasText: 'week.txt' });
+    const row = page.locator('tr', { hasText: 'revoke-me.txt' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Revoked');
     expect(await row.locator('[data-testid=renew]').count()).toBe(0);
@@ -693,6 +700,9 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await failed.getByRole('button', { name: 'Retry' }).click();
     await sharedOk(p, 'lost.bin', 60_000);
     expect(Buffer.from(await (await fetch(await clipboard(p))).arrayBuffer()).equals(bytes)).toBe(true);
+    // The multipart upload the lost line left behind was aborted once the server answered again.
+    const left = (await admin.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
+    expect(left.filter((u) => u.Key?.endsWith('lost.bin'))).toEqual([]);
     await p.close();
   }, 120_000);
 
@@ -840,6 +850,10 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     expect(sample).toMatch(new RegExp(`^${s3.endpoint}/${bucket}/signet-connection-test\\.txt\\?X-Amz-Algorithm=`));
     // Nothing was saved by the test.
     expect((await service.getProfile('editme')).profile.endpoint).toBe('http://127.0.0.1:9');
+    // Test connection and Save do not touch (two buttons, not one split button).
+    const testBox = (await form.getByTestId('test-draft').boundingBox())!;
+    const saveBox = (await form.getByRole('button', { name: 'Save changes' }).boundingBox())!;
+    expect(saveBox.x - (testBox.x + testBox.width)).toBeGreaterThanOrEqual(6);
     await expectNoAxeViolations(p, 'the edit-profile form');
     await p.screenshot({ path: join(shots, 'edit-profile-light.png'), fullPage: true });
     await form.getByRole('button', { name: 'Save changes' }).click();
@@ -977,6 +991,8 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       expect(await form.getByLabel('Bucket').inputValue()).toBe('Bad_Bucket');
       expect(await form.getByLabel('Secret access key').inputValue()).toBe('typed-once');
       expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Клиент');
+      // The connection-test line is empty (nothing tested yet): no empty grey box under the buttons.
+      expect((await form.locator('[data-testid=draft-test]').boundingBox())?.height ?? 0).toBeLessThan(2);
       await expectNoAxeViolations(p, 'the add-profile form with an error');
       await p.screenshot({ path: join(shots, 'add-profile-error-light.png'), fullPage: true });
       await p.close();
@@ -1049,6 +1065,13 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       await p.waitForSelector('[data-testid=history]');
       await expectNoAxeViolations(p, `Links at ${width}×${height}`);
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // The file name gets the room: its column is the widest; from 1280 px up the whole name shows,
+      // below that a cut name carries the full name as its tooltip.
+      const heads = await p.$$eval('table.history thead th', (ths) => ths.map((t) => t.getBoundingClientRect().width));
+      expect(heads[0], `File column ${heads.join(' / ')} px`).toBeGreaterThanOrEqual(Math.max(...heads.slice(1)));
+      const cell = p.locator('tr', { hasText: name }).first().locator('.name');
+      expect(await cell.getAttribute('title')).toBe(name);
+      if (width >= 1280) expect(await cell.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
       await p.screenshot({ path: join(shots, `history-${width}x${height}.png`) });
       await p.click('[data-testid=tab-settings]');
       await p.waitForSelector('.profiles');
