@@ -3,6 +3,8 @@
 // host mid-request. A right-click is the exposed menu handler (Playwright cannot click native
 // menus); the clipboard is read back through a page; every link is fetched from RGW.
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SharingService } from '@signet/sharing';
 import { expect, it } from 'vitest';
 import {
@@ -53,6 +55,38 @@ defineExtensionScenarios(
       expect(await raw.sw.evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([154, 103, 0, 255]);
       // The notification is the primary feedback: it was raised (headless shows no pixels).
       expect(Object.keys(await raw.sw.evaluate(() => chrome.notifications.getAll()))).toEqual(['signet-outcome']);
+    });
+
+    it('lays the popup out in its own width: no sideways scrolling, each row readable', async () => {
+      // Chromium sizes an action popup to its content; 340 px is popup.css's body width.
+      const page = await raw.ctx.newPage();
+      await page.setViewportSize({ width: 340, height: 560 });
+      await page.goto(`chrome-extension://${raw.extensionId}/popup.html`);
+      await expect
+        .poll(() => page.locator('#status').getAttribute('data-state'), { timeout: 10_000 })
+        .toBe('connected');
+      await expect.poll(() => page.locator('[data-testid=links] li').count()).toBeGreaterThanOrEqual(2);
+      // Look at it: the file lands next to the run's other temporary files.
+      await page.screenshot({ path: join(tmpdir(), 'signet-e2e-popup-chromium.png'), fullPage: true });
+      // Nothing wider than the popup's own box (body: 340 px + padding).
+      const [scroll, box] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.body.offsetWidth,
+      ]);
+      expect(scroll).toBeLessThanOrEqual(box!);
+      const rows = await page.locator('[data-testid=links] li').allInnerTexts();
+      // Not four identical file names: rows differ by what they say about bucket, profile and time.
+      expect(rows.every((r) => r.includes(ctx().bucket))).toBe(true);
+      expect(
+        rows.every((r) => /· made .+ · .+ left/.test(r)),
+        rows.join('\n'),
+      ).toBe(true);
+      // Whole minutes, as the notification said ("1 hour"), not "59 minutes 59 seconds" a second later.
+      expect(
+        rows.filter((r) => /minutes? \d+ seconds? left/.test(r)),
+        rows.join('\n'),
+      ).toEqual([]);
+      await page.close();
     });
 
     it('survives malformed and oversized frames on the socket and from the browser', async () => {
