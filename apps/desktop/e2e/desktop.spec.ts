@@ -751,6 +751,13 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     expect(all).toHaveLength(3);
     const list = p.getByTestId('result-list');
     expect(await list.getByTestId('result-row').count()).toBe(3);
+    // Each row names the file by its path in the folder: two IMG_0001.jpg in different sub-folders
+    // must not look (and be announced) the same.
+    expect(await list.locator('[data-testid=result-row] .name').allTextContents()).toEqual([
+      'a.txt',
+      'data.txt',
+      'sub/deep.bin',
+    ]);
     expect(await list.getByRole('button', { name: 'All copied ✓' }).count()).toBe(1);
     expect(await list.getByTestId('copy-one').filter({ hasText: 'Copied' }).count()).toBe(0);
     expect(await p.locator('img.qr').count()).toBe(0);
@@ -761,7 +768,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     expect(await (await fetch(one)).text()).toBe('DATA');
     expect(await list.getByRole('button', { name: 'Copy all' }).count()).toBe(1);
     await list.getByRole('button', { name: 'QR code of the link to a.txt' }).click();
-    await list.getByRole('button', { name: 'QR code of the link to deep.bin' }).click();
+    await list.getByRole('button', { name: 'QR code of the link to sub/deep.bin' }).click();
     expect(await p.locator('img.qr').count()).toBe(1);
     expect(await p.getByTestId('qr-box').textContent()).toContain('deep.bin');
     await expectNoAxeViolations(p, 'the result list');

@@ -8,6 +8,18 @@ import { copyText, LinkQr, linkName, ResultCard } from './ResultCard.js';
  * time left, Copy), Copy all on top, and at most one QR code, on demand. `copiedAll`: the
  * clipboard holds every link (one a line), as it does right after the share.
  */
+/**
+ * The names of several links: each key after the folder all of them share, so the files of a
+ * dropped folder read "a.txt", "sub/deep.bin" (two IMG_0001.jpg in different sub-folders stay apart);
+ * links that share no folder get their last segment.
+ */
+function rowNames(links: Pick<LinkView, 'key'>[]): string[] {
+  const dirs = links.map((l) => l.key.split('/').slice(0, -1));
+  let common = 0;
+  while (dirs.every((d) => d.length > common && d[common] === dirs[0]![common])) common++;
+  return links.map((l) => l.key.split('/').slice(common).join('/') || linkName(l));
+}
+
 export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll: boolean }) {
   // What the clipboard holds, as far as this list knows: every link, one of them, or nothing.
   const [onClipboard, setOnClipboard] = useState<'all' | string | undefined>(copiedAll ? 'all' : undefined);
@@ -24,6 +36,7 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
       (e: Error) => setError(e.message),
     );
   const qrLink = links.find((l) => l.id === qrFor);
+  const names = rowNames(links);
   return (
     <section className="card result-list" aria-labelledby="result-list-title" data-testid="result-list">
       <div className="result-list-head">
@@ -41,8 +54,8 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
         {error}
       </p>
       <ul className="link-rows">
-        {links.map((l) => {
-          const name = linkName(l);
+        {links.map((l, i) => {
+          const name = names[i]!;
           return (
             <li key={l.id} data-testid="result-row">
               <span className="name" title={l.key}>
@@ -76,7 +89,7 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
       {qrLink && (
         <div className="qr-box" data-testid="qr-box">
           <LinkQr link={qrLink} />
-          <span className="small">{linkName(qrLink)}</span>
+          <span className="small">{names[links.indexOf(qrLink)]}</span>
         </div>
       )}
     </section>
