@@ -767,6 +767,22 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const one = await clipboard(p);
     expect(await (await fetch(one)).text()).toBe('DATA');
     expect(await list.getByRole('button', { name: 'Copy all' }).count()).toBe(1);
+    // The rows stay a table: "Copied ✓" on one row moves no column, and the row buttons line up with Copy all.
+    const edges = await list.evaluate((l) => {
+      const right = (e: Element | null) => Math.round(e!.getBoundingClientRect().right);
+      const rows = [...l.querySelectorAll('[data-testid=result-row]')];
+      return {
+        nums: [...new Set(rows.map((r) => right(r.querySelector('.nums'))))],
+        actions: [
+          ...new Set([
+            right(l.querySelector('[data-testid=copy-all]')),
+            ...rows.map((r) => right(r.querySelector('.row-actions'))),
+          ]),
+        ],
+      };
+    });
+    expect(edges.nums, 'right edges of "time left"').toHaveLength(1);
+    expect(edges.actions, 'right edges of Copy all and the row buttons').toHaveLength(1);
     await list.getByRole('button', { name: 'QR code of the link to a.txt' }).click();
     await list.getByRole('button', { name: 'QR code of the link to sub/deep.bin' }).click();
     expect(await p.locator('img.qr').count()).toBe(1);
