@@ -199,6 +199,7 @@ export function defineExtensionScenarios(
       for (const ref of [
         `https://${c.bucket}.s3.eu-west-1.amazonaws.com/reports/q3%20final.txt`,
         `https://s3.amazonaws.com/${c.bucket}/reports/q3%20final.txt`,
+        `https://s3.console.aws.amazon.com/s3/object/${c.bucket}?region=eu-west-1&prefix=reports/q3%20final.txt`,
       ]) {
         const done = await c.browser.click({ menuItemId: 'target/copy-link', linkUrl: ref });
         expect(done, JSON.stringify(done)).toMatchObject({ ok: false, code: 'NO_PROFILE_FOR_OBJECT' });

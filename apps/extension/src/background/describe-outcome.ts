@@ -5,7 +5,12 @@
 import { formatDuration } from '@signet/core/browser';
 import type { ProtocolError } from '@signet/protocol';
 
-/** Chromium cuts a basic notification's message after about two lines of this many characters. */
+/**
+ * Chromium's extension docs give no number. Its own message center truncates a message at
+ * width × expanded line limit / 3 characters (ui/message_center: 360 × 5 / 3 = 600) and shows
+ * two lines collapsed; on Linux the desktop's notification daemon may show less. 110 characters
+ * stay within two collapsed lines, so nothing a person needs (an origin, a profile) is cut.
+ */
 export const NOTIFICATION_MAX = 110;
 
 type Level = 'ok' | 'warning' | 'error';
