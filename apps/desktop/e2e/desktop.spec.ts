@@ -1024,6 +1024,27 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     }
   });
 
+  it('a view that fails to render shows what happened instead of a blank window; the other tabs still work', async () => {
+    // A history answer the view cannot draw (a null record): the handlers answer it, nothing is stubbed in the page.
+    active = { ...handlers, listLinks: async () => [null] as never };
+    const p = await openApp();
+    try {
+      await p.click('[data-testid=tab-history]');
+      const crashed = p.getByTestId('view-crashed');
+      await crashed.waitFor();
+      expect(await crashed.getByRole('heading').textContent()).toBe('This part of the window stopped working');
+      expect(await p.locator('.topbar').isVisible()).toBe(true);
+      await expectNoAxeViolations(p, 'a view that failed to render');
+      await p.screenshot({ path: join(shots, 'view-crashed-light.png') });
+      await p.click('[data-testid=tab-share]');
+      await p.getByTestId('dropzone').waitFor();
+      expect(await crashed.count()).toBe(0);
+    } finally {
+      active = handlers;
+      await p.close();
+    }
+  });
+
   it('screenshots: main window, result card, history and settings, light and dark', async () => {
     for (const theme of ['light', 'dark'] as const) {
       const p = await openApp(theme);
