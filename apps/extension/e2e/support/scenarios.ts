@@ -147,7 +147,10 @@ export function defineExtensionScenarios(
     it('says "no such object" for a missing key and records nothing', async () => {
       const before = (await c.f.service.listLinks({ filter: 'all' })).length;
       const missing = `${testS3().endpoint}/${c.bucket}/reports/not-there.txt`;
+      const clipboardBefore = await c.browser.readClipboard();
       const done = await c.browser.click({ menuItemId: 'target/copy-link', linkUrl: missing });
+      // No dead link on the clipboard either: it still holds what it held.
+      expect(await c.browser.readClipboard()).toBe(clipboardBefore);
       expect(done, JSON.stringify(done)).toMatchObject({ ok: false, code: 'NO_SUCH_OBJECT', title: 'No such object' });
       expect(done.message).toContain(`s3://${c.bucket}/reports/not-there.txt`);
       expect(done.url).toBeUndefined();
