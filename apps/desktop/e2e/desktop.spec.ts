@@ -867,6 +867,13 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await form.getByLabel('Secret access key').fill(s3.secretAccessKey);
     await form.getByLabel('Name', { exact: true }).fill('Fixed');
     await form.getByLabel('Object names').fill('fixed/{name}');
+    await form.getByLabel('Default expiry').selectOption('7d');
+    // Every field of the profile can be changed here, not only some.
+    for (const label of ['Bucket', 'Region', 'Endpoint (S3-compatible, optional)'])
+      expect(await form.getByLabel(label, { exact: true }).isEditable(), label).toBe(true);
+    // the kind ("Links": S3 presigned / CloudFront); a select's name includes its chosen option
+    expect(await form.getByRole('combobox', { name: /^Links/ }).isEnabled()).toBe(true);
+    expect(await form.getByLabel(/Path-style addressing/).isEnabled()).toBe(true);
     await form.getByTestId('test-draft').click();
     await form.locator('[data-testid=draft-test].ok').waitFor({ timeout: 30_000 });
     const sample = await form.getByTestId('draft-sample-url').inputValue();
@@ -884,7 +891,12 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
       document.querySelector('[data-testid=settings-message]')?.textContent?.includes('Fixed'),
     );
     const saved = await service.getProfile('editme');
-    expect(saved.profile).toMatchObject({ name: 'Fixed', endpoint: s3.endpoint, keyTemplate: 'fixed/{name}' });
+    expect(saved.profile).toMatchObject({
+      name: 'Fixed',
+      endpoint: s3.endpoint,
+      keyTemplate: 'fixed/{name}',
+      defaultExpiry: '7d',
+    });
     expect((await service.testProfile('editme')).ok).toBe(true);
     await p.close();
   }, 90_000);
