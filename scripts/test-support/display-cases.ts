@@ -25,6 +25,19 @@ export const TIME_LEFT_CASES: readonly { expiresAt: string; now: number; revoked
   { expiresAt: at(86_400 + 3 * 3600), now, text: '1 day 3 hours left' },
   { expiresAt: at(7500), now, text: '2 hours 5 minutes left' },
   { expiresAt: at(14 * 60), now, text: '14 minutes left' },
+  // Coarse, rounded to the nearest unit a person needs: a 1-day link read a moment after signing
+  // still has "1 day left", a 1-hour link "1 hour left", not "23 hours 59 minutes" / "59 minutes 33 seconds".
+  { expiresAt: at(86_400 - 30), now, text: '1 day left' },
+  { expiresAt: at(86_400 - 1), now, text: '1 day left' },
+  { expiresAt: at(3600 - 27), now, text: '1 hour left' },
+  { expiresAt: at(14 * 60 + 20), now, text: '14 minutes left' },
+  { expiresAt: at(14 * 60 + 40), now, text: '15 minutes left' },
+  { expiresAt: at(2 * 3600 + 5 * 60 + 40), now, text: '2 hours 6 minutes left' },
+  { expiresAt: at(86_400 + 3 * 3600 + 20 * 60), now, text: '1 day 3 hours left' },
+  { expiresAt: at(7 * 86_400 - 20 * 60), now, text: '7 days left' },
+  { expiresAt: at(9 * 86_400 + 5 * 3600), now, text: '9 days left' },
+  { expiresAt: at(45.4), now, text: '45 seconds left' },
+  { expiresAt: at(0.3), now, text: '1 second left' },
   { expiresAt: at(-3600), now, text: 'expired' },
   { expiresAt: at(3600), now, revokedAt: at(-60), text: 'revoked' },
 ];

@@ -337,7 +337,7 @@ describe('signet CLI', () => {
     const listed = signet(['links']);
     expect(listed.code, listed.err).toBe(0);
     expect(listed.out).toContain('docs/Q3 report + notes.txt');
-    // columns line up whatever the time left says ("revoked", "23 hours 59 minutes left")
+    // columns line up whatever the time left says ("revoked", "1 day 3 hours left")
     const columns = listed.out
       .trim()
       .split('\n')

@@ -61,7 +61,7 @@ export async function loadPopupState({
           key: l.key,
           ...(profile ? { profile } : {}),
           made: `made ${formatTime(new Date(l.createdAt), now)}`,
-          label: timeLeft(l.effectiveExpiresAt, now, l.revokedAt),
+          label: formatTimeLeft(l.effectiveExpiresAt, now, l.revokedAt),
           effectiveExpiresAt: l.effectiveExpiresAt,
           ...(l.url ? { url: l.url } : {}),
         };
@@ -104,14 +104,4 @@ function stateFor(error: ProtocolError): ConnectionState {
     default:
       return 'error';
   }
-}
-
-/**
- * Whole minutes once a minute or more is left, as the notification says it: a 1-hour link read a
- * second after signing has "1 hour left", not "59 minutes 59 seconds left".
- */
-function timeLeft(effectiveExpiresAt: string, now: Date, revokedAt?: string): string {
-  const ms = Date.parse(effectiveExpiresAt) - now.getTime();
-  const shown = ms >= 60_000 ? Math.round(ms / 60_000) * 60_000 : ms;
-  return formatTimeLeft(new Date(now.getTime() + shown), now, revokedAt);
 }

@@ -28,6 +28,20 @@ export function formatDuration(seconds: number): string {
   return parts.length ? parts.join(' ') : '0 seconds';
 }
 
+/**
+ * Time left at the precision a person needs, rounded to the nearest unit shown: seconds only under
+ * a minute, whole minutes under an hour, hours and minutes under a day, days and hours under a week,
+ * then days. So a 1-day link read a moment after signing (23 h 59 min 30 s) has "1 day" left, not
+ * "23 hours 59 minutes", and every client says the same.
+ */
+function roundTimeLeft(seconds: number): number {
+  const to = (unit: number) => Math.round(seconds / unit) * unit;
+  if (seconds < 60) return seconds;
+  if (seconds < 86_400) return to(60);
+  if (seconds < 7 * 86_400) return to(3600);
+  return to(86_400);
+}
+
 /** `2 hours 5 minutes left` / `expired` / `revoked`: how long a link still works, for lists. */
 export function formatTimeLeft(
   effectiveExpiresAt: string | Date,
@@ -36,5 +50,5 @@ export function formatTimeLeft(
 ): string {
   if (revokedAt) return 'revoked';
   const seconds = (new Date(effectiveExpiresAt).getTime() - new Date(now).getTime()) / 1000;
-  return seconds <= 0 ? 'expired' : `${formatDuration(seconds)} left`;
+  return seconds <= 0 ? 'expired' : `${formatDuration(roundTimeLeft(seconds))} left`;
 }
