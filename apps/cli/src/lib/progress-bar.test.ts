@@ -37,6 +37,13 @@ describe('progress bar', () => {
     );
   });
 
+  it('in the first second (no rate known yet) says neither "0 B/s" nor an ETA', () => {
+    const o = stream(true);
+    const bar = createProgressBar(o.s);
+    bar.update({ file: 'video.mp4', loaded: 512 * 1024, total: 1024 * 1024, percent: 50, rate: 0 });
+    expect(o.text()).toBe('\r\x1b[Kvideo.mp4 [############............] 50% 512.0 KiB/1.0 MiB');
+  });
+
   it('elsewhere: one plain line per finished file, no control characters', () => {
     const o = stream(false);
     const bar = createProgressBar(o.s);

@@ -30,10 +30,12 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
       const filled = Math.round((p.percent / 100) * width);
       // core's words, as the desktop says them: "3 minutes 5 seconds left"
       const eta = p.etaSeconds !== undefined && p.etaSeconds > 0 ? ` ${formatDuration(p.etaSeconds)} left` : '';
+      // No rate in the first second (the meter waits for one it can trust), not "0 B/s".
+      const rate = p.rate > 0 ? ` ${formatBytes(p.rate)}/s` : '';
       // File names are other people's choice: an escape in one must not drive the terminal.
       const name = escapeForTerminal(p.file.split(/[/\\]/).pop() ?? p.file);
       stream.write(
-        `\r\x1b[K${name.slice(0, 30)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(0)}% ${formatBytes(p.loaded)}/${formatBytes(p.total)} ${formatBytes(p.rate)}/s${eta}`,
+        `\r\x1b[K${name.slice(0, 30)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(0)}% ${formatBytes(p.loaded)}/${formatBytes(p.total)}${rate}${eta}`,
       );
     },
     done() {

@@ -13,7 +13,9 @@ function displayName(job: ShareJob, p: FileProgress): string {
 function fileLine(p: FileProgress): string {
   if (p.percent >= 100) return `Uploaded · ${formatBytes(p.total)}`;
   const eta = p.etaSeconds !== undefined && p.etaSeconds > 0 ? ` · ${formatEta(p.etaSeconds)} left` : '';
-  return `${p.percent.toFixed(0)}% · ${formatBytes(p.loaded)} of ${formatBytes(p.total)} · ${formatBytes(p.rate)}/s${eta}`;
+  // No rate in the first second (the meter waits for one it can trust), not "0 B/s".
+  const rate = p.rate > 0 ? ` · ${formatBytes(p.rate)}/s` : '';
+  return `${p.percent.toFixed(0)}% · ${formatBytes(p.loaded)} of ${formatBytes(p.total)}${rate}${eta}`;
 }
 
 /** First sentence of an error for the line; the whole text folds away under Details. */

@@ -39,4 +39,24 @@ describe('ProgressMeter', () => {
     expect(m.done()).toMatchObject({ loaded: 10, percent: 100, etaSeconds: 0 });
     expect(new ProgressMeter('/e', 0, () => 0).done()).toMatchObject({ loaded: 0, total: 0, percent: 100 });
   });
+
+  it('reports no rate and no ETA in the first second, then the average since the start, smoothed', () => {
+    // A 3 MB/s line: the first part lands in the socket buffer at once (2.3 MB after 100 ms), which
+    // read as "22.1 MiB/s · 1 second left" when the first sample was taken as the speed.
+    let t = 0;
+    const m = new ProgressMeter('/f', 30_000_000, () => t);
+    t = 100;
+    const early = m.update(2_300_000);
+    expect(early.loaded).toBe(2_300_000);
+    expect(early.rate).toBe(0);
+    expect(early.etaSeconds).toBeUndefined();
+    t = 600;
+    expect(m.update(2_400_000).etaSeconds).toBeUndefined();
+    t = 1000;
+    const settled = m.update(3_000_000);
+    expect(settled.rate).toBeCloseTo(3_000_000, -3);
+    expect(settled.etaSeconds).toBeCloseTo(9, 0);
+    t = 1050; // another buffered burst: 1 MB in 50 ms does not make it 20 MB/s
+    expect(m.update(4_000_000).rate).toBeLessThan(4_000_000);
+  });
 });
