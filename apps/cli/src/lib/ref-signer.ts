@@ -50,6 +50,8 @@ export interface RefSigner {
 export function createRefSigner(o: RefSignerOptions): RefSigner {
   // Promises, not values: concurrent callers share one credential lookup and one presigner.
   const presigners = new Map<string, Promise<S3Presigner>>();
+  // The same presigners once resolved: a bulk run signs from here without a promise per link.
+  const ready = new Map<string, S3Presigner>();
   let credentials: Promise<AwsCredentials> | undefined;
   let cloudFront: CloudFrontSigner | undefined;
   const endpoints = o.endpoint ? [o.endpoint] : [];
@@ -63,7 +65,10 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
       // A failed lookup is not cached: the next ref reports it (or the caller stops).
       credentials.catch(() => (credentials = undefined));
       p = credentials.then((c) => createS3Presigner({ credentials: c, region, endpoint, forcePathStyle: pathStyle }));
-      p.catch(() => presigners.delete(id));
+      p.then(
+        (v) => ready.set(id, v),
+        () => presigners.delete(id),
+      );
       presigners.set(id, p);
     }
     return p;
@@ -128,7 +133,9 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
           contentType: o.contentType !== undefined,
         },
       });
-      const p = await presignerFor(target);
+      const p =
+        ready.get(`${target.region}\n${target.endpoint ?? ''}\n${target.forcePathStyle}`) ??
+        (await presignerFor(target));
       const link = p.presignSync({
         bucket: target.bucket,
         key: target.key,
@@ -216,23 +223,36 @@ export function withCoveringProfile(fallback: RefSigner, o: CoveringProfileOptio
       throw perRef(e);
     }
   };
+  let known: { profiles: Profile[]; defaultId?: string | undefined } | undefined;
+  const signWith = (
+    { profiles, defaultId }: { profiles: Profile[]; defaultId?: string | undefined },
+    ref: string,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<SignedLink> => {
+    if (profiles.length === 0) return fallback.sign(ref, expiresAt, now);
+    let profile: Profile;
+    try {
+      ({ profile } = resolveProfileForRef(ref, { profiles, defaultId, folderMarker: o.folderMarker }));
+    } catch {
+      // Not covered (or not readable): the stateless signer answers, with its own words.
+      return viaFallback(ref, expiresAt, now);
+    }
+    if (!told.has(profile.id)) {
+      told.add(profile.id);
+      o.onProfile(profile);
+    }
+    return o.viaProfile(ref, profile.id);
+  };
   return {
-    async sign(ref, expiresAt, now) {
-      loaded ??= o.load().catch(() => ({ profiles: [] }));
-      const { profiles, defaultId } = await loaded;
-      if (profiles.length === 0) return fallback.sign(ref, expiresAt, now);
-      let profile: Profile;
-      try {
-        ({ profile } = resolveProfileForRef(ref, { profiles, defaultId, folderMarker: o.folderMarker }));
-      } catch {
-        // Not covered (or not readable): the stateless signer answers, with its own words.
-        return viaFallback(ref, expiresAt, now);
-      }
-      if (!told.has(profile.id)) {
-        told.add(profile.id);
-        o.onProfile(profile);
-      }
-      return o.viaProfile(ref, profile.id);
+    // Not async: once the profiles are read, a link costs no extra promise (bulk runs).
+    sign(ref, expiresAt, now) {
+      if (known) return signWith(known, ref, expiresAt, now);
+      loaded ??= o
+        .load()
+        .catch(() => ({ profiles: [] }))
+        .then((v) => (known = v));
+      return loaded.then((v) => signWith(v, ref, expiresAt, now));
     },
   };
 }

@@ -2,17 +2,22 @@ import { SignetError } from '../errors.js';
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
+// The last name that passed: bulk runs check the same bucket tens of thousands of times.
+let lastValid = '';
+
 /**
  * Checks an S3 bucket name (general purpose buckets): 3–63 characters, lower-case letters,
  * digits, dots and hyphens, starting and ending with a letter or digit, not an IP address,
  * no `..`, no reserved prefixes/suffixes. Throws BUCKET_INVALID with the rule broken.
  */
 export function validateBucketName(name: string): void {
+  if (name === lastValid) return;
   const why = bucketNameProblem(name);
   if (why)
     throw new SignetError('BUCKET_INVALID', `"${name}" is not a valid S3 bucket name: ${why}.`, {
       details: { bucket: name },
     });
+  lastValid = name;
 }
 
 function bucketNameProblem(name: string): string | undefined {

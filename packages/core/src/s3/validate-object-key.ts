@@ -12,6 +12,8 @@ export function validateObjectKey(key: string): void {
       'KEY_INVALID',
       'The object key contains broken Unicode (a lone surrogate). Rename the object.',
     );
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short keys need no count (bulk runs).
+  if (key.length * 3 <= MAX_KEY_BYTES) return;
   const bytes = Buffer.byteLength(key, 'utf8');
   if (bytes > MAX_KEY_BYTES) {
     throw new SignetError(
