@@ -909,11 +909,14 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await p.waitForFunction(() => !document.querySelector<HTMLInputElement>('[data-testid=shortcut-toggle]')?.disabled);
     expect(await toggle.isChecked()).toBe(false);
     expect(keys.size).toBe(0);
-    await p.getByTestId('shortcut-text').fill('CommandOrControl+Alt+S');
+    // Shown and typed as the platform writes it (Ctrl+Shift+U), not Electron's CommandOrControl+….
+    expect(await p.inputValue('[data-testid=shortcut-text]')).toBe('Ctrl+Shift+U');
+    await p.getByTestId('shortcut-text').fill('Ctrl+Alt+S');
     await toggle.click(); // the box follows the saved state, once main has registered the key
     await p.waitForFunction(() =>
       document.querySelector('[data-testid=settings-message]')?.textContent?.includes('now opens Share files'),
     );
+    expect(await p.textContent('[data-testid=settings-message]')).toContain('Ctrl+Alt+S now opens');
     expect([...keys.keys()]).toEqual(['CommandOrControl+Alt+S']);
     keys.get('CommandOrControl+Alt+S')!();
     expect(shortcutPresses).toBe(1);
@@ -923,6 +926,7 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await p.reload();
     await p.click('[data-testid=tab-settings]');
     await p.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid=shortcut-toggle]')?.checked);
+    expect(await p.inputValue('[data-testid=shortcut-text]')).toBe('Ctrl+Alt+S');
     await p.getByTestId('shortcut-toggle').click();
     await p.waitForFunction(() =>
       document.querySelector('[data-testid=settings-message]')?.textContent?.includes('shortcut is off'),
@@ -1013,10 +1017,12 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
           );
         });
       await p.keyboard.type('Клиент');
-      expect(await p.textContent('[data-testid=profile-id-hint]')).toMatch(/Save needs a short id in Latin letters/);
+      expect(await p.textContent('[data-testid=profile-id-hint]')).toMatch(/Save needs a short name in Latin letters/);
       expect(await form.getByRole('button', { name: 'Save profile' }).isDisabled()).toBe(true);
       await form.getByTestId('profile-id').fill('klient');
       expect(await p.textContent('[data-testid=profile-id-hint]')).toContain('Saved as “klient”');
+      expect(await p.textContent('[data-testid=profile-id-hint]')).not.toContain('CLI');
+      expect(await form.textContent()).not.toMatch(/profile id|for the CLI/i);
       // A failed save keeps everything typed.
       await form.getByLabel('Bucket').fill('Bad_Bucket');
       await form.getByLabel('Access key id').fill('AKIAEXAMPLE');

@@ -202,16 +202,21 @@ export function AddProfileForm({
           {!f.name
             ? 'A short name, e.g. Work or Client A'
             : idValid
-              ? `Saved as “${id}” (CLI: --profile ${id})`
-              : 'Save needs a short id in Latin letters or digits for the CLI (e.g. client-a): type one below.'}
+              ? `Saved as “${id}”`
+              : 'Save needs a short name in Latin letters or digits (e.g. client-a): type one below.'}
         </small>
       </div>
       <label className="field">
-        <span>Profile id (for the CLI)</span>
+        <span>
+          Short name{' '}
+          <small className="muted small">
+            (what the <code>signet</code> command calls this profile)
+          </small>
+        </span>
         <input
           value={id}
           readOnly={editing}
-          title={editing ? 'The id stays: the CLI and links in the history use it' : undefined}
+          title={editing ? 'The short name stays: the signet command and links in the history use it' : undefined}
           onChange={(e) => setIdText(e.target.value.toLowerCase())}
           placeholder="client-a"
           spellCheck={false}

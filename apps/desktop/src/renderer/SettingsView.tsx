@@ -5,6 +5,9 @@ import { api, errorText } from './api.js';
 import { BrowserIntegration } from './BrowserIntegration.js';
 import { CloudFrontSetup } from './CloudFrontSetup.js';
 import { ProfileCard } from './ProfileCard.js';
+import { acceleratorFromPeople, isMac, shortcutForPeople } from './shortcut-words.js';
+
+const mac = isMac();
 
 /** Settings: profiles and their keys, general preferences, browser integration. */
 export function SettingsView({
@@ -27,9 +30,9 @@ export function SettingsView({
 }) {
   const [message, setMessage] = useState('');
   const [startAtLogin, setStartAtLogin] = useState<boolean>();
-  /** The global shortcut as saved (undefined: off), and what is typed in its field. */
+  /** The global shortcut as saved (an accelerator; undefined: off), and what is typed in its field (as people write it). */
   const [shortcut, setShortcut] = useState<string>();
-  const [shortcutText, setShortcutText] = useState('CommandOrControl+Shift+U');
+  const [shortcutText, setShortcutText] = useState(shortcutForPeople('CommandOrControl+Shift+U', mac));
   useEffect(
     () =>
       void api()
@@ -38,7 +41,7 @@ export function SettingsView({
           (s) => {
             setStartAtLogin(s.startAtLogin);
             setShortcut(s.shortcut);
-            if (s.shortcut) setShortcutText(s.shortcut);
+            if (s.shortcut) setShortcutText(shortcutForPeople(s.shortcut, mac));
           },
           () => setStartAtLogin(false),
         ),
@@ -114,14 +117,16 @@ export function SettingsView({
                 disabled={startAtLogin === undefined}
                 data-testid="shortcut-toggle"
                 onChange={(e) => {
-                  const next = e.target.checked ? shortcutText.trim() : null;
+                  const next = e.target.checked ? acceleratorFromPeople(shortcutText, mac) : null;
                   void api()
                     .setShortcut(next)
                     .then(
                       () => {
                         setShortcut(next ?? undefined);
                         setMessage(
-                          next ? `${next} now opens Share files… from any app.` : 'The keyboard shortcut is off.',
+                          next
+                            ? `${shortcutForPeople(next, mac)} now opens Share files… from any app.`
+                            : 'The keyboard shortcut is off.',
                         );
                       },
                       (err) => setMessage(errorText(err)),

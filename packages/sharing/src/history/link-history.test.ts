@@ -159,6 +159,9 @@ describe('LinkHistory', () => {
     expect(health.problems[0]).toMatch(
       /1 line\(s\) of the link history .* cannot be read \(line 2\), the last one probably cut off by a crash/,
     );
+    // In the words of the button (and the command) that does it, not "Pruning the history".
+    expect(health.problems[0]).toContain('Remove expired links (signet links prune) moves them to');
+    expect(health.problems[0]).not.toMatch(/pruning/i);
     await h.append(record('after'), 'https://s3/2');
     expect((await h.list()).map((r) => r.id).sort()).toEqual(['after', 'before']);
     expect(readFileSync(h.file, 'utf8')).toContain(`${torn}\n`); // kept as it was

@@ -212,7 +212,7 @@ export class LinkHistory {
     else if (lines.length > 0) {
       const which = lines.length > 5 ? `${lines.slice(0, 5).join(', ')}…` : lines.join(', ');
       problems.push(
-        `${lines.length} line(s) of the link history ${this.file} cannot be read (line ${which})${l.tornTail ? ', the last one probably cut off by a crash while writing' : ''}. They are kept as they are and skipped; the other links are fine. Pruning the history moves them to ${this.damagedFile}.`,
+        `${lines.length} line(s) of the link history ${this.file} cannot be read (line ${which})${l.tornTail ? ', the last one probably cut off by a crash while writing' : ''}. They are kept as they are and skipped; the other links are fine. Remove expired links (signet links prune) moves them to ${this.damagedFile}.`,
       );
     }
     // Notes are reported for a while, then only kept in the file: a day for damaged lines that a
