@@ -56,6 +56,17 @@ describe('describeLink', () => {
     expect(d.message).toContain('(15 minutes)');
   });
 
+  it('rounds as every client does: a 1-day link read 30 s late has 1 day, a 7-day one 20 min late 7 days', () => {
+    for (const [seconds, text] of [
+      [86_400 - 30, '(1 day)'],
+      [7 * 86_400 - 20 * 60, '(7 days)'],
+    ] as const) {
+      const at = new Date(now.getTime() + seconds * 1000);
+      const d = describeLink({ ...link, expiresAt: at.toISOString(), effectiveExpiresAt: at.toISOString() }, now);
+      expect(d.message).toContain(text);
+    }
+  });
+
   it('fits the notification for any file name and any day, warning or not', () => {
     const long = { ...link, key: `${'very long folder name/'.repeat(5)}${'a long file name '.repeat(8)}.pdf` };
     const later = { ...long, effectiveExpiresAt: '2026-11-28T23:59:00.000Z', expiresAt: '2026-11-29T10:00:00.000Z' };

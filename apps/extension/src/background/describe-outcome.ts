@@ -2,7 +2,7 @@
 // (about two lines: NOTIFICATION_MAX characters), `details` is the whole story for the popup (the
 // approval command, the bridge's explanation). GUI wording: menus and settings, not commands with
 // backticks. One time zone (the computer's), one set of numbers: the effective expiry only.
-import { formatDuration } from '@signet/core/browser';
+import { formatDuration, roundTimeLeft } from '@signet/core/browser';
 import type { ProtocolError } from '@signet/protocol';
 
 /**
@@ -37,9 +37,10 @@ export interface LinkFacts {
 /** A link was copied: until when it works (and why earlier than asked), and who signed it. */
 export function describeLink(link: LinkFacts, now: Date): Described {
   const at = new Date(link.effectiveExpiresAt);
-  // Read a few ms after signing: a 15-minute link has 14 min 59.99 s left. Whole minutes, then.
+  // Read a few ms after signing: a 15-minute link has 14 min 59.99 s left. core's time-left
+  // rounding (whole minutes, hours past a day, days past a week), as the popup and the desktop say it.
   const leftMs = at.getTime() - now.getTime();
-  const left = describeDuration(leftMs >= 60_000 ? Math.round(leftMs / 60_000) * 60_000 : leftMs);
+  const left = describeDuration(leftMs > 0 ? roundTimeLeft(leftMs / 1000) * 1000 : leftMs);
   const name = link.key.split('/').pop() || link.key;
   const profile = link.profileName ?? link.profileId;
   const earlyMs = Date.parse(link.expiresAt) - at.getTime();

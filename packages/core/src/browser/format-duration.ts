@@ -34,7 +34,7 @@ export function formatDuration(seconds: number): string {
  * then days. So a 1-day link read a moment after signing (23 h 59 min 30 s) has "1 day" left, not
  * "23 hours 59 minutes", and every client says the same.
  */
-function roundTimeLeft(seconds: number): number {
+export function roundTimeLeft(seconds: number): number {
   const to = (unit: number) => Math.round(seconds / unit) * unit;
   if (seconds < 60) return seconds;
   if (seconds < 86_400) return to(60);

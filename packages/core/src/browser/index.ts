@@ -3,7 +3,7 @@
 // Nothing here (or anything it imports) touches Node or an SDK: browser-safe.test.ts walks the
 // imports and fails on one. The full core (signing) stays at @signet/core.
 export { DEFAULT_EXPIRY, DEFAULT_KEY_TEMPLATE, DEFAULT_REGION } from './profile-defaults.js';
-export { formatDuration, formatTimeLeft } from './format-duration.js';
+export { formatDuration, formatTimeLeft, roundTimeLeft } from './format-duration.js';
 export { formatBytes } from './format-bytes.js';
 export { EXPIRY_PRESETS, type ExpiryPreset } from './expiry-presets.js';
 export { previewExpiry } from './preview-expiry.js';
