@@ -207,12 +207,7 @@ export function AddProfileForm({
         </small>
       </div>
       <label className="field">
-        <span>
-          Short name{' '}
-          <small className="muted small">
-            (what the <code>signet</code> command calls this profile)
-          </small>
-        </span>
+        <span>Short name</span>
         <input
           value={id}
           readOnly={editing}
@@ -223,6 +218,9 @@ export function AddProfileForm({
           aria-invalid={Boolean(f.name) && !idValid}
           data-testid="profile-id"
         />
+        <small className="muted">
+          What the <code>signet</code> command calls this profile
+        </small>
       </label>
       <label className="field">
         <span>Bucket</span>
