@@ -4,15 +4,15 @@
 // CLI runs as a child process with a CloudFront profile and a generated key in the test keychain;
 // the request goes over the real framed protocol. It must be refused (EXPIRY_TOO_LONG) before
 // anything is signed.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRelayHello, buildRequest, encodeFrame, FrameDecoder, type ParamsOf } from '@signet/protocol';
+import type { ParamsOf } from '@signet/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe, type LiveServe } from '../../../scripts/test-support/live-serve.js';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(cliDir, 'dist', 'signet.mjs');
@@ -23,8 +23,7 @@ describe('signet serve: CloudFront expiry has an upper bound', () => {
   const home = mkdtempSync(join(tmpdir(), 'signet-serve-expiry-'));
   const socketPath = join(home, 'run', 'bridge.sock');
   let env: NodeJS.ProcessEnv;
-  let serve: ChildProcess | undefined;
-  let socket: Socket | undefined;
+  let serve: LiveServe | undefined;
 
   const signet = (args: string[]) => {
     const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
@@ -65,38 +64,15 @@ describe('signet serve: CloudFront expiry has an upper bound', () => {
     writeFileSync(pem, privateKey.export({ type: 'pkcs1', format: 'pem' }));
     signet(['key', 'import', pem, '--profile', profile]);
     signet(['bridge', 'approve', ORIGIN]);
-    serve = spawn(process.execPath, [bin, 'serve', '--socket', socketPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    await new Promise<void>((resolve, reject) => {
-      serve!.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve());
-      serve!.once('exit', (code) => reject(new Error(`signet serve exited with ${code}`)));
-    });
+    serve = await startServe(env, socketPath, ORIGIN);
   }, 60_000);
 
   afterAll(() => {
-    socket?.destroy();
-    serve?.kill('SIGTERM');
+    serve?.stop();
     rmSync(home, { recursive: true, force: true });
   });
 
-  async function ask(params: ParamsOf<'link'>): Promise<Record<string, unknown>> {
-    if (!socket) {
-      socket = connect(socketPath);
-      await new Promise<void>((resolve, reject) => socket!.once('connect', resolve).once('error', reject));
-      socket.write(encodeFrame(buildRelayHello(ORIGIN), 1 << 20));
-    }
-    const decoder = new FrameDecoder(1 << 20);
-    const reply = new Promise<Record<string, unknown>>((resolve) => {
-      const onData = (chunk: Buffer) => {
-        const [frame] = decoder.push(chunk);
-        if (!frame) return;
-        socket!.off('data', onData);
-        resolve((frame.ok ? frame.message : frame) as Record<string, unknown>);
-      };
-      socket!.on('data', onData);
-    });
-    socket.write(encodeFrame(buildRequest('link', `r-${Math.random()}`, params), 1 << 20));
-    return reply;
-  }
+  const ask = (params: ParamsOf<'link'>) => serve!.askLink(params);
 
   it.each(['9999999w', '9999-12-31T23:59:59Z'])(
     'a link with expires %s is refused with EXPIRY_TOO_LONG and the limit in words',

@@ -3,15 +3,15 @@
 // the coverage check, so any bucket the profile's credentials could read was signed. The built
 // CLI runs as a child process, the bridge speaks the real framed protocol over its Unix socket,
 // and the links are fetched from RGW to show what the attacker would have got.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { buildRelayHello, buildRequest, encodeFrame, FrameDecoder, type ParamsOf } from '@signet/protocol';
+import type { ParamsOf } from '@signet/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe, type LiveServe } from '../../../scripts/test-support/live-serve.js';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
@@ -24,8 +24,7 @@ describe('signet serve: a link request cannot pick a profile that does not cover
   const home = mkdtempSync(join(tmpdir(), 'signet-serve-cov-'));
   const socketPath = join(home, 'run', 'bridge.sock');
   let env: NodeJS.ProcessEnv;
-  let serve: ChildProcess | undefined;
-  let socket: Socket | undefined;
+  let serve: LiveServe | undefined;
 
   const signet = (args: string[]) => {
     const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
@@ -66,38 +65,15 @@ describe('signet serve: a link request cannot pick a profile that does not cover
       '--default',
     ]);
     signet(['bridge', 'approve', ORIGIN]);
-    serve = spawn(process.execPath, [bin, 'serve', '--socket', socketPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    await new Promise<void>((resolve, reject) => {
-      serve!.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve());
-      serve!.once('exit', (code) => reject(new Error(`signet serve exited with ${code}`)));
-    });
+    serve = await startServe(env, socketPath, ORIGIN);
   });
 
   afterAll(() => {
-    socket?.destroy();
-    serve?.kill('SIGTERM');
+    serve?.stop();
     rmSync(home, { recursive: true, force: true });
   });
 
-  async function ask(params: ParamsOf<'link'>): Promise<Record<string, unknown>> {
-    if (!socket) {
-      socket = connect(socketPath);
-      await new Promise<void>((resolve, reject) => socket!.once('connect', resolve).once('error', reject));
-      socket.write(encodeFrame(buildRelayHello(ORIGIN), 1 << 20));
-    }
-    const decoder = new FrameDecoder(1 << 20);
-    const reply = new Promise<Record<string, unknown>>((resolve) => {
-      const onData = (chunk: Buffer) => {
-        const [frame] = decoder.push(chunk);
-        if (!frame) return;
-        socket!.off('data', onData);
-        resolve((frame.ok ? frame.message : frame) as Record<string, unknown>);
-      };
-      socket!.on('data', onData);
-    });
-    socket.write(encodeFrame(buildRequest('link', `r-${Math.random()}`, params), 1 << 20));
-    return reply;
-  }
+  const ask = (params: ParamsOf<'link'>) => serve!.askLink(params);
 
   it('signs an object of the covered bucket (control: the bridge works)', async () => {
     const r = await ask({ ref: `s3://${covered}/secret.txt`, expires: '5m' });
