@@ -121,10 +121,12 @@ describe('uploadFile: retries, progress and content type', () => {
     expect((await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
   });
 
-  it('reports monotonic progress ending at 100 % with a rate and an ETA, and detects the content type', async () => {
+  it('reports monotonic progress ending at 100 %, a rate only after the first second, and the content type', async () => {
     const file = join(dir, 'clip.mp4');
     writeFileSync(file, Buffer.alloc(12 * MiB, 1));
     const events: UploadProgress[] = [];
+    const at: number[] = [];
+    const started = performance.now();
     const put = await uploadFile({
       client: client(),
       bucket,
@@ -132,13 +134,18 @@ describe('uploadFile: retries, progress and content type', () => {
       filePath: file,
       partSize: 5 * MiB,
       queueSize: 1,
-      onProgress: (p) => events.push(p),
+      onProgress: (p) => (events.push(p), at.push(performance.now() - started)),
     });
+    const tookMs = performance.now() - started;
     expect(put.contentType).toBe('video/mp4');
     expect(events[0]).toMatchObject({ loaded: 0, percent: 0, total: 12 * MiB });
     expect(events.at(-1)).toMatchObject({ loaded: 12 * MiB, percent: 100, etaSeconds: 0 });
     for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).toBeGreaterThanOrEqual(events[i - 1]!.loaded);
-    expect(events.some((e) => e.rate > 0 && e.etaSeconds !== undefined && e.loaded < e.total)).toBe(true);
+    // No rate from the first second's samples (a burst into socket buffers is not a speed); the
+    // rule itself is pinned with a fixed clock in progress-meter.test.ts. On a slow run, a rate shows.
+    const rated = events.flatMap((e, i) => (e.rate > 0 && e.loaded < e.total ? [at[i]!] : []));
+    for (const ms of rated) expect(ms).toBeGreaterThanOrEqual(900);
+    if (tookMs > 2000) expect(rated.length).toBeGreaterThan(0);
     const head = await testS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: 'clip.mp4' }));
     expect(head.ContentType).toBe('video/mp4');
   });
