@@ -14,7 +14,7 @@ import {
   launchBrowser,
   type TestBrowser,
 } from './support/launch-browser.js';
-import { defineExtensionScenarios, fetchBytes } from './support/scenarios.js';
+import { defineExtensionScenarios, fetchBytes, SUITE_RATE_LIMIT } from './support/scenarios.js';
 
 let raw: TestBrowser;
 let gate: Promise<void> | undefined;
@@ -90,6 +90,46 @@ defineExtensionScenarios(
         rows.join('\n'),
       ).toEqual([]);
       await page.close();
+    });
+
+    it('a busy bridge: the popup says so instead of "No links yet", then lists the links once it may ask again', async () => {
+      const { f } = ctx();
+      // A tight limit (3 at once, then 1 a second) so the drained state is certain, not a race.
+      await f.stopBridge();
+      await f.startBridge({ rateLimit: { capacity: 3, refillPerSecond: 1 }, wrap: withGate });
+      try {
+        await raw.sw.evaluate(
+          () =>
+            new Promise<void>((resolve) => {
+              const port = chrome.runtime.connectNative('app.signet.bridge');
+              let replies = 0;
+              port.onMessage.addListener(() => {
+                if (++replies < 6) return;
+                port.disconnect();
+                resolve();
+              });
+              for (let i = 0; i < 6; i++) port.postMessage({ v: 1, id: `drain-${i}`, type: 'status', params: {} });
+            }),
+        );
+        const page = await raw.ctx.newPage();
+        await page.goto(`chrome-extension://${raw.extensionId}/popup.html`);
+        const empty = page.getByTestId('links-empty');
+        await expect
+          .poll(async () => ((await empty.isVisible()) ? await empty.innerText() : ''), {
+            timeout: 10_000,
+            interval: 50,
+          })
+          .toBe('Signet is busy with other requests from this browser. Asking again in a moment…');
+        // The popup asks again by itself (backing off, so its own tries let the limit refill).
+        await expect
+          .poll(() => page.locator('[data-testid=links] li').count(), { timeout: 20_000 })
+          .toBeGreaterThanOrEqual(2);
+        expect(await empty.isVisible()).toBe(false);
+        await page.close();
+      } finally {
+        await f.stopBridge();
+        await f.startBridge({ rateLimit: SUITE_RATE_LIMIT, wrap: withGate });
+      }
     });
 
     it('survives malformed and oversized frames on the socket and from the browser', async () => {

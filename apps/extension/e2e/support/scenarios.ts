@@ -29,6 +29,14 @@ export async function fetchBytes(url: string): Promise<Buffer> {
  * Defines the shared describe block. `launch` starts the browser for the fixture's SIGNET_HOME;
  * `extra` adds browser-specific tests that run after the shared ones and before Signet is stopped.
  */
+/**
+ * The suite clicks far faster than a person (a dozen links in under a second on an idle machine),
+ * so the shared scenarios run with a roomy limit; the real default (20 at once, then 5 a second)
+ * has its own tests: rate-limiter.test.ts, the bridge attack tests and the popup's busy test in
+ * extension.spec.ts.
+ */
+export const SUITE_RATE_LIMIT = { capacity: 1000, refillPerSecond: 1000 } as const;
+
 export function defineExtensionScenarios(
   name: string,
   launch: (signetHome: string) => Promise<ExtensionDriver>,
@@ -49,7 +57,7 @@ export function defineExtensionScenarios(
       'twins/a b': body,
       'slow.txt': body,
     });
-    await f.startBridge(wrap ? { wrap } : {});
+    await f.startBridge({ rateLimit: SUITE_RATE_LIMIT, ...(wrap ? { wrap } : {}) });
     const browser = await launch(f.home);
     c = { f, browser, bucket: f.bucket, objectRef: `${s3.endpoint}/${f.bucket}/reports/q3%20final.txt`, body };
   });
@@ -241,7 +249,7 @@ export function defineExtensionScenarios(
         message: 'Open the Signet app, then try again.',
       });
       expect(down.details).toContain('signet serve');
-      await c.f.startBridge(wrap ? { wrap } : {});
+      await c.f.startBridge({ rateLimit: SUITE_RATE_LIMIT, ...(wrap ? { wrap } : {}) });
       expect(await c.browser.click({ menuItemId: 'target/copy-link', linkUrl: c.objectRef })).toMatchObject({
         ok: true,
       });

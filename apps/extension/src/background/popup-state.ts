@@ -67,6 +67,7 @@ export async function loadPopupState({
         };
       })
     : [];
+  const linksError = recent.ok ? undefined : describeLinksError(recent.error);
   // "Not approved" or "Signet is not running" from an earlier click is over now: not news.
   const { last: _stale, ...fresh } = base;
   const current = last && CONNECTION_CODES.has(last.code ?? '') ? fresh : base;
@@ -75,7 +76,22 @@ export async function loadPopupState({
     connection: { state: 'connected', origin, app: `${app.name} ${app.version}`, message: `Connected to ${app.name}.` },
     links,
     profiles,
+    ...(linksError ? { linksError } : {}),
   };
+}
+
+/**
+ * Why the recent links are missing: an empty list would read as "no links yet". A rate limit is
+ * passing (the popup asks again); anything else is quoted.
+ */
+function describeLinksError(error: ProtocolError): NonNullable<PopupState['linksError']> {
+  if (error.code === 'RATE_LIMITED') {
+    return {
+      message: 'Signet is busy with other requests from this browser. Asking again in a moment…',
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    };
+  }
+  return { message: `Recent links could not be loaded: ${error.message}` };
 }
 
 /** Outcomes about the connection itself, which a working connection makes stale. */

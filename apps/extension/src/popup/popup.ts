@@ -6,7 +6,7 @@
 import { EXPIRY_PRESETS } from '@signet/core/browser';
 import { configureProtocolForExtensions } from '@signet/protocol';
 import { ext } from '../shared/browser-api.js';
-import type { PopupState } from '../shared/popup-messages.js';
+import { retryDelayMs, type PopupState } from '../shared/popup-messages.js';
 import { getDefaultExpiry, setDefaultExpiry } from '../shared/settings.js';
 
 configureProtocolForExtensions();
@@ -82,8 +82,16 @@ function renderState(state: PopupState): void {
       return item;
     }),
   );
-  byId('empty').hidden = state.links.length > 0 || !connected;
+  // Not "No links yet" when the history could not be read: say why (refresh asks again).
+  const empty = byId('empty');
+  empty.textContent = state.linksError?.message ?? EMPTY_TEXT;
+  empty.dataset.state = state.linksError ? 'error' : 'empty';
+  empty.hidden = state.links.length > 0 || !connected;
 }
+
+const EMPTY_TEXT = 'No links yet. Right-click a link to an S3 object and choose “Copy share link”.';
+/** Failed tries in a row to read the recent links (for the back-off). */
+let linkFailures = 0;
 
 async function refresh(): Promise<void> {
   let state: PopupState;
@@ -98,7 +106,14 @@ async function refresh(): Promise<void> {
   }
   renderState(state);
   // Waiting for approval (or for Signet): ask again, so the popup changes as soon as it is approved.
-  if (state.connection.state !== 'connected') setTimeout(() => void refresh(), POLL_MS);
+  if (state.connection.state !== 'connected') {
+    setTimeout(() => void refresh(), POLL_MS);
+  } else if (state.linksError) {
+    // Connected, but the history did not come (a rate limit, a slow disk): ask again, backing off.
+    setTimeout(() => void refresh(), retryDelayMs(linkFailures++, state.linksError.retryAfterMs));
+  } else {
+    linkFailures = 0;
+  }
 }
 
 void renderExpiry();

@@ -48,6 +48,19 @@ export interface PopupState {
     approveCommand?: string;
   };
   links: PopupLink[];
+  /** Why `links` is empty although connected: the history could not be read (the popup retries). */
+  linksError?: { message: string; retryAfterMs?: number };
   profiles: string[];
   last?: LastOutcome;
+}
+
+const MAX_RETRY_MS = 15_000;
+
+/**
+ * How long the popup waits before asking again after `failures` failed tries in a row: at least what
+ * the bridge asked for, doubling from 1 s, never over 15 s. Doubling matters: every try costs three
+ * requests (hello, status, recentLinks), more than a drained rate limit refills in a second.
+ */
+export function retryDelayMs(failures: number, retryAfterMs = 0): number {
+  return Math.min(MAX_RETRY_MS, Math.max(retryAfterMs, 1000 * 2 ** Math.min(failures, 10)));
 }
