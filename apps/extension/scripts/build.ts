@@ -1,6 +1,8 @@
 // Builds the extension for both browser families from one source:
 //   dist/chromium  (service worker + offscreen clipboard document; the pinned dev id only with
 //                   SIGNET_EXTENSION_DEV=1 or --dev: release builds carry no key, the store's id)
+//   (the menu-click hook the e2e tests drive only with testHooks / SIGNET_EXTENSION_TEST_HOOKS=1:
+//    release builds expose nothing on the background's global object)
 //   dist/firefox   (event page; `web-ext lint --source-dir dist/firefox` checks it)
 // Run: pnpm --filter @signet/extension build
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -34,9 +36,13 @@ const noEvalInZod: Plugin = {
 export async function buildExtension(
   target: ExtensionTarget,
   version: string,
-  { dev = process.env.SIGNET_EXTENSION_DEV === '1' || process.argv.includes('--dev') }: { dev?: boolean } = {},
+  {
+    dev = process.env.SIGNET_EXTENSION_DEV === '1' || process.argv.includes('--dev'),
+    testHooks = process.env.SIGNET_EXTENSION_TEST_HOOKS === '1',
+    outDir,
+  }: { dev?: boolean; testHooks?: boolean; outDir?: string } = {},
 ): Promise<string> {
-  const out = join(root, 'dist', target);
+  const out = outDir ?? join(root, 'dist', target);
   await rm(out, { recursive: true, force: true });
   await mkdir(join(out, 'icons'), { recursive: true });
   const entries: Record<string, string> = {
@@ -54,6 +60,10 @@ export async function buildExtension(
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [noEvalInZod],
+    // A constant, and syntax minification to fold it: a release build drops the hook's code
+    // entirely (not just skips it). Names and whitespace stay, so the bundle remains reviewable.
+    define: { SIGNET_TEST_HOOKS: JSON.stringify(testHooks) },
+    minifySyntax: true,
   });
   await cp(join(src, 'popup', 'popup.html'), join(out, 'popup.html'));
   await cp(join(src, 'popup', 'popup.css'), join(out, 'popup.css'));

@@ -27,7 +27,7 @@ export interface TestBrowser {
 }
 
 export async function buildArtifacts(): Promise<{ extDir: string; hostPath: string }> {
-  const extDir = await buildExtension('chromium', '0.1.0', { dev: true }); // pinned development id
+  const extDir = await buildExtension('chromium', '0.1.0', { dev: true, testHooks: true }); // pinned development id
   // build.mjs is plain JS (the desktop package has no TS build step for it); typed loosely here.
   const { buildNativeHost } = (await import(join(repo, 'apps/desktop/src/native-host/build.mjs'))) as {
     buildNativeHost: () => Promise<{ launcher: string }>;

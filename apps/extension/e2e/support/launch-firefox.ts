@@ -19,7 +19,7 @@ import type { ClickInfo, ExtensionDriver, MenuOutcome, PopupView } from './exten
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export async function buildFirefoxExtension(): Promise<string> {
-  return buildExtension('firefox', '0.1.0');
+  return buildExtension('firefox', '0.1.0', { testHooks: true });
 }
 
 export async function launchFirefox(o: {

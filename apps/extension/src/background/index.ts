@@ -38,5 +38,9 @@ ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   return true; // answer asynchronously
 });
 
-// Tests drive the menu through this (Playwright and BiDi cannot click native context menus).
-Object.assign(globalThis, { handleMenuClick: onMenuClick, signetClient: client, signetMenus: menus });
+// Test builds only (scripts/build.ts replaces the constant): the e2e tests drive the menu through
+// this, as Playwright and BiDi cannot click native context menus. Release builds have no such hook.
+declare const SIGNET_TEST_HOOKS: boolean;
+if (SIGNET_TEST_HOOKS) {
+  Object.assign(globalThis, { handleMenuClick: onMenuClick, signetClient: client, signetMenus: menus });
+}
