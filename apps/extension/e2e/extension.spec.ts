@@ -69,6 +69,15 @@ defineExtensionScenarios(
       await expect
         .poll(() => page.locator('[data-testid=links] li').count(), { timeout: 15_000 })
         .toBeGreaterThanOrEqual(2);
+      // The profiles that sign sit with the connection, above the list (not as a first "link" row).
+      const profiles = page.getByTestId('profiles');
+      expect(await profiles.innerText()).toMatch(/^Profiles: e2e-\S+ \(default\), temp-/);
+      const [profilesTop, recentTop] = await Promise.all([
+        profiles.evaluate((e) => e.getBoundingClientRect().top),
+        page.locator('#recent-label').evaluate((e) => e.getBoundingClientRect().top),
+      ]);
+      expect(profilesTop).toBeLessThan(recentTop);
+      expect(await page.locator('header').getByTestId('profiles').count()).toBe(1);
       // Look at it: the file lands next to the run's other temporary files.
       await page.screenshot({ path: join(tmpdir(), 'signet-e2e-popup-chromium.png'), fullPage: true });
       // Nothing wider than the popup's own box (body: 340 px + padding).

@@ -61,7 +61,10 @@ function renderState(state: PopupState): void {
   // Recent links only mean something with a connection that answers.
   const connected = state.connection.state === 'connected';
   byId('recent').hidden = !connected;
-  byId('profiles').textContent = state.profiles.length > 0 ? `Profiles: ${state.profiles.join(', ')}` : '';
+  // Which profiles sign, next to the connection they come through (not under "Recent links").
+  const profiles = byId('profiles');
+  profiles.textContent = `Profiles: ${state.profiles.join(', ')}`;
+  profiles.hidden = !connected || state.profiles.length === 0;
   byId('links').replaceChildren(
     ...state.links.map((link) => {
       const item = document.createElement('li');
