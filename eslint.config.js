@@ -185,11 +185,11 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
-  // React's rules of hooks and effect dependencies, for the renderer.
+  // React's rules of hooks and effect dependencies, and the React compiler's rules, for the renderer.
   {
     files: ['apps/desktop/src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: { ...reactHooks.configs['recommended-latest'].rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   // Package-name rules per layer: npm packages and Node built-ins, which the zones cannot see.
   layer(

@@ -79,7 +79,15 @@ export function AddProfileForm({
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [open, setOpen] = useState(false);
+  // Welcome → "Add a profile": the form opens with the cursor in Name. The signal opens it when
+  // it comes with the first render and each time it changes (adjusted while rendering, so the
+  // first frame already shows the form open).
+  const [open, setOpen] = useState(openSignal > 0);
+  const [signalSeen, setSignalSeen] = useState(openSignal);
+  if (openSignal !== signalSeen) {
+    setSignalSeen(openSignal);
+    if (openSignal > 0) setOpen(true);
+  }
   const set =
     <K extends keyof typeof EMPTY>(k: K) =>
     (e: { target: { value: string; checked?: boolean; type?: string } }) =>
@@ -87,10 +95,6 @@ export function AddProfileForm({
   const id = initial?.id ?? idText ?? slugify(f.name);
   const idValid = /^[a-z0-9][a-z0-9_-]{0,39}$/.test(id);
   const uid = useId();
-  // Welcome → "Add a profile": the form opens with the cursor in Name.
-  useEffect(() => {
-    if (openSignal > 0) setOpen(true);
-  }, [openSignal]);
   // Runs after the commit that opened the <details>: only then is the field focusable.
   useEffect(() => {
     if (openSignal > 0 && open) nameRef.current?.focus();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -19,7 +19,6 @@ export function App() {
   const [profiles, setProfiles] = useState<ProfileView[]>();
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const [version, setVersion] = useState(0);
   const [theme, setTheme] = useState<'system' | 'light' | 'dark'>(
     () => (localStorage.getItem('signet-theme') as 'light' | 'dark' | null) ?? 'system',
   );
@@ -51,13 +50,13 @@ export function App() {
   // The newest share that finished: the links view and the history refresh when it changes.
   const result = jobs.find((j) => j.state === 'done');
   const resultId = result?.id;
-  useEffect(() => {
-    if (resultId) setVersion((v) => v + 1);
-  }, [resultId]);
 
-  // Latest values for the event handlers below, which are registered once.
+  // Latest values for the event handlers below, which are registered once. Written after each
+  // commit (a render that React throws away must not leak into them), before any event can run.
   const latest = useRef({ profiles, settings });
-  latest.current = { profiles, settings };
+  useLayoutEffect(() => {
+    latest.current = { profiles, settings };
+  });
   const share = useCallback((paths: string[]) => {
     const { profiles: ps, settings: s } = latest.current;
     if (paths.length === 0) return;
@@ -217,7 +216,7 @@ export function App() {
                   }}
                 />
               ))}
-            {tab === 'history' && <HistoryView version={version} />}
+            {tab === 'history' && <HistoryView version={resultId} />}
             {tab === 'settings' && (
               <SettingsView
                 profiles={profiles ?? []}

@@ -10,6 +10,20 @@ const BROWSER_NAMES: Record<BrowserView, string> = {
   firefox: 'Firefox',
 };
 
+/** The connectors and the approvals as main has them now (empty lists when it cannot say). */
+async function loadIntegration(): Promise<{
+  hosts: { browser: BrowserView; installed: boolean }[];
+  approvals: ApprovalView[];
+}> {
+  const hosts = await api()
+    .nativeHostStatus()
+    .catch(() => []);
+  const approvals = await api()
+    .listApprovals()
+    .catch(() => []);
+  return { hosts, approvals };
+}
+
 /**
  * The browser extension's side of Settings: the native-messaging connector per browser and the
  * extensions allowed to ask for links. `version` changes when an approval request arrives.
@@ -18,19 +32,23 @@ export function BrowserIntegration({ version }: { version: number }) {
   const [hosts, setHosts] = useState<{ browser: BrowserView; installed: boolean }[]>();
   const [approvals, setApprovals] = useState<ApprovalView[]>([]);
   const [message, setMessage] = useState<{ text: string; bad?: boolean }>();
-  const refresh = async () => {
-    setHosts(
-      await api()
-        .nativeHostStatus()
-        .catch(() => []),
-    );
-    setApprovals(
-      await api()
-        .listApprovals()
-        .catch(() => []),
-    );
-  };
-  useEffect(() => void refresh(), [version]);
+  const refresh = () =>
+    loadIntegration().then((now) => {
+      setHosts(now.hosts);
+      setApprovals(now.approvals);
+    });
+  useEffect(() => {
+    // A late answer for a section that is gone (Settings closed) is dropped.
+    let live = true;
+    void loadIntegration().then((now) => {
+      if (!live) return;
+      setHosts(now.hosts);
+      setApprovals(now.approvals);
+    });
+    return () => {
+      live = false;
+    };
+  }, [version]);
   const run = async (fn: () => Promise<unknown>, ok: string) => {
     try {
       await fn();

@@ -37,6 +37,11 @@ function stepStates(plan: CloudFrontSetupView, events: SetupStepEventView[], fin
   return states;
 }
 
+/** A fresh id for one Apply (its progress is asked for by this id). Called from the click only. */
+function newRunId(): string {
+  return `cf-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
 export function CloudFrontSetup({
   profiles,
   onDone,
@@ -51,8 +56,18 @@ export function CloudFrontSetup({
   initialProfileId?: string;
 }) {
   const s3Profiles = profiles.filter((p) => p.link.kind === 's3');
-  const [open, setOpen] = useState(false);
+  // Opened by the signal when it comes with the first render and each time it changes (adjusted
+  // while rendering: the first frame already shows the form, for that profile).
+  const [open, setOpen] = useState(openSignal > 0);
   const [profileId, setProfileId] = useState(initialProfileId ?? '');
+  const [signalSeen, setSignalSeen] = useState(openSignal);
+  if (openSignal !== signalSeen) {
+    setSignalSeen(openSignal);
+    if (openSignal) {
+      setOpen(true);
+      if (initialProfileId) setProfileId(initialProfileId);
+    }
+  }
   const [mode, setMode] = useState<'create' | 'existing'>('create');
   const [distributionId, setDistributionId] = useState('');
   const [uploads, setUploads] = useState(false);
@@ -66,10 +81,7 @@ export function CloudFrontSetup({
   const ids = { profile: useId(), dist: useId(), key: useId(), mode: useId() };
 
   useEffect(() => {
-    if (!openSignal) return;
-    setOpen(true);
-    if (initialProfileId) setProfileId(initialProfileId);
-    headingRef.current?.scrollIntoView({ block: 'start' });
+    if (openSignal) headingRef.current?.scrollIntoView({ block: 'start' });
   }, [openSignal, initialProfileId]);
 
   // After Apply the profile is a CloudFront one (no longer in the list): the result stays shown.
@@ -112,7 +124,7 @@ export function CloudFrontSetup({
   const apply = async () => {
     const req = request();
     if (!req || !plan) return;
-    const runId = `cf-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const runId = newRunId();
     setBusy('applying');
     setError('');
     setEvents([]);

@@ -1,6 +1,7 @@
 import { EXPIRY_PRESETS } from '@signet/core/browser';
 import { useId } from 'react';
 import { formatWhen, previewExpiry } from './format.js';
+import { useNow } from './now.js';
 import { rovingKeyDown } from './roving.js';
 
 /** The presets every client offers (core's list: the extension's menu has the same). */
@@ -23,6 +24,8 @@ export function ExpiryPicker({
   const id = useId();
   const hintId = useId();
   const until = previewExpiry(value);
+  // "That time has passed" for a time picked to the minute: a clock a few seconds behind is enough.
+  const now = useNow(5_000);
   const custom = !PRESETS.some((p) => p.value === value);
   const localValue = custom && value ? toLocalInput(value) : '';
   const values = PRESETS.map((p) => p.value as string);
@@ -62,7 +65,7 @@ export function ExpiryPicker({
       </div>
       <p id={hintId} className="hint" aria-live="polite" data-testid="expiry-preview">
         {until
-          ? until.getTime() <= Date.now()
+          ? until.getTime() <= now
             ? 'That time has passed: pick a later one.'
             : `Until ${formatWhen(until.toISOString())}${value === profileDefault ? ' · the profile’s default' : ''}`
           : 'Pick how long the link should work.'}

@@ -3,13 +3,15 @@ import type { LinkRecordView, LinkView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { formatShortWhen, formatWhen, timeLeft } from './format.js';
+import { useNow } from './now.js';
 import { ResultCard } from './ResultCard.js';
 import { rovingKeyDown } from './roving.js';
 
 const SOURCE_LABELS = { desktop: 'Desktop', extension: 'Browser', cli: 'CLI' } as const;
 const FILTERS = ['active', 'expired', 'all'] as const;
 
-export function HistoryView({ version }: { version: number }) {
+/** `version` changes when a share finishes (the newest finished share's id): the list loads again. */
+export function HistoryView({ version }: { version: string | undefined }) {
   const [filter, setFilter] = useState<'active' | 'expired' | 'all'>('active');
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<LinkRecordView[]>([]);
@@ -19,6 +21,8 @@ export function HistoryView({ version }: { version: number }) {
   const [confirm, setConfirm] = useState<{ id: string; name: string; text: string; canDelete: boolean }>();
   const [problems, setProblems] = useState<string[]>([]);
   const renewedRef = useRef<HTMLTableRowElement>(null);
+  /** For "is any row expired" (the Remove expired links button); checked again every half minute. */
+  const now = useNow(30_000);
   // Searches are answered out of order sometimes: only the newest request's answer is shown.
   const requestNo = useRef(0);
   const load = useCallback(async () => {
@@ -38,7 +42,7 @@ export function HistoryView({ version }: { version: number }) {
         ),
     ]);
   }, [filter, search]);
-  // reload whenever the filter, the search or the shared-links counter changes
+  // reload whenever the filter, the search or the newest finished share changes
   useEffect(() => void load(), [load, version]);
   useEffect(() => {
     if (renewed) renewedRef.current?.scrollIntoView?.({ block: 'nearest' });
@@ -103,7 +107,7 @@ export function HistoryView({ version }: { version: number }) {
         />
       </div>
       {filter !== 'active' &&
-        (rows.some((r) => r.revokedAt || Date.parse(r.effectiveExpiresAt) <= Date.now()) || problems.length > 0) && (
+        (rows.some((r) => r.revokedAt || Date.parse(r.effectiveExpiresAt) <= now) || problems.length > 0) && (
           <div className="actions">
             <button
               type="button"

@@ -71,9 +71,15 @@ export function ResultCard({
   headingLevel?: 2 | 3;
 }) {
   const [, tick] = useState(0);
-  const [copyState, setCopyState] = useState('');
+  const [copyState, setCopyState] = useState(copied ? 'copied' : '');
   const [showQr, setShowQr] = useState(false);
-  useEffect(() => setCopyState(copied ? 'copied' : ''), [copied]);
+  // The clipboard changed hands (the parent says so): the button follows, whatever Copy said last.
+  // Adjusted while rendering, not in an effect: no frame shows the stale state.
+  const [copiedSeen, setCopiedSeen] = useState(copied);
+  if (copied !== copiedSeen) {
+    setCopiedSeen(copied);
+    setCopyState(copied ? 'copied' : '');
+  }
   useEffect(() => {
     const t = setInterval(() => tick((n) => n + 1), 30_000);
     return () => clearInterval(t);

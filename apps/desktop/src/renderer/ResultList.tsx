@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { LinkView } from '../shared/desktop-api.js';
 import { timeLeft } from './format.js';
 import { copyText, LinkQr, linkName, ResultCard } from './ResultCard.js';
@@ -25,7 +25,13 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
   const [onClipboard, setOnClipboard] = useState<'all' | string | undefined>(copiedAll ? 'all' : undefined);
   const [qrFor, setQrFor] = useState<string>();
   const [error, setError] = useState('');
-  useEffect(() => setOnClipboard(copiedAll ? 'all' : undefined), [copiedAll, links]);
+  // New links or a new word from the parent about the clipboard: start again from what it says
+  // (adjusted while rendering, not in an effect: no frame shows the old links' state).
+  const [seen, setSeen] = useState({ copiedAll, links });
+  if (seen.copiedAll !== copiedAll || seen.links !== links) {
+    setSeen({ copiedAll, links });
+    setOnClipboard(copiedAll ? 'all' : undefined);
+  }
   if (links.length === 1) return <ResultCard link={links[0]!} copied={copiedAll} headingLevel={2} />;
   const copy = (text: string, what: 'all' | string) =>
     copyText(text).then(

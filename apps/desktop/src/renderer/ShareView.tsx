@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ProfileView, ShareRequestView } from '../shared/desktop-api.js';
 import { api } from './api.js';
 import { ExpiryPicker } from './ExpiryPicker.js';
+import { useNow } from './now.js';
 import { ResultList } from './ResultList.js';
 import type { ShareJob } from './share-queue.js';
 
@@ -77,6 +78,8 @@ export function ShareView({
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const effectiveExpiry = settings.expires || profile?.defaultExpiry || DEFAULT_EXPIRY;
+  // Only for "more than 7 days from now": a minute either way does not change the answer.
+  const now = useNow(60_000);
 
   // A new result scrolls into view: at 800×600 it is below the fold.
   const resultId = result?.id;
@@ -93,7 +96,7 @@ export function ShareView({
   const s3Over7Days =
     profile?.link.kind !== 'cloudfront' &&
     /^\d{4}-/.test(effectiveExpiry) &&
-    new Date(effectiveExpiry).getTime() - Date.now() > 7 * 86_400_000;
+    new Date(effectiveExpiry).getTime() - now > 7 * 86_400_000;
   const cloudFrontProfile = profiles.find((p) => p.link.kind === 'cloudfront');
 
   return (
