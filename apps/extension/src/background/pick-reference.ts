@@ -85,13 +85,15 @@ export function readingsOfText(text: string): Picked {
 /** `s3://b/a b c.txt, ok` → `s3://b/a`, `s3://b/a b`, `s3://b/a b c.txt`, `s3://b/a b c.txt, ok`. */
 function cutsAtSpaces(line: string): string[] {
   const out: string[] = [];
-  const words = line.split(/(\s+)/);
+  // Split with a capture group: words at even indexes, the whitespace between them at odd ones.
+  const parts = line.split(/(\s+)/);
   let acc = '';
-  for (let i = 0; i < words.length; i += 2) {
-    acc += (i > 0 ? words[i - 1] : '') + words[i];
+  parts.forEach((part, i) => {
+    acc += part;
+    if (i % 2 === 1) return;
     const reading = stripTrailing(acc);
     if (/^(s3:\/\/|arn:aws[\w-]*:s3:::)[^/\s]+\/\S/i.test(reading) && !out.includes(reading)) out.push(reading);
-  }
+  });
   return out;
 }
 
