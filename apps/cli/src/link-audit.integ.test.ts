@@ -106,3 +106,42 @@ describe('signet link: what a new user tried (issue 10 audit)', () => {
     expect(r.out).toContain('%2Fus-west-004%2Fs3%2Faws4_request');
   });
 });
+
+describe('signet link --profile: a profile name that does not fit is a command-line mistake (exit 2)', () => {
+  const home = mkdtempSync(join(tmpdir(), 'signet-audit-profile-'));
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(() => {
+    buildCli();
+    env = sealedCliEnv(home, { endpoint: false });
+    const add = runSignet(env, [
+      'profile',
+      'add',
+      'ceph',
+      '--bucket',
+      'photos',
+      '--endpoint',
+      testS3().endpoint,
+      '--path-style',
+      '--default-chain',
+    ]);
+    expect(add.code, add.err).toBe(0);
+  });
+
+  it('an AWS URL with --profile naming a custom-endpoint profile: exit 2, says which server each is on', () => {
+    const r = runSignet(env, ['link', 'https://photos.s3.amazonaws.com/a.jpg', '--profile', 'ceph']);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toMatch(/Profile "ceph" talks to .*, but the object is on AWS S3\. Use a profile for that server\./);
+  });
+
+  it('--profile naming no profile: exit 2 and the profiles there are', () => {
+    const r = runSignet(env, ['link', 's3://photos/a.jpg', '--profile', 'nope']);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toContain('There is no profile "nope". Profiles: ceph.');
+  });
+
+  it('several references with --profile naming no profile: still exit 2 (the flag is wrong for every line)', () => {
+    const r = runSignet(env, ['link', 's3://photos/a.jpg', 's3://photos/b.jpg', '--profile', 'nope']);
+    expect([r.code, r.out]).toEqual([2, '']);
+  });
+});

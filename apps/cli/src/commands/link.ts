@@ -242,7 +242,13 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
   if (result.failed === 0) return EXIT_OK;
   // One reference given and its value is wrong (bad bucket, -e 8d for S3, a folder): the
   // command line is wrong, exit 2. Several: some were signed, exit 1 says "not all".
-  return !fromStdin && refs.length === 1 && isBadValueError(result.firstError) ? EXIT_USAGE : EXIT_ERROR;
+  // --profile naming no profile is wrong for every line; naming one that does not cover the
+  // object (another server, another bucket) is wrong for that reference: both exit 2.
+  const code = (result.firstError as { code?: unknown } | undefined)?.code;
+  if (f.profile && code === 'PROFILE_NOT_FOUND') return EXIT_USAGE;
+  const single = !fromStdin && refs.length === 1;
+  if (single && f.profile && code === 'NO_PROFILE_FOR_OBJECT') return EXIT_USAGE;
+  return single && isBadValueError(result.firstError) ? EXIT_USAGE : EXIT_ERROR;
 }
 
 /** Without a profile (whose default expiry applies otherwise), links last this long unless --expires says. */
