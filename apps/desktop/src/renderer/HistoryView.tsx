@@ -94,7 +94,7 @@ export function HistoryView({ version }: { version: string | undefined }) {
               className={filter === f ? 'on' : ''}
               onClick={() => setFilter(f)}
             >
-              {f[0]!.toUpperCase() + f.slice(1)}
+              {f.charAt(0).toUpperCase() + f.slice(1)}
             </button>
           ))}
         </div>

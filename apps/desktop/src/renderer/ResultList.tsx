@@ -13,11 +13,13 @@ import { copyText, LinkQr, linkName, ResultCard } from './ResultCard.js';
  * dropped folder read "a.txt", "sub/deep.bin" (two IMG_0001.jpg in different sub-folders stay apart);
  * links that share no folder get their last segment.
  */
-function rowNames(links: Pick<LinkView, 'key'>[]): string[] {
+function rowNames<L extends Pick<LinkView, 'key'>>(links: L[]): { link: L; name: string }[] {
   const dirs = links.map((l) => l.key.split('/').slice(0, -1));
+  const [first = []] = dirs;
   let common = 0;
-  while (dirs.every((d) => d.length > common && d[common] === dirs[0]![common])) common++;
-  return links.map((l) => l.key.split('/').slice(common).join('/') || linkName(l));
+  // A shorter folder list has nothing at `common` and stops the loop; no links: no loop at all.
+  while (common < first.length && dirs.every((d) => d[common] === first[common])) common++;
+  return links.map((link) => ({ link, name: link.key.split('/').slice(common).join('/') || linkName(link) }));
 }
 
 export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll: boolean }) {
@@ -32,7 +34,8 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
     setSeen({ copiedAll, links });
     setOnClipboard(copiedAll ? 'all' : undefined);
   }
-  if (links.length === 1) return <ResultCard link={links[0]!} copied={copiedAll} headingLevel={2} />;
+  const [only] = links;
+  if (only && links.length === 1) return <ResultCard link={only} copied={copiedAll} headingLevel={2} />;
   const copy = (text: string, what: 'all' | string) =>
     copyText(text).then(
       () => {
@@ -41,8 +44,8 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
       },
       (e: Error) => setError(e.message),
     );
-  const qrLink = links.find((l) => l.id === qrFor);
-  const names = rowNames(links);
+  const rows = rowNames(links);
+  const qrRow = rows.find((r) => r.link.id === qrFor);
   return (
     <section className="card result-list" aria-labelledby="result-list-title" data-testid="result-list">
       <div className="result-list-head">
@@ -60,8 +63,7 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
         {error}
       </p>
       <ul className="link-rows">
-        {links.map((l, i) => {
-          const name = names[i]!;
+        {rows.map(({ link: l, name }) => {
           return (
             <li key={l.id} data-testid="result-row">
               <span className="name" title={l.key}>
@@ -92,10 +94,10 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
           );
         })}
       </ul>
-      {qrLink && (
+      {qrRow && (
         <div className="qr-box" data-testid="qr-box">
-          <LinkQr link={qrLink} />
-          <span className="small">{names[links.indexOf(qrLink)]}</span>
+          <LinkQr link={qrRow.link} />
+          <span className="small">{qrRow.name}</span>
         </div>
       )}
     </section>

@@ -21,7 +21,8 @@ function fileLine(p: FileProgress): string {
 /** First sentence of an error for the line; the whole text folds away under Details. */
 function splitError(text: string): { summary: string; details?: string } {
   const m = /^(.{20,200}?[.!?])\s+(\S[\s\S]*)$/.exec(text);
-  return m && text.length > 160 ? { summary: m[1]!, details: text } : { summary: text };
+  const first = m?.[1];
+  return first && text.length > 160 ? { summary: first, details: text } : { summary: text };
 }
 
 /**
@@ -54,6 +55,8 @@ export function SharePanel({ jobs, onShow }: { jobs: ShareJob[]; onShow?: (() =>
 function JobCard({ job }: { job: ShareJob }) {
   const all = overallProgress(job);
   const rows = Object.values(job.files).sort((a, b) => (a.fileIndex ?? 0) - (b.fileIndex ?? 0));
+  /** The one file of a single-file share: its line replaces the list. */
+  const only = rows.length === 1 && (all.count ?? 1) <= 1 ? rows[0] : undefined;
   const title =
     job.state === 'queued'
       ? 'Waiting'
@@ -127,9 +130,9 @@ function JobCard({ job }: { job: ShareJob }) {
               })}
             </ul>
           )}
-          {rows.length === 1 && (all.count ?? 1) <= 1 && (
+          {only && (
             <p className="muted nums single-line" data-testid="file-line">
-              {fileLine(rows[0]!)}
+              {fileLine(only)}
             </p>
           )}
         </>

@@ -19,10 +19,12 @@ export function rovingKeyDown<T>(
           : e.key === 'End'
             ? values.length - 1
             : -1;
-  if (next < 0) return;
+  // Not a moving key, or nothing to move to (an empty group: the modulo gives NaN).
+  const value = next >= 0 ? values[next] : undefined;
+  if (value === undefined) return;
   e.preventDefault();
-  select(values[next]!);
+  select(value);
   // Focus follows selection: the element for the new value is a sibling with data-value.
   const group = e.currentTarget.closest('[role=tablist],[role=radiogroup]');
-  requestAnimationFrame(() => group?.querySelector<HTMLElement>(`[data-value="${String(values[next])}"]`)?.focus());
+  requestAnimationFrame(() => group?.querySelector<HTMLElement>(`[data-value="${String(value)}"]`)?.focus());
 }
