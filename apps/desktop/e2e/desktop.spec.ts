@@ -703,6 +703,15 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     // The multipart upload the lost line left behind was aborted once the server answered again.
     const left = (await admin.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
     expect(left.filter((u) => u.Key?.endsWith('lost.bin'))).toEqual([]);
+    // ...and the window says so next to the result, in a polite live region (ShareResult.cleanedUp).
+    expect(await p.locator('.results').textContent()).toMatch(
+      /Cleaned up 1 unfinished upload \([^)]*lost\.bin\) left on the server when it was lost\./,
+    );
+    const note = p.getByTestId('cleaned-up');
+    expect(await note.getAttribute('role')).toBe('status');
+    expect(await note.isVisible()).toBe(true);
+    await expectNoAxeViolations(p, 'a result with a cleaned-up note');
+    await p.screenshot({ path: join(shots, 'cleaned-up-light.png') });
     await p.close();
   }, 120_000);
 

@@ -10,6 +10,7 @@ import type {
   LinkResult,
   ProfileSecretsInput,
   ProfileSummary,
+  ShareResult,
   SharingService,
 } from '@signet/sharing';
 import { collectFiles, describeExtension, installNativeHost, nativeHostStatus } from '@signet/sharing';
@@ -21,6 +22,7 @@ import type {
   ProfileSecretsView,
   ProfileView,
   ProgressView,
+  ShareResultView,
 } from '../shared/desktop-api.js';
 import { PAYLOADS, type ApiArgs } from '../shared/ipc-payloads.js';
 import { createCloudFrontHandlers } from './cloudfront-handlers.js';
@@ -78,12 +80,16 @@ type Assert<T extends true> = T;
 /** Link history fields the renderer does not get (the signing options and the warnings given then). */
 type HiddenRecordField = 'options' | 'warnings' | 'method';
 type ProfileFlags = Omit<ProfileSummary, 'profile'>;
+/** Share result fields the renderer does not get yet (the folder entries left out). */
+type HiddenShareField = 'skipped';
 // Not exported: it exists for the compiler (a view that drifts fails here, by name).
 type _ViewsMirrorSharing = [
   Assert<SameKeys<LinkResult, LinkView>>,
   Assert<SameKeys<Omit<LinkRecord, HiddenRecordField>, LinkRecordView>>,
   Assert<SameKeys<ProfileSummary['profile'] & ProfileFlags, ProfileView>>,
   Assert<SameKeys<ProfileSecretsInput, ProfileSecretsView>>,
+  Assert<SameKeys<Omit<ShareResult, HiddenShareField>, ShareResultView>>,
+  Assert<SameKeys<NonNullable<ShareResult['cleanedUp']>, NonNullable<ShareResultView['cleanedUp']>>>,
 ];
 
 const toLinkView = (l: LinkResult): LinkView => ({ ...l });
@@ -159,7 +165,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
       const loadedByFile = new Map<string, number>();
       try {
         const { startAt, ...options } = req.options ?? {};
-        const { links } = await service.share({
+        const { links, cleanedUp } = await service.share({
           paths: req.paths,
           ...(req.profileId ? { profileId: req.profileId } : {}),
           ...(req.expires ? { expires: req.expires } : {}),
@@ -184,7 +190,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
         const views = links.map(toLinkView);
         for (const l of views) known.add(l.url);
         shares.finish(shareId, { links: views });
-        return views;
+        return { links: views, ...(cleanedUp ? { cleanedUp } : {}) };
       } catch (e) {
         shares.finish(shareId, { error: toDesktopError(e).message });
         throw e;

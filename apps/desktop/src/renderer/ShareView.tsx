@@ -228,13 +228,19 @@ export function ShareView({
       </div>
 
       <div ref={resultRef} className="results">
-        <p className="toast" role="status" data-testid={result?.copied ? 'copied' : 'copied-none'}>
-          {result?.copied
-            ? result.links.length === 1
-              ? 'Link copied to the clipboard'
-              : `${result.links.length} links copied to the clipboard, one a line`
-            : ''}
-        </p>
+        <div className="result-notes">
+          <p className="toast" role="status" data-testid={result?.copied ? 'copied' : 'copied-none'}>
+            {result?.copied
+              ? result.links.length === 1
+                ? 'Link copied to the clipboard'
+                : `${result.links.length} links copied to the clipboard, one a line`
+              : ''}
+          </p>
+          {/* Unfinished uploads an earlier lost connection left, aborted by this share: worth a word. */}
+          <p className="cleanup-note" role="status" data-testid="cleaned-up">
+            {result?.cleanedUp ?? ''}
+          </p>
+        </div>
         {result && <ResultList key={result.id} links={result.links} copiedAll={Boolean(result.copied)} />}
       </div>
     </section>

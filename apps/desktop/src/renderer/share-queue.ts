@@ -22,6 +22,8 @@ export interface ShareJob {
   /** Progress per file, keyed by the file's exact absolute path (as the main process reports it). */
   files: Record<string, FileProgress>;
   links: LinkView[];
+  /** For people: the unfinished uploads an earlier lost connection left, aborted by this share. */
+  cleanedUp?: string;
   error?: string;
   /** Whether the links reached the clipboard when the share finished (undefined: not tried yet). */
   copied?: boolean;
@@ -127,12 +129,12 @@ export class ShareQueue {
     if (!next) return;
     this.update(next.id, { state: 'running' });
     try {
-      const links = await api().share(next.id, { ...next.request, paths: next.paths });
+      const { links, cleanedUp } = await api().share(next.id, { ...next.request, paths: next.paths });
       const copied = await this.copy(links.map((l) => l.url).join('\n')).then(
         () => true,
         () => false,
       );
-      this.update(next.id, { state: 'done', links, copied });
+      this.update(next.id, { state: 'done', links, copied, ...(cleanedUp ? { cleanedUp: cleanedUp.message } : {}) });
     } catch (e) {
       const cancelled = this.jobs.find((j) => j.id === next.id)?.cancelling;
       this.update(next.id, { state: cancelled ? 'cancelled' : 'failed', error: errorText(e) });

@@ -82,6 +82,20 @@ export interface LinkRecordView {
 
 export type ShareRequestView = z.infer<typeof shareRequestSchema>;
 
+/** Unfinished uploads a lost connection left on the server, aborted by this share. */
+interface CleanedUpView {
+  count: number;
+  uploads: { bucket: string; key: string }[];
+  /** For people: "Cleaned up 1 unfinished upload (a/b.bin) left on the server when it was lost." */
+  message: string;
+}
+
+/** A finished share: its links, and what it cleaned up on the way (absent when nothing). */
+export interface ShareResultView {
+  links: LinkView[];
+  cleanedUp?: CleanedUpView;
+}
+
 export interface ProgressView {
   shareId: string;
   file: string;
@@ -136,7 +150,7 @@ export interface DesktopApi extends CloudFrontDesktopApi {
    */
   testProfileDraft(input: ProfileInputView, secrets?: ProfileSecretsView): Promise<CheckView & { sampleUrl?: string }>;
 
-  share(shareId: string, request: ShareRequestView): Promise<LinkView[]>;
+  share(shareId: string, request: ShareRequestView): Promise<ShareResultView>;
   cancelShare(shareId: string): Promise<void>;
   /** Upload progress of every running share. Returns an unsubscribe function. */
   onProgress(listener: (p: ProgressView) => void): () => void;
