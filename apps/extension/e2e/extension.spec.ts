@@ -141,6 +141,41 @@ defineExtensionScenarios(
       }
     });
 
+    it('a profile added while the browser runs reaches the page menu when the person moves to a page', async () => {
+      const { f } = ctx();
+      const patterns = () =>
+        raw.sw.evaluate(() =>
+          (globalThis as unknown as { signetMenus: { current(): { patterns: string[] } } }).signetMenus.current(),
+        );
+      await f.service.saveProfile({
+        id: 'later-ceph',
+        bucket: 'later-bucket',
+        region: 'us-east-1',
+        endpoint: 'https://ceph.later.example.net',
+      });
+      try {
+        // Asked at most once a minute on page changes: make that minute be over (it is kept in
+        // session storage, so a restarted service worker keeps it too).
+        await raw.sw.evaluate(() => chrome.storage.session.remove('menusAskedAt'));
+        const page = await raw.ctx.newPage();
+        await page.goto(raw.pageUrl);
+        await expect
+          .poll(async () => (await patterns()).patterns, { timeout: 5000 })
+          .toContain('*://*.ceph.later.example.net/*');
+        // And not again within the minute: another page change asks nothing.
+        await f.service.removeProfile('later-ceph');
+        await page.goto(`${raw.pageUrl}?again`);
+        await new Promise((r) => setTimeout(r, 500));
+        expect((await patterns()).patterns).toContain('*://*.ceph.later.example.net/*');
+        await page.close();
+      } finally {
+        await f.service.removeProfile('later-ceph').catch(() => undefined);
+        await raw.sw.evaluate(() =>
+          (globalThis as unknown as { signetMenus: { refresh(): Promise<void> } }).signetMenus.refresh(),
+        );
+      }
+    });
+
     it('survives malformed and oversized frames on the socket and from the browser', async () => {
       const { f, browser, objectRef } = ctx();
       const socket = connect(f.bridge()!.socketPath);

@@ -22,7 +22,7 @@ const onMenuClick = (
   tab?: { url?: string },
 ): Promise<MenuClickOutcome> =>
   handleMenuClick(
-    { client, copy: copyToClipboard, show: showOutcome, afterLink: () => void menus.refresh(true) },
+    { client, copy: copyToClipboard, show: showOutcome, afterLink: () => void menus.refresh(30_000) },
     info,
     tab,
   );
@@ -31,6 +31,7 @@ ext.runtime.onInstalled.addListener(() => void menus.start());
 ext.runtime.onStartup.addListener(() => void menus.start());
 ext.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
 installSelectionFilter();
+menus.followPageChanges();
 
 ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id || !popupStateRequestSchema.safeParse(message).success) return false;
