@@ -17,6 +17,8 @@ import {
   type S3Target,
   type SignedLink,
 } from '@signet/core';
+// Types only from the main entry: at run time the CLI loads just link-setup (start-up cost).
+import type { AwsS3Settings } from '@signet/sharing';
 import { resolveProfileForRef } from '@signet/sharing/link-setup';
 
 export interface RefSignerOptions {
@@ -153,14 +155,7 @@ export function createRefSigner(o: RefSignerOptions): RefSigner {
 }
 
 /** What the stateless signer needs of the AWS configuration (resolveAwsS3Settings). */
-export interface AwsS3SettingsLike {
-  region?: string | undefined;
-  endpoint?: string | undefined;
-  pathStyle?: boolean | undefined;
-  fips?: boolean | undefined;
-  dualstack?: boolean | undefined;
-  accelerate?: boolean | undefined;
-}
+export type AwsS3SettingsLike = Omit<AwsS3Settings, 'awsProfile' | 'sources'>;
 
 /**
  * The stateless signer's S3 configuration, as the AWS CLI would use it: the flags first, then
