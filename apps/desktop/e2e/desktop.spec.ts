@@ -599,6 +599,41 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await p.close();
   });
 
+  it('Settings: a B2 endpoint typed in the profile form brings its region, unless a region was typed', async () => {
+    const p = await openApp();
+    await p.click('[data-testid=tab-settings]');
+    await p.click('summary:has-text("Add a profile")');
+    const form = p.getByRole('form', { name: 'New profile' });
+    await form.getByLabel('Name', { exact: true }).fill('Backblaze');
+    await form.getByLabel('Bucket').fill('b2-files');
+    const region = form.getByLabel('Region', { exact: true });
+    const endpoint = form.getByLabel('Endpoint (S3-compatible, optional)');
+    expect(await region.inputValue()).toBe('us-east-1');
+    await form.screenshot({ path: join(shots, 'region-default-light.png') });
+    // Typed key by key, as people do: the half-typed host names no region and changes nothing.
+    await endpoint.pressSequentially('https://s3.us-west-004.backblazeb2.com');
+    expect(await region.inputValue()).toBe('us-west-004');
+    expect(await form.getByTestId('region-hint').textContent()).toBe('Region from the endpoint: us-west-004');
+    await expectNoAxeViolations(p, 'the profile form with a region from the endpoint');
+    await form.screenshot({ path: join(shots, 'region-from-endpoint-light.png') });
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=settings-message]')?.textContent?.includes('saved'),
+    );
+    expect((await service.getProfile('backblaze')).profile.region).toBe('us-west-004');
+
+    // A region the user typed stays, whatever endpoint follows.
+    await p.click('summary:has-text("Add a profile")');
+    await form.getByLabel('Name', { exact: true }).fill('Wasabi EU');
+    await form.getByLabel('Bucket').fill('wasabi-files');
+    await region.fill('eu-central-2');
+    await endpoint.fill('https://s3.eu-central-1.wasabisys.com');
+    expect(await region.inputValue()).toBe('eu-central-2');
+    expect(await form.getByTestId('region-hint').textContent()).toBe('');
+    await p.close();
+    await service.removeProfile('backblaze');
+  });
+
   it('an extension asking for approval shows in the window and is approved from Settings', async () => {
     const extOrigin = `chrome-extension://${'abcdefghijklmnop'.repeat(2)}/`;
     const approvals = new ApprovalStore(home);

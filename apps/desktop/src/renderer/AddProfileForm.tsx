@@ -1,4 +1,4 @@
-import { DEFAULT_EXPIRY, DEFAULT_KEY_TEMPLATE, DEFAULT_REGION } from '@signet/core/browser';
+import { DEFAULT_EXPIRY, DEFAULT_KEY_TEMPLATE, DEFAULT_REGION, parseCompatibleS3Host } from '@signet/core/browser';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CheckView, ProfileInputView, ProfileSecretsView, ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
@@ -12,6 +12,20 @@ function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
+}
+
+/**
+ * The region a B2, Wasabi, Spaces or R2 endpoint names in its host (they refuse a signature for
+ * any other), or undefined: another server, or not (yet) an address. As `signet profile add`.
+ */
+function regionOfEndpoint(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint.trim());
+  } catch {
+    return undefined; // half typed; the save says what is wrong with it
+  }
+  return parseCompatibleS3Host(url.protocol.replace(/:$/, ''), url.host)?.region;
 }
 
 const EMPTY = {
@@ -79,6 +93,10 @@ export function AddProfileForm({
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  /** The user typed a region: an endpoint no longer changes it. */
+  const [regionTyped, setRegionTyped] = useState(false);
+  /** The region the endpoint filled in (for the hint), while it is what the field holds. */
+  const [regionFromEndpoint, setRegionFromEndpoint] = useState<string>();
   // Welcome → "Add a profile": the form opens with the cursor in Name. The signal opens it when
   // it comes with the first render and each time it changes (adjusted while rendering, so the
   // first frame already shows the form open).
@@ -92,6 +110,25 @@ export function AddProfileForm({
     <K extends keyof typeof EMPTY>(k: K) =>
     (e: { target: { value: string; checked?: boolean; type?: string } }) =>
       setF((old) => ({ ...old, [k]: e.target.type === 'checkbox' ? Boolean(e.target.checked) : e.target.value }));
+  // Typing an endpoint of a service whose host names the region fills the region in (uploads,
+  // the test and links must all sign for it), unless the user typed one; an endpoint that names
+  // none puts back the region the form had before.
+  const onEndpoint = (e: { target: { value: string } }) => {
+    const endpoint = e.target.value;
+    const fromHost = regionTyped ? undefined : regionOfEndpoint(endpoint);
+    const base = initial?.region ?? EMPTY.region;
+    setF((old) => ({
+      ...old,
+      endpoint,
+      ...(fromHost ? { region: fromHost } : regionFromEndpoint !== undefined ? { region: base } : {}),
+    }));
+    setRegionFromEndpoint(fromHost);
+  };
+  const onRegion = (e: { target: { value: string } }) => {
+    setRegionTyped(true);
+    setRegionFromEndpoint(undefined);
+    set('region')(e);
+  };
   const id = initial?.id ?? idText ?? slugify(f.name);
   const idValid = /^[a-z0-9][a-z0-9_-]{0,39}$/.test(id);
   const uid = useId();
@@ -161,6 +198,8 @@ export function AddProfileForm({
       setIdText(undefined);
       setPem(undefined);
       setPassphrase('');
+      setRegionTyped(false);
+      setRegionFromEndpoint(undefined);
       setOpen(false);
       onDone(notes.join(' '));
     } catch (err) {
@@ -230,13 +269,25 @@ export function AddProfileForm({
         <span>Bucket</span>
         <input required value={f.bucket} onChange={set('bucket')} placeholder="my-bucket" spellCheck={false} />
       </label>
-      <label className="field">
-        <span>Region</span>
-        <input value={f.region} onChange={set('region')} spellCheck={false} />
-      </label>
+      <div className="field">
+        <label htmlFor={`${uid}-region`}>
+          <span>Region</span>
+        </label>
+        <input
+          id={`${uid}-region`}
+          value={f.region}
+          onChange={onRegion}
+          spellCheck={false}
+          aria-describedby={`${uid}-region-hint`}
+        />
+        {/* Polite: the region changes while the cursor is in the endpoint field. */}
+        <small id={`${uid}-region-hint`} className="muted region-hint" role="status" data-testid="region-hint">
+          {regionFromEndpoint ? `Region from the endpoint: ${regionFromEndpoint}` : ''}
+        </small>
+      </div>
       <label className="field">
         <span>Endpoint (S3-compatible, optional)</span>
-        <input value={f.endpoint} onChange={set('endpoint')} placeholder="https://s3.example.com" spellCheck={false} />
+        <input value={f.endpoint} onChange={onEndpoint} placeholder="https://s3.example.com" spellCheck={false} />
       </label>
       <label className="field">
         <span>Object names</span>

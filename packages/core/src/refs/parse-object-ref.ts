@@ -2,7 +2,7 @@ import { SignetError } from '../errors.js';
 import { validateBucketName, validateObjectKey } from '../s3/index.js';
 import { isAwsEndpoint, partitionOfRegion, type AwsPartition } from './aws-partition.js';
 import { parseAwsS3Host, type S3EndpointVariants } from './aws-s3-host.js';
-import { parseCompatibleS3Host } from './compatible-s3-hosts.js';
+import { parseCompatibleS3Host } from '../browser/compatible-s3-hosts.js';
 import { decodePath } from './decode-path.js';
 import type { ObjectRef, ParseObjectRefOptions, RefServer } from './object-ref.js';
 import { splitS3Query, stripSigningParams, type S3Query } from './signing-params.js';

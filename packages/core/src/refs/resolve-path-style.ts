@@ -2,7 +2,7 @@
 // profile test — so that a link never uses an addressing its own upload did not (the desktop once
 // reported `http://bucket.127.0.0.1:7480/…`, no URL at all, as copied while the SDK uploaded
 // path-style and succeeded).
-import { isIpOrLocalhost } from './compatible-s3-hosts.js';
+import { isIpOrLocalhost } from '../browser/compatible-s3-hosts.js';
 
 export interface PathStyleInput {
   bucket: string;

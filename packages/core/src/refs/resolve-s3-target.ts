@@ -7,7 +7,7 @@ import { SignetError } from '../errors.js';
 import type { LinkWarning } from '../expiry/index.js';
 import { isAwsEndpoint, partitionOfRegion, type AwsPartition } from './aws-partition.js';
 import { awsS3EndpointFor, parseAwsS3Host, type S3EndpointVariants } from './aws-s3-host.js';
-import { parseCompatibleS3Host } from './compatible-s3-hosts.js';
+import { parseCompatibleS3Host } from '../browser/compatible-s3-hosts.js';
 import type { ObjectRef } from './object-ref.js';
 import { resolvePathStyle } from './resolve-path-style.js';
 
