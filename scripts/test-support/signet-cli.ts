@@ -2,9 +2,13 @@
 // tests. The environment is sealed: its own HOME and SIGNET_HOME, the test keychain's D-Bus,
 // the local S3 server's keys, and no AWS config or instance metadata to find.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { testS3 } from './s3.js';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { expect } from 'vitest';
+import { testS3, testS3Client } from './s3.js';
 
 export const cliDir = fileURLToPath(new URL('../../apps/cli/', import.meta.url));
 export const signetBin = join(cliDir, 'dist', 'signet.mjs');
@@ -32,6 +36,29 @@ export function sealedCliEnv(home: string, { endpoint = true }: { endpoint?: boo
   };
 }
 
+/**
+ * The usual start of a CLI suite: rebuilds the bundle (unless `build: false`), creates `bucket`
+ * on the local S3 server with `objects` (key → body) in it, and returns `sealedCliEnv(home, opts)`.
+ */
+export async function cliWithBucket(
+  home: string,
+  bucket: string,
+  {
+    build = true,
+    objects = {},
+    ...opts
+  }: { build?: boolean; objects?: Record<string, string> } & Parameters<typeof sealedCliEnv>[1] = {},
+): Promise<NodeJS.ProcessEnv> {
+  if (build) buildCli();
+  const env = sealedCliEnv(home, opts);
+  const client = testS3Client();
+  await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  for (const [Key, Body] of Object.entries(objects)) {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body }));
+  }
+  return env;
+}
+
 export interface CliRun {
   code: number | null;
   out: string;
@@ -52,4 +79,41 @@ export function runSignet(
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** `run(args)`, and the test fails (with what the CLI said) unless it exits 0. */
+function expectOk(run: (args: string[]) => CliRun, args: string[]): CliRun {
+  const r = run(args);
+  expect(r.code, r.err).toBe(0);
+  return r;
+}
+
+/**
+ * `signet profile add <id>` for `bucket` on the local S3 server (path style, the default AWS
+ * chain), plus the `extra` flags; the test fails unless it exits 0.
+ */
+export function addRgwProfile(
+  run: (args: string[]) => CliRun,
+  id: string,
+  bucket: string,
+  extra: string[] = [],
+): CliRun {
+  return expectOk(run, [
+    'profile',
+    'add',
+    id,
+    '--bucket',
+    bucket,
+    '--endpoint',
+    testS3().endpoint,
+    '--path-style',
+    '--default-chain',
+    ...extra,
+  ]);
+}
+
+/** Writes a new 2048-bit RSA private key (PKCS#1 PEM), as CloudFront key pairs use, to `path`. */
+export function writeRsaKey(path: string): void {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  writeFileSync(path, privateKey.export({ type: 'pkcs1', format: 'pem' }));
 }

@@ -3,14 +3,19 @@
 // the `aws s3 presign` spellings (--endpoint-url, --expires-in), and messages that say which
 // file or which id they are about. Runs the built bundle; links are fetched from the local RGW.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
-import { buildCli, cliDir, runSignet, sealedCliEnv, signetBin } from '../../../scripts/test-support/signet-cli.js';
+import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import {
+  addRgwProfile,
+  cliDir,
+  cliWithBucket,
+  runSignet,
+  signetBin,
+  writeRsaKey,
+} from '../../../scripts/test-support/signet-cli.js';
 
 const repoRoot = join(cliDir, '..', '..');
 
@@ -23,26 +28,9 @@ describe('signet as an installed tool', () => {
     runSignet(env, args, { cwd: home, ...opts });
 
   beforeAll(async () => {
-    buildCli();
-    env = sealedCliEnv(home, { endpoint: false });
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    writeFileSync(pem, privateKey.export({ type: 'pkcs1', format: 'pem' }));
-    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
-    await testS3Client().send(new PutObjectCommand({ Bucket: bucket, Key: 'a.txt', Body: 'alpha' }));
-    const add = signet([
-      'profile',
-      'add',
-      'rgw',
-      '--bucket',
-      bucket,
-      '--endpoint',
-      testS3().endpoint,
-      '--path-style',
-      '--default-chain',
-      '--key-template',
-      'u/{uuid}/{name}',
-    ]);
-    expect(add.code, add.err).toBe(0);
+    env = await cliWithBucket(home, bucket, { endpoint: false, objects: { 'a.txt': 'alpha' } });
+    writeRsaKey(pem);
+    addRgwProfile(signet, 'rgw', bucket, ['--key-template', 'u/{uuid}/{name}']);
   });
 
   const cf = ['https://d111111abcdef8.cloudfront.net/x', '--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key'];

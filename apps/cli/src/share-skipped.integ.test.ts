@@ -5,10 +5,9 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
-import { buildCli, runSignet, sealedCliEnv } from '../../../scripts/test-support/signet-cli.js';
+import { uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { addRgwProfile, cliWithBucket, runSignet } from '../../../scripts/test-support/signet-cli.js';
 
 describe('signet share <folder>: what was left out is said', () => {
   const bucket = uniqueBucket('skipped');
@@ -17,23 +16,8 @@ describe('signet share <folder>: what was left out is said', () => {
   const signet = (args: string[]) => runSignet(env, args, { cwd: home });
 
   beforeAll(async () => {
-    buildCli();
-    env = sealedCliEnv(home, { endpoint: false });
-    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
-    const add = signet([
-      'profile',
-      'add',
-      'rgw',
-      '--bucket',
-      bucket,
-      '--endpoint',
-      testS3().endpoint,
-      '--path-style',
-      '--default-chain',
-      '--key-template',
-      '{uuid}/{name}',
-    ]);
-    expect(add.code, add.err).toBe(0);
+    env = await cliWithBucket(home, bucket, { endpoint: false });
+    addRgwProfile(signet, 'rgw', bucket, ['--key-template', '{uuid}/{name}']);
   });
 
   it('links for the folder only; hidden entries and links out listed on stderr', () => {

@@ -7,10 +7,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
-import { buildCli, runSignet, sealedCliEnv } from '../../../scripts/test-support/signet-cli.js';
+import { testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { addRgwProfile, cliWithBucket, runSignet } from '../../../scripts/test-support/signet-cli.js';
 
 const ESC = '\u001b';
 // Clears the screen, sets the window title, rings the bell: what a hostile name can do raw.
@@ -34,23 +34,8 @@ describe('names that reach a terminal or a key are safe (CLI, RGW)', () => {
   const signet = (args: string[]) => runSignet(env, args, { cwd: home });
 
   beforeAll(async () => {
-    if (!process.env.NO_BUILD) buildCli();
-    env = sealedCliEnv(home, { endpoint: false });
-    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
-    const add = signet([
-      'profile',
-      'add',
-      'rgw',
-      '--bucket',
-      bucket,
-      '--endpoint',
-      testS3().endpoint,
-      '--path-style',
-      '--default-chain',
-      '--key-template',
-      'u/{uuid}/{name}',
-    ]);
-    expect(add.code, add.err).toBe(0);
+    env = await cliWithBucket(home, bucket, { endpoint: false, build: !process.env.NO_BUILD });
+    addRgwProfile(signet, 'rgw', bucket, ['--key-template', 'u/{uuid}/{name}']);
   });
 
   it('a shared file named with ANSI escapes: "Uploaded …" and the labels show them as text', () => {
