@@ -1,6 +1,6 @@
 // The built `signet` bundle run as a user runs it (a child process), against a real
 // SigV4-checking S3 server (RGW) and the real keychain (scripts/with-keyring.sh).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, verify } from 'node:crypto';
 import {
   appendFileSync,
@@ -14,39 +14,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  CreateBucketCommand,
-  ListMultipartUploadsCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { addRgwProfile, cliWithBucket, runSignet, signetBin } from '../../../scripts/test-support/signet-cli.js';
 
-const cliDir = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(cliDir, 'dist', 'signet.mjs');
 const fromB64 = (s: string) => Buffer.from(s.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
-
-/**
- * The environment the CLI runs with in these tests: its own HOME and SIGNET_HOME, the test
- * keychain's D-Bus, the local S3 server's keys, and no AWS config or instance metadata to find.
- */
-function cliEnv(home: string): NodeJS.ProcessEnv {
-  const s3 = testS3();
-  return {
-    PATH: process.env.PATH,
-    HOME: home,
-    SIGNET_HOME: join(home, 'signet'),
-    DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
-    AWS_ACCESS_KEY_ID: s3.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    AWS_REGION: s3.region,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: join(home, 'none'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-  };
-}
 
 describe('signet CLI', () => {
   const bucket = uniqueBucket('cli');
@@ -56,14 +29,9 @@ describe('signet CLI', () => {
   const printed: string[] = [];
 
   function signet(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-    const r = spawnSync(process.execPath, [bin, ...args], {
-      env: { ...env, ...opts.env },
-      input: opts.input ?? '',
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-    printed.push(r.stdout, r.stderr);
-    return { code: r.status, out: r.stdout, err: r.stderr };
+    const r = runSignet(env, args, opts);
+    printed.push(r.out, r.err);
+    return r;
   }
 
   afterAll(() => {
@@ -74,11 +42,7 @@ describe('signet CLI', () => {
   });
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
-    env = { ...cliEnv(home), AWS_ENDPOINT_URL_S3: testS3().endpoint };
-    const client = testS3Client();
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'docs/Q3 report + notes.txt', Body: 'quarterly' }));
+    env = await cliWithBucket(home, bucket, { objects: { 'docs/Q3 report + notes.txt': 'quarterly' } });
   });
 
   it('signet link prints a working link with the asked expiry, and --signing-date makes it reproducible', async () => {
@@ -153,15 +117,14 @@ describe('signet CLI', () => {
 
   it('CloudFront: links and cookies verify with the public key; a public key instead of a private key is refused', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    /** The key pair flags: its id and `key` as the private key. */
+    const signedWith = (key: string) => ['--key-pair-id', 'K2JCJMDEHXQW5F', '--private-key', key];
     const pem = join(home, 'cf.pem');
     writeFileSync(pem, privateKey.export({ type: 'pkcs1', format: 'pem' }));
     const r = signet([
       'link',
       'https://d111111abcdef8.cloudfront.net/v/a b.mp4',
-      '--key-pair-id',
-      'K2JCJMDEHXQW5F',
-      '--private-key',
-      pem,
+      ...signedWith(pem),
       '--expires',
       '30d',
       '--json',
@@ -171,39 +134,16 @@ describe('signet CLI', () => {
     const policy = `{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/v/a%20b.mp4","Condition":{"DateLessThan":{"AWS:EpochTime":${u.searchParams.get('Expires')}}}}]}`;
     expect(verify('sha1', Buffer.from(policy), publicKey, fromB64(u.searchParams.get('Signature')!))).toBe(true);
 
-    const c = signet([
-      'cookies',
-      'https://d111111abcdef8.cloudfront.net/course/*',
-      '--key-pair-id',
-      'K2JCJMDEHXQW5F',
-      '--private-key',
-      pem,
-      '--json',
-    ]);
+    const c = signet(['cookies', 'https://d111111abcdef8.cloudfront.net/course/*', ...signedWith(pem), '--json']);
     const cookies = JSON.parse(c.out).cookies as Record<string, string>;
     expect(
       verify('sha1', fromB64(cookies['CloudFront-Policy']!), publicKey, fromB64(cookies['CloudFront-Signature']!)),
     ).toBe(true);
-    const h = signet([
-      'cookies',
-      'https://d111111abcdef8.cloudfront.net/course/*',
-      '--key-pair-id',
-      'K2JCJMDEHXQW5F',
-      '--private-key',
-      pem,
-      '--header',
-    ]);
+    const h = signet(['cookies', 'https://d111111abcdef8.cloudfront.net/course/*', ...signedWith(pem), '--header']);
     expect(h.out).toMatch(
       /^Cookie: CloudFront-Policy=[\w~-]+; CloudFront-Key-Pair-Id=K2JCJMDEHXQW5F; CloudFront-Signature=[\w~-]+\n$/,
     );
-    const s = signet([
-      'cookies',
-      'https://d111111abcdef8.cloudfront.net/a',
-      '--key-pair-id',
-      'K2JCJMDEHXQW5F',
-      '--private-key',
-      pem,
-    ]);
+    const s = signet(['cookies', 'https://d111111abcdef8.cloudfront.net/a', ...signedWith(pem)]);
     expect(
       s.out
         .split('\n')
@@ -221,50 +161,17 @@ describe('signet CLI', () => {
         passphrase: 'CLOUDFRONT-PASSPHRASE-XYZ',
       }),
     );
-    const noPass = signet([
-      'link',
-      'https://d111111abcdef8.cloudfront.net/x',
-      '--key-pair-id',
-      'K2JCJMDEHXQW5F',
-      '--private-key',
-      encrypted,
-    ]);
+    const encryptedLink = ['link', 'https://d111111abcdef8.cloudfront.net/x', ...signedWith(encrypted)];
+    const noPass = signet(encryptedLink);
     expect([noPass.code, noPass.out]).toEqual([1, '']);
     expect(noPass.err).toMatch(/is encrypted\. Put its passphrase in the SIGNET_KEY_PASSPHRASE/);
-    const withPass = signet(
-      [
-        'link',
-        'https://d111111abcdef8.cloudfront.net/x',
-        '--key-pair-id',
-        'K2JCJMDEHXQW5F',
-        '--private-key',
-        encrypted,
-      ],
-      { env: { SIGNET_KEY_PASSPHRASE: 'CLOUDFRONT-PASSPHRASE-XYZ' } },
-    );
+    const withPass = signet(encryptedLink, { env: { SIGNET_KEY_PASSPHRASE: 'CLOUDFRONT-PASSPHRASE-XYZ' } });
     expect(withPass.code, withPass.err).toBe(0);
-    const wrongPass = signet(
-      [
-        'link',
-        'https://d111111abcdef8.cloudfront.net/x',
-        '--key-pair-id',
-        'K2JCJMDEHXQW5F',
-        '--private-key',
-        encrypted,
-      ],
-      { env: { SIGNET_KEY_PASSPHRASE: 'wrong' } },
-    );
+    const wrongPass = signet(encryptedLink, { env: { SIGNET_KEY_PASSPHRASE: 'wrong' } });
     expect(wrongPass.code).toBe(1);
 
     writeFileSync(join(home, 'pub.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
-    const bad = signet([
-      'link',
-      'https://d111111abcdef8.cloudfront.net/x',
-      '--key-pair-id',
-      'K2JCJMDEHXQW5F',
-      '--private-key',
-      join(home, 'pub.pem'),
-    ]);
+    const bad = signet(['link', 'https://d111111abcdef8.cloudfront.net/x', ...signedWith(join(home, 'pub.pem'))]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/public key or certificate/);
   });
@@ -355,18 +262,7 @@ describe('signet CLI', () => {
         .every((l) => typeof (JSON.parse(l) as { id?: unknown }).id === 'string'),
     ).toBe(true);
     expect(asJson.err).toContain('cannot be read');
-    const second = signet([
-      'profile',
-      'add',
-      'other',
-      '--bucket',
-      bucket,
-      '--endpoint',
-      s3.endpoint,
-      '--path-style',
-      '--default-chain',
-    ]);
-    expect(second.code, second.err).toBe(0);
+    addRgwProfile(signet, 'other', bucket);
     expect(signet(['profile', 'default', 'other']).code).toBe(0);
     expect(signet(['profile', 'list']).out).toMatch(/\* other .*AWS default chain/);
     const all = [add, share, renewed, revoke, signet(['profile', 'show', 'work'])].map((x) => x.out + x.err).join('\n');
@@ -381,15 +277,8 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
   /** A D-Bus address that leads nowhere: the keychain is not available. */
   const noKeychain = { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'no-bus')}` };
 
-  function signet(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
-    const r = spawnSync(process.execPath, [bin, ...args], {
-      env: { ...env, ...opts.env },
-      input: opts.input ?? '',
-      encoding: 'utf8',
-      cwd: opts.cwd ?? home,
-    });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  }
+  const signet = (args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}) =>
+    runSignet(env, args, { cwd: home, ...opts });
   const show = (id: string) => JSON.parse(signet(['profile', 'show', id]).out) as { profile: Record<string, unknown> };
   const objectsUnder = async (prefix: string) =>
     ((await testS3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []).map(
@@ -399,25 +288,9 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
     (await testS3Client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
 
   beforeAll(async () => {
-    const s3 = testS3();
-    env = cliEnv(home);
-    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
-    const add = signet([
-      'profile',
-      'add',
-      'rgw',
-      '--bucket',
-      bucket,
-      '--endpoint',
-      s3.endpoint,
-      '--path-style',
-      '--default-chain',
-      '--default-expiry',
-      '3h',
-      '--key-template',
-      'clx/{uuid}/{name}',
-    ]);
-    expect(add.code, add.err).toBe(0);
+    // The first suite built the bundle.
+    env = await cliWithBucket(home, bucket, { endpoint: false, build: false });
+    addRgwProfile(signet, 'rgw', bucket, ['--default-expiry', '3h', '--key-template', 'clx/{uuid}/{name}']);
   });
 
   it('profile add on an existing profile changes only the settings given (create or update)', () => {
@@ -552,7 +425,7 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
       'script',
       [
         '-qec',
-        `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} share ${JSON.stringify(dir)} -p rgw`,
+        `${JSON.stringify(process.execPath)} ${JSON.stringify(signetBin)} share ${JSON.stringify(dir)} -p rgw`,
         '/dev/null',
       ],
       { env, encoding: 'utf8' },
@@ -648,7 +521,7 @@ describe('signet CLI: profile updates, cancelling, edge cases', () => {
     ready: () => Promise<boolean>,
     extraEnv: NodeJS.ProcessEnv = {},
   ) {
-    const child = spawn(process.execPath, [bin, 'share', ...args], {
+    const child = spawn(process.execPath, [signetBin, 'share', ...args], {
       env: { ...env, ...extraEnv },
       cwd: home,
       stdio: ['ignore', 'pipe', 'pipe'],
