@@ -10,6 +10,7 @@ import { awsS3EndpointFor, parseAwsS3Host, type S3EndpointVariants } from './aws
 import { parseCompatibleS3Host } from '../browser/compatible-s3-hosts.js';
 import type { ObjectRef } from './object-ref.js';
 import { resolvePathStyle } from './resolve-path-style.js';
+import { sameS3Server } from './same-s3-server.js';
 
 export type S3ObjectRef = Extract<ObjectRef, { kind: 's3' }>;
 
@@ -48,18 +49,6 @@ const PARTITION_DEFAULT_REGION: Record<AwsPartition, string> = {
   'aws-us-gov': 'us-gov-west-1',
 };
 
-const sameServer = (a: string, b: string) => {
-  const norm = (e: string) => {
-    try {
-      const u = new URL(e);
-      return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}`;
-    } catch {
-      return e.toLowerCase();
-    }
-  };
-  return norm(a) === norm(b);
-};
-
 export function resolveS3Target(ref: S3ObjectRef, config: S3TargetConfig): S3Target {
   const warnings: LinkWarning[] = [];
   // An endpoint that is AWS's own (--endpoint https://s3.amazonaws.com) is AWS, with its addressing.
@@ -69,7 +58,7 @@ export function resolveS3Target(ref: S3ObjectRef, config: S3TargetConfig): S3Tar
   let endpoint: string | undefined;
   let aws: boolean;
   if (ref.server === 'custom') {
-    if (configCustom && ref.endpoint && !sameServer(configCustom, ref.endpoint))
+    if (configCustom && ref.endpoint && !sameS3Server(configCustom, ref.endpoint))
       throw new SignetError(
         'OPTION_INVALID',
         `The URL is on ${ref.endpoint}, but the endpoint to sign for is ${configCustom}: the link would point at the wrong server. Leave out --endpoint (or AWS_ENDPOINT_URL), or give s3://${ref.bucket}/${ref.key} to sign for ${configCustom}.`,

@@ -18,6 +18,7 @@ import {
   parseObjectRef,
   partitionOfRegion,
   type AwsPartition,
+  sameS3Server,
   SignetError,
   type ObjectRef,
   type Profile,
@@ -108,7 +109,7 @@ function onSameServer(profile: Profile, ref: Extract<ObjectRef, { kind: 's3' }>)
     case 'aws':
       return awsProfile && partitionOk;
     case 'custom':
-      return !awsProfile && ref.endpoint !== undefined && sameServer(profile.endpoint!, ref.endpoint);
+      return !awsProfile && ref.endpoint !== undefined && sameS3Server(profile.endpoint!, ref.endpoint);
   }
 }
 
@@ -156,19 +157,6 @@ function namedMismatch(p: Profile, ref: ObjectLikeRef, mode: 'covered' | 'its-se
   return mode === 'covered'
     ? `Profile "${p.id}" does not cover ${where(ref)} (${its}). Add a profile for that bucket (${whatWouldCover(ref)}).`
     : `Profile "${p.id}" cannot sign ${where(ref)} (${its}).`;
-}
-
-/** Same S3 server: scheme, host, port (default ports dropped) and base path. */
-function sameServer(a: string, b: string): boolean {
-  const norm = (e: string) => {
-    try {
-      const u = new URL(e);
-      return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}`;
-    } catch {
-      return e.toLowerCase();
-    }
-  };
-  return norm(a) === norm(b);
 }
 
 /** Same CloudFront domain, with or without a scheme, path or default port. */
