@@ -65,13 +65,13 @@ export interface CliRun {
   err: string;
 }
 
-/** `signet …args` with `env` (plus `opts.env`), stdin from `opts.input`, in `opts.cwd`. */
+/** `signet …args` with `env` (plus `opts.env`), stdin from `opts.input`, in `opts.cwd`; `opts.bin` runs another bundle. */
 export function runSignet(
   env: NodeJS.ProcessEnv,
   args: string[],
-  opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; bin?: string } = {},
 ): CliRun {
-  const r = spawnSync(process.execPath, [signetBin, ...args], {
+  const r = spawnSync(process.execPath, [opts.bin ?? signetBin, ...args], {
     env: { ...env, ...opts.env },
     input: opts.input ?? '',
     encoding: 'utf8',

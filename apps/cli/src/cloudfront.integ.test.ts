@@ -2,15 +2,15 @@
 // them: the built bundle in a child process. CloudFront + STS → moto_server (started here,
 // reached through AWS_ENDPOINT_URL_CLOUDFRONT / AWS_ENDPOINT_URL_STS); the bucket → RGW; the
 // key → the real keychain (scripts/with-keyring.sh).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMoto, type RunningMoto } from '../../../scripts/test-support/moto.js';
-import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { addRgwProfile, cliWithBucket, runSignet } from '../../../scripts/test-support/signet-cli.js';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 // Its own bundle (build.mjs takes an output folder): the other CLI suites rebuild dist/ while
@@ -26,43 +26,17 @@ describe('signet cloudfront / doctor CLI (moto + RGW + keychain)', () => {
   let env: NodeJS.ProcessEnv;
   const printed: string[] = [];
   function signet(args: string[]) {
-    const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', input: '' });
-    printed.push(r.stdout, r.stderr);
-    return { code: r.status, out: r.stdout, err: r.stderr };
+    const r = runSignet(env, args, { bin });
+    printed.push(r.out, r.err);
+    return r;
   }
 
   beforeAll(async () => {
     execFileSync(process.execPath, [join(cliDir, 'build.mjs'), outdir]);
     moto = await startMoto();
-    const s3 = testS3();
-    env = {
-      PATH: process.env.PATH,
-      HOME: home,
-      SIGNET_HOME: join(home, 'signet'),
-      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
-      AWS_ACCESS_KEY_ID: s3.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      AWS_REGION: s3.region,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(home, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-      ...moto.env,
-    };
-    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
-    const add = signet([
-      'profile',
-      'add',
-      'cdn',
-      '--bucket',
-      bucket,
-      '--region',
-      s3.region,
-      '--endpoint',
-      s3.endpoint,
-      '--path-style',
-      '--default-chain',
-    ]);
-    expect(add.code, add.err).toBe(0);
+    // Built above, into its own folder: no build here.
+    env = { ...(await cliWithBucket(home, bucket, { endpoint: false, build: false })), ...moto.env };
+    addRgwProfile(signet, 'cdn', bucket, ['--region', testS3().region]);
   });
   afterAll(async () => {
     await moto?.stop();
