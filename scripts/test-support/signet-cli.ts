@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { expect } from 'vitest';
-import { testS3, testS3Client } from './s3.js';
+import { testS3, testS3Client, type TestS3 } from './s3.js';
 
 export const cliDir = fileURLToPath(new URL('../../apps/cli/', import.meta.url));
 export const signetBin = join(cliDir, 'dist', 'signet.mjs');
@@ -18,21 +18,34 @@ export function buildCli(): void {
   execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
 }
 
-/** The environment of a sealed CLI run with the local S3 server's keys (and endpoint, unless `endpoint: false`). */
-export function sealedCliEnv(home: string, { endpoint = true }: { endpoint?: boolean } = {}): NodeJS.ProcessEnv {
-  const s3 = testS3();
+/** AWS keys that sign nothing real, for suites that reach no S3 server (CloudFront, refusals). */
+export const exampleKeys = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-real-secret', region: 'us-east-1' };
+
+/**
+ * The environment of a sealed CLI run with the local S3 server's keys (or `keys`), its endpoint
+ * unless `endpoint: false`, and the test keychain's D-Bus unless `keychain: false`.
+ */
+export function sealedCliEnv(
+  home: string,
+  {
+    endpoint = true,
+    keychain = true,
+    keys,
+  }: { endpoint?: boolean; keychain?: boolean; keys?: Omit<TestS3, 'endpoint'> } = {},
+): NodeJS.ProcessEnv {
+  const s3 = keys ?? testS3();
   return {
     PATH: process.env.PATH,
     HOME: home,
     SIGNET_HOME: join(home, 'signet'),
-    DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
+    ...(keychain ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
     AWS_ACCESS_KEY_ID: s3.accessKeyId,
     AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
     AWS_REGION: s3.region,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_CONFIG_FILE: join(home, 'none'),
     AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-    ...(endpoint ? { AWS_ENDPOINT_URL_S3: s3.endpoint } : {}),
+    ...(endpoint ? { AWS_ENDPOINT_URL_S3: testS3().endpoint } : {}),
   };
 }
 
@@ -82,7 +95,7 @@ export function runSignet(
 }
 
 /** `run(args)`, and the test fails (with what the CLI said) unless it exits 0. */
-function expectOk(run: (args: string[]) => CliRun, args: string[]): CliRun {
+export function expectOk(run: (args: string[]) => CliRun, args: string[]): CliRun {
   const r = run(args);
   expect(r.code, r.err).toBe(0);
   return r;
@@ -116,4 +129,31 @@ export function addRgwProfile(
 export function writeRsaKey(path: string): void {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   writeFileSync(path, privateKey.export({ type: 'pkcs1', format: 'pem' }));
+}
+
+/**
+ * `signet profile add <id>` for CloudFront links through `domain` (bucket media-bucket, key pair
+ * K2JCJMDEHXQW5F, the default AWS chain), plus the `extra` flags, then `signet key import` of a
+ * new key written to `pem`; the test fails unless both exit 0.
+ */
+export function addCloudFrontProfile(
+  run: (args: string[]) => CliRun,
+  id: string,
+  { domain, pem, extra = [] }: { domain: string; pem: string; extra?: string[] },
+): void {
+  expectOk(run, [
+    'profile',
+    'add',
+    id,
+    '--bucket',
+    'media-bucket',
+    '--cloudfront-domain',
+    domain,
+    '--key-pair-id',
+    'K2JCJMDEHXQW5F',
+    '--default-chain',
+    ...extra,
+  ]);
+  writeRsaKey(pem);
+  expectOk(run, ['key', 'import', pem, '--profile', id]);
 }

@@ -4,18 +4,21 @@
 // CLI runs as a child process with a CloudFront profile and a generated key in the test keychain;
 // the request goes over the real framed protocol. It must be refused (EXPIRY_TOO_LONG) before
 // anything is signed.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ParamsOf } from '@signet/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type LiveServe } from '../../../scripts/test-support/live-serve.js';
+import {
+  addCloudFrontProfile,
+  buildCli,
+  exampleKeys,
+  expectOk,
+  runSignet,
+  sealedCliEnv,
+} from '../../../scripts/test-support/signet-cli.js';
 
-const cliDir = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(cliDir, 'dist', 'signet.mjs');
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const DOMAIN = 'd111111abcdef8.cloudfront.net';
 
@@ -25,45 +28,17 @@ describe('signet serve: CloudFront expiry has an upper bound', () => {
   let env: NodeJS.ProcessEnv;
   let serve: LiveServe | undefined;
 
-  const signet = (args: string[]) => {
-    const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    return r.stdout;
-  };
+  const signet = (args: string[]) => runSignet(env, args);
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
-    env = {
-      PATH: process.env.PATH,
-      HOME: home,
-      SIGNET_HOME: join(home, 'signet'),
-      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
-      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-      AWS_SECRET_ACCESS_KEY: 'not-used-for-cloudfront',
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(home, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-    };
-    const profile = `cdn${Date.now().toString(36)}`;
-    signet([
-      'profile',
-      'add',
-      profile,
-      '--bucket',
-      'media-bucket',
-      '--cloudfront-domain',
-      DOMAIN,
-      '--key-pair-id',
-      'K2JCJMDEHXQW5F',
-      '--default-chain',
-      '--default',
-    ]);
-    const pem = join(home, 'cf.pem');
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    writeFileSync(pem, privateKey.export({ type: 'pkcs1', format: 'pem' }));
-    signet(['key', 'import', pem, '--profile', profile]);
-    signet(['bridge', 'approve', ORIGIN]);
+    buildCli();
+    env = sealedCliEnv(home, { endpoint: false, keys: exampleKeys });
+    addCloudFrontProfile(signet, `cdn${Date.now().toString(36)}`, {
+      domain: DOMAIN,
+      pem: join(home, 'cf.pem'),
+      extra: ['--default'],
+    });
+    expectOk(signet, ['bridge', 'approve', ORIGIN]);
     serve = await startServe(env, socketPath, ORIGIN);
   }, 60_000);
 

@@ -3,19 +3,22 @@
 // the coverage check, so any bucket the profile's credentials could read was signed. The built
 // CLI runs as a child process, the bridge speaks the real framed protocol over its Unix socket,
 // and the links are fetched from RGW to show what the attacker would have got.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { ParamsOf } from '@signet/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type LiveServe } from '../../../scripts/test-support/live-serve.js';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import {
+  addRgwProfile,
+  buildCli,
+  expectOk,
+  runSignet,
+  sealedCliEnv,
+} from '../../../scripts/test-support/signet-cli.js';
 
-const cliDir = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(cliDir, 'dist', 'signet.mjs');
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 
 describe('signet serve: a link request cannot pick a profile that does not cover the object', () => {
@@ -26,45 +29,20 @@ describe('signet serve: a link request cannot pick a profile that does not cover
   let env: NodeJS.ProcessEnv;
   let serve: LiveServe | undefined;
 
-  const signet = (args: string[]) => {
-    const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    return r.stdout;
-  };
+  const signet = (args: string[]) => runSignet(env, args);
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
-    const s3 = testS3();
-    env = {
-      PATH: process.env.PATH,
-      HOME: home,
-      SIGNET_HOME: join(home, 'signet'),
-      AWS_ACCESS_KEY_ID: s3.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      AWS_REGION: s3.region,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(home, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-    };
+    buildCli();
+    // No keychain: the profile signs with the environment's keys (the default chain).
+    env = sealedCliEnv(home, { endpoint: false, keychain: false });
     const client = testS3Client();
     for (const b of [covered, uncovered]) {
       await client.send(new CreateBucketCommand({ Bucket: b }));
       await client.send(new PutObjectCommand({ Bucket: b, Key: 'secret.txt', Body: `contents of ${b}` }));
     }
     // One profile, for `covered` only; its credentials (the default chain) can also read `uncovered`.
-    signet([
-      'profile',
-      'add',
-      'work',
-      '--bucket',
-      covered,
-      '--endpoint',
-      s3.endpoint,
-      '--path-style',
-      '--default-chain',
-      '--default',
-    ]);
-    signet(['bridge', 'approve', ORIGIN]);
+    addRgwProfile(signet, 'work', covered, ['--default']);
+    expectOk(signet, ['bridge', 'approve', ORIGIN]);
     serve = await startServe(env, socketPath, ORIGIN);
   });
 
