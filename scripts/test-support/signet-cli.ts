@@ -101,6 +101,11 @@ export function expectOk(run: (args: string[]) => CliRun, args: string[]): CliRu
   return r;
 }
 
+/** `signet profile add <id>` for `bucket` on the local S3 server (path style), credentials not yet said. */
+export function rgwProfileArgs(id: string, bucket: string): string[] {
+  return ['profile', 'add', id, '--bucket', bucket, '--endpoint', testS3().endpoint, '--path-style'];
+}
+
 /**
  * `signet profile add <id>` for `bucket` on the local S3 server (path style, the default AWS
  * chain), plus the `extra` flags; the test fails unless it exits 0.
@@ -111,18 +116,7 @@ export function addRgwProfile(
   bucket: string,
   extra: string[] = [],
 ): CliRun {
-  return expectOk(run, [
-    'profile',
-    'add',
-    id,
-    '--bucket',
-    bucket,
-    '--endpoint',
-    testS3().endpoint,
-    '--path-style',
-    '--default-chain',
-    ...extra,
-  ]);
+  return expectOk(run, [...rgwProfileArgs(id, bucket), '--default-chain', ...extra]);
 }
 
 /** Writes a new 2048-bit RSA private key (PKCS#1 PEM), as CloudFront key pairs use, to `path`. */

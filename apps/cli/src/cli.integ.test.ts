@@ -17,7 +17,13 @@ import { join } from 'node:path';
 import { ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
-import { addRgwProfile, cliWithBucket, runSignet, signetBin } from '../../../scripts/test-support/signet-cli.js';
+import {
+  addRgwProfile,
+  cliWithBucket,
+  rgwProfileArgs,
+  runSignet,
+  signetBin,
+} from '../../../scripts/test-support/signet-cli.js';
 
 const fromB64 = (s: string) => Buffer.from(s.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
 
@@ -178,21 +184,9 @@ describe('signet CLI', () => {
 
   it('profile add → share → links → renew → revoke, with the secret only in the keychain and never printed', async () => {
     const s3 = testS3();
-    const add = signet(
-      [
-        'profile',
-        'add',
-        'work',
-        '--bucket',
-        bucket,
-        '--endpoint',
-        s3.endpoint,
-        '--path-style',
-        '--access-key-id',
-        s3.accessKeyId,
-      ],
-      { env: { SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey } },
-    );
+    const add = signet([...rgwProfileArgs('work', bucket), '--access-key-id', s3.accessKeyId], {
+      env: { SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey },
+    });
     expect(add.code, add.err).toBe(0);
     expect(signet(['profile', 'list']).out).toMatch(/\* work .*credentials: keychain/);
     const missing = signet(['share', join(home, 'nope.pdf')]);
@@ -581,22 +575,8 @@ setTimeout(() => console.log(JSON.stringify({ Version: 1, AccessKeyId: process.e
     );
     const config = join(home, 'aws-config');
     writeFileSync(config, `[profile slow]\ncredential_process = ${process.execPath} ${script}\n`);
-    const s3 = testS3();
     expect(
-      signet([
-        'profile',
-        'add',
-        'slow',
-        '--bucket',
-        bucket,
-        '--endpoint',
-        s3.endpoint,
-        '--path-style',
-        '--aws-profile',
-        'slow',
-        '--key-template',
-        'slow/{uuid}/{name}',
-      ]).code,
+      signet([...rgwProfileArgs('slow', bucket), '--aws-profile', 'slow', '--key-template', 'slow/{uuid}/{name}']).code,
     ).toBe(0);
     const file = join(home, 'small.txt');
     writeFileSync(file, 'never uploaded');

@@ -13,7 +13,7 @@ import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { buildRelayHello, buildRequest, encodeFrame, FrameDecoder } from '@signet/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../../scripts/test-support/s3.js';
-import { buildCli, signetBin } from '../../../../scripts/test-support/signet-cli.js';
+import { buildCli, rgwProfileArgs, runSignet, signetBin } from '../../../../scripts/test-support/signet-cli.js';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 /** SIGNET_TEST_BIN runs another bundle (e.g. one built from an older commit, to see these fail). */
@@ -26,9 +26,14 @@ let session: ChildProcess;
 let serve: ChildProcess | undefined;
 let socketPath: string;
 
-const signet = (args: string[], extra: NodeJS.ProcessEnv = {}) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...extra }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+const signet = (args: string[], extra: NodeJS.ProcessEnv = {}) => runSignet(env, args, { env: extra, bin });
+/** `signet profile add <id>` on RGW with the server's keys; the secret (and any `extra`) is kept in the keychain. */
+const addKeyedProfile = (id: string, extra: NodeJS.ProcessEnv = {}) => {
+  const s3 = testS3();
+  return signet([...rgwProfileArgs(id, bucket), '--region', s3.region, '--access-key-id', s3.accessKeyId], {
+    SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    ...extra,
+  });
 };
 const lockKeychain = () =>
   execFileSync(
@@ -63,7 +68,6 @@ beforeAll(async () => {
   if (!process.env.SIGNET_TEST_BIN) buildCli();
   base = mkdtempSync(join(tmpdir(), 'signet-item8-'));
   for (const d of ['home', 'data', 'run']) mkdirSync(join(base, d), { mode: 0o700 });
-  const s3 = testS3();
   env = {
     PATH: process.env.PATH,
     HOME: join(base, 'home'),
@@ -93,25 +97,7 @@ beforeAll(async () => {
   const client = testS3Client();
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'q3.txt', Body: 'quarterly' }));
-  const add = (id: string, extra: NodeJS.ProcessEnv = {}) =>
-    signet(
-      [
-        'profile',
-        'add',
-        id,
-        '--bucket',
-        bucket,
-        '--endpoint',
-        s3.endpoint,
-        '--path-style',
-        '--region',
-        s3.region,
-        '--access-key-id',
-        s3.accessKeyId,
-      ],
-      { SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, ...extra },
-    );
-  const work = add('work');
+  const work = addKeyedProfile('work');
   expect(work.code, work.err).toBe(0);
   const approved = signet(['bridge', 'approve', ORIGIN]);
   expect(approved.code, approved.err).toBe(0);
@@ -176,24 +162,7 @@ describe('keychain and the running bridge (own gnome-keyring session)', () => {
   }, 60_000);
 
   it('profile remove also removes the link:<id> items of links made with its session token, and says so', () => {
-    const s3 = testS3();
-    const added = signet(
-      [
-        'profile',
-        'add',
-        'temp',
-        '--bucket',
-        bucket,
-        '--endpoint',
-        s3.endpoint,
-        '--path-style',
-        '--region',
-        s3.region,
-        '--access-key-id',
-        s3.accessKeyId,
-      ],
-      { SIGNET_AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, SIGNET_AWS_SESSION_TOKEN: 'item8-session-token' },
-    );
+    const added = addKeyedProfile('temp', { SIGNET_AWS_SESSION_TOKEN: 'item8-session-token' });
     expect(added.code, added.err).toBe(0);
     const link = signet(['link', '-p', 'temp', `s3://${bucket}/q3.txt`, '--expires', '1h']);
     expect(link.code, link.err).toBe(0);
