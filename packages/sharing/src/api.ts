@@ -288,4 +288,6 @@ export interface SharingService {
   doctor: CloudFrontTools['doctor'];
   rotateCloudFrontKey: CloudFrontTools['rotateCloudFrontKey'];
   retireCloudFrontKey: CloudFrontTools['retireCloudFrontKey'];
+  cloudFrontDeployment: CloudFrontTools['cloudFrontDeployment'];
+  cloudFrontRetiringKeys: CloudFrontTools['cloudFrontRetiringKeys'];
 }

@@ -13,6 +13,9 @@ import {
   type KeyRotationRequest,
   type KeyRotationResult,
 } from './cloudfront-setup/index.js';
+import { RetirementStore, type PendingRetirement } from './cloudfront-setup/retirement-store.js';
+import { profileDeployment, type CloudFrontDeployment } from './cloudfront-setup/wait-deployed.js';
+import { dirname } from 'node:path';
 import { runDoctor, type DoctorOptions, type DoctorReport } from './doctor/index.js';
 import type { LinkHistory } from './history/index.js';
 import type { ProfileStore } from './profiles/index.js';
@@ -30,6 +33,10 @@ export interface CloudFrontTools {
   rotateCloudFrontKey(request: KeyRotationRequest): Promise<KeyRotationResult>;
   /** Takes replaced keys out of the group (those due, or one named); marks the links they signed. */
   retireCloudFrontKey(request: KeyRetireRequest): Promise<KeyRetireResult>;
+  /** Whether the profile's distribution is deployed yet (one GetDistribution; for clients that poll). */
+  cloudFrontDeployment(profileId: string): Promise<CloudFrontDeployment>;
+  /** Keys a rotation replaced that wait to be retired (the local list retire-key keeps; reads no network). */
+  cloudFrontRetiringKeys(profileId: string): Promise<PendingRetirement[]>;
 }
 
 export interface CloudFrontToolsOptions {
@@ -53,5 +60,10 @@ export function createCloudFrontTools(o: CloudFrontToolsOptions): CloudFrontTool
     doctor: (profileId, options) => runDoctor(base, profileId, options),
     rotateCloudFrontKey: async (request) => after(await rotateCloudFrontKey({ ...base, history: o.history }, request)),
     retireCloudFrontKey: async (request) => after(await retireCloudFrontKey({ ...base, history: o.history }, request)),
+    cloudFrontDeployment: (profileId) => profileDeployment(base, profileId),
+    cloudFrontRetiringKeys: async (profileId) => {
+      await o.profiles.get(profileId); // an unknown profile is an error, not "nothing waiting"
+      return new RetirementStore(dirname(o.profiles.file)).list(profileId);
+    },
   };
 }

@@ -24,9 +24,22 @@ export const cloudFrontSetupRequestSchema = z
 /** A set-up run's id, made by the renderer so it can ask for the run's progress while it waits. */
 const runId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a run id (letters, digits, -)');
 
+/** Rotation: retire the old key now, or let it wait a whole number of days (the CLI's --retire-after Nd). */
+export const keyRotationChoiceSchema = z.discriminatedUnion('retire', [
+  z.object({ retire: z.literal('now') }).strict(),
+  z.object({ retire: z.literal('later'), days: z.number().int().min(1).max(365) }).strict(),
+]);
+
+/** A CloudFront public key id (e.g. K2JCJMDEHXQW5F): letters and digits only. */
+const keyId = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'must be a CloudFront key id (letters and digits)');
+
 export const CLOUDFRONT_PAYLOADS = {
   planCloudFrontSetup: z.tuple([cloudFrontSetupRequestSchema]),
   applyCloudFrontSetup: z.tuple([runId, cloudFrontSetupRequestSchema]),
   cloudFrontSetupProgress: z.tuple([runId]),
   checkSetup: z.tuple([id, z.object({ uploads: z.boolean().optional() }).strict().optional()]),
+  cloudFrontDeployment: z.tuple([id]),
+  rotateCloudFrontKey: z.tuple([id, keyRotationChoiceSchema]),
+  retireCloudFrontKey: z.tuple([id, keyId]),
+  cloudFrontRetiringKeys: z.tuple([id]),
 };
