@@ -955,6 +955,17 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     expect(keys.size).toBe(0);
     // Shown and typed as the platform writes it (Ctrl+Shift+U), not Electron's CommandOrControl+….
     expect(await p.inputValue('[data-testid=shortcut-text]')).toBe('Ctrl+Shift+U');
+    // A key main cannot register is refused in the window's words, and nothing is registered.
+    await p.getByTestId('shortcut-text').fill('Ctrl+Shift+ü');
+    await toggle.click();
+    await p.waitForFunction(() =>
+      document.querySelector('[data-testid=settings-message]')?.textContent?.includes('needs a modifier'),
+    );
+    expect(await p.textContent('[data-testid=settings-message]')).toBe(
+      'A shortcut needs a modifier (Ctrl, Alt, Shift or Super) and one key, e.g. Ctrl+Shift+U.',
+    );
+    expect(await toggle.isChecked()).toBe(false);
+    expect(keys.size).toBe(0);
     await p.getByTestId('shortcut-text').fill('Ctrl+Alt+S');
     await toggle.click(); // the box follows the saved state, once main has registered the key
     await p.waitForFunction(() =>

@@ -5,7 +5,7 @@ import { api, errorText } from './api.js';
 import { BrowserIntegration } from './BrowserIntegration.js';
 import { CloudFrontSetup } from './CloudFrontSetup.js';
 import { ProfileCard } from './ProfileCard.js';
-import { acceleratorFromPeople, isMac, shortcutForPeople } from './shortcut-words.js';
+import { acceleratorFromPeople, isMac, shortcutForPeople, shortcutProblem } from './shortcut-words.js';
 
 const mac = isMac();
 
@@ -117,6 +117,11 @@ export function SettingsView({
                 disabled={startAtLogin === undefined}
                 data-testid="shortcut-toggle"
                 onChange={(e) => {
+                  const problem = e.target.checked ? shortcutProblem(shortcutText, mac) : undefined;
+                  if (problem) {
+                    setMessage(problem);
+                    return;
+                  }
                   const next = e.target.checked ? acceleratorFromPeople(shortcutText, mac) : null;
                   void api()
                     .setShortcut(next)

@@ -57,6 +57,24 @@ export function acceleratorFromPeople(text: string, mac: boolean): string {
     .join('+');
 }
 
+const MODIFIERS = new Set(['CommandOrControl', 'Control', 'Alt', 'Shift', 'Super']);
+
+/**
+ * Why main could not register what a person typed, in the platform's words (the IPC schema's own
+ * message speaks accelerator syntax), or undefined when it is fine: one to four modifiers and one
+ * key of letters or digits (U, 5, F12).
+ */
+export function shortcutProblem(text: string, mac: boolean): string | undefined {
+  const parts = acceleratorFromPeople(text, mac).split('+');
+  const key = parts.pop() ?? '';
+  const ok =
+    parts.length >= 1 && parts.length <= 4 && parts.every((p) => MODIFIERS.has(p)) && /^[A-Za-z0-9]{1,3}$/.test(key);
+  if (ok) return undefined;
+  return mac
+    ? 'A shortcut needs a modifier (⌘, ⌃, ⌥ or ⇧) and one key, e.g. ⌘⇧U.'
+    : 'A shortcut needs a modifier (Ctrl, Alt, Shift or Super) and one key, e.g. Ctrl+Shift+U.';
+}
+
 /** Whether the renderer runs on macOS (symbols, no '+'). */
 export function isMac(): boolean {
   return /Mac/i.test(navigator.platform || navigator.userAgent);
