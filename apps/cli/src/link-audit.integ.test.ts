@@ -10,10 +10,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
-import { buildCli, runSignet, sealedCliEnv } from '../../../scripts/test-support/signet-cli.js';
+import { testS3, uniqueBucket } from '../../../scripts/test-support/s3.js';
+import {
+  addRgwProfile,
+  buildCli,
+  cliWithBucket,
+  runSignet,
+  sealedCliEnv,
+} from '../../../scripts/test-support/signet-cli.js';
 
 describe('signet link: what a new user tried (issue 10 audit)', () => {
   const bucket = uniqueBucket('audit');
@@ -21,10 +26,7 @@ describe('signet link: what a new user tried (issue 10 audit)', () => {
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    buildCli();
-    env = sealedCliEnv(home, { endpoint: false });
-    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
-    await testS3Client().send(new PutObjectCommand({ Bucket: bucket, Key: 'dir/', Body: 'the marker' }));
+    env = await cliWithBucket(home, bucket, { endpoint: false, objects: { 'dir/': 'the marker' } });
   });
 
   it('--folder-marker on a bucket the default Signet profile covers: the profile signs, the link serves the marker', async () => {
@@ -114,18 +116,7 @@ describe('signet link --profile: a profile name that does not fit is a command-l
   beforeAll(() => {
     buildCli();
     env = sealedCliEnv(home, { endpoint: false });
-    const add = runSignet(env, [
-      'profile',
-      'add',
-      'ceph',
-      '--bucket',
-      'photos',
-      '--endpoint',
-      testS3().endpoint,
-      '--path-style',
-      '--default-chain',
-    ]);
-    expect(add.code, add.err).toBe(0);
+    addRgwProfile((args) => runSignet(env, args), 'ceph', 'photos');
   });
 
   it('an AWS URL with --profile naming a custom-endpoint profile: exit 2, says which server each is on', () => {

@@ -2,17 +2,13 @@
 // from the AWS configuration as the AWS CLI reads it (AWS_PROFILE, ~/.aws/config with its
 // services section), an unknown AWS_PROFILE is one sentence, a Signet profile that covers the
 // bucket signs (and says so), and a pasted link to an old version still serves the old bytes.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
-
-const cliDir = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(cliDir, 'dist', 'signet.mjs');
+import { addRgwProfile, buildCli, runSignet } from '../../../scripts/test-support/signet-cli.js';
 
 describe('signet link with the AWS configuration', () => {
   const bucket = uniqueBucket('awscfg');
@@ -21,13 +17,10 @@ describe('signet link with the AWS configuration', () => {
   let env: NodeJS.ProcessEnv;
   let oldVersion: string;
 
-  const signet = (args: string[], extra: NodeJS.ProcessEnv = {}) => {
-    const r = spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...extra }, encoding: 'utf8' });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const signet = (args: string[], extra: NodeJS.ProcessEnv = {}) => runSignet(env, args, { env: extra });
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(cliDir, 'build.mjs')]);
+    buildCli();
     const s3 = testS3();
     mkdirSync(join(home, '.aws'));
     writeFileSync(
@@ -105,22 +98,7 @@ describe('signet link with the AWS configuration', () => {
 
   it('a Signet profile that covers the bucket signs without --profile, and says which', async () => {
     const keys = { AWS_ACCESS_KEY_ID: testS3().accessKeyId, AWS_SECRET_ACCESS_KEY: testS3().secretAccessKey };
-    const add = signet(
-      [
-        'profile',
-        'add',
-        'lab-profile',
-        '--bucket',
-        covered,
-        '--endpoint',
-        testS3().endpoint,
-        '--path-style',
-        '--default-chain',
-        '--default',
-      ],
-      keys,
-    );
-    expect(add.code, add.err).toBe(0);
+    addRgwProfile((args) => signet(args, keys), 'lab-profile', covered, ['--default']);
     // AWS config points nowhere useful: only the profile knows where `covered` is.
     const r = signet(['link', `s3://${covered}/a.txt`, '--expires', '5m'], {
       ...keys,

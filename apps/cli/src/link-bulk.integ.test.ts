@@ -6,10 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
-import { buildCli, runSignet, sealedCliEnv } from '../../../scripts/test-support/signet-cli.js';
+import { uniqueBucket } from '../../../scripts/test-support/s3.js';
+import { cliWithBucket, runSignet } from '../../../scripts/test-support/signet-cli.js';
 
 describe('signet link: bulk mode', () => {
   const bucket = uniqueBucket('bulk');
@@ -18,10 +17,7 @@ describe('signet link: bulk mode', () => {
   const signet = (args: string[], input = '') => runSignet(env, args, { input });
 
   beforeAll(async () => {
-    buildCli();
-    env = sealedCliEnv(home);
-    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
-    await testS3Client().send(new PutObjectCommand({ Bucket: bucket, Key: 'bulk/9999.txt', Body: 'last' }));
+    env = await cliWithBucket(home, bucket, { objects: { 'bulk/9999.txt': 'last' } });
   });
 
   /** 10,000 good refs with the given bad refs put at the given 1-based line numbers. */

@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
-import { buildCli, runSignet, sealedCliEnv } from '../../../scripts/test-support/signet-cli.js';
+import { cliWithBucket, runSignet } from '../../../scripts/test-support/signet-cli.js';
 
 // A 1×1 PNG: `file --mime-type` says image/png.
 const PNG = Buffer.from(
@@ -31,9 +31,7 @@ describe('signet link --method POST (upload forms with limits)', () => {
   };
 
   beforeAll(async () => {
-    buildCli();
-    env = sealedCliEnv(home);
-    await testS3Client().send(new CreateBucketCommand({ Bucket: bucket }));
+    env = await cliWithBucket(home, bucket);
   });
 
   it('prints the form as JSON and a curl line that uploads an image within the limits', async () => {
