@@ -7,6 +7,8 @@ import { createDesktopHandlers } from './create-desktop-handlers.js';
 import { GrantedPaths } from './granted-paths.js';
 
 const TRUSTED = 'file:///opt/Signet/resources/app/dist/renderer/index.html';
+/** A link the stub service says Signet made (getLinkUrl). */
+const MADE = 'https://reports.s3.eu-west-1.amazonaws.com/q3.pdf?X-Amz-Signature=abc';
 
 function setup() {
   const calls: string[] = [];
@@ -18,6 +20,7 @@ function setup() {
         if (name === 'share') return { links: [] };
         if (name === 'listLinks' || name === 'listProfiles') return [];
         if (name === 'historyHealth') return { problems: [] };
+        if (name === 'getLinkUrl') return MADE;
         return undefined;
       },
   });
@@ -94,13 +97,22 @@ describe('desktop IPC handlers', () => {
     expect(calls[0]).toMatch(
       /^share:\[\{"paths":\["\/tmp\/report.pdf"\],"expires":"1h","options":\{"inline":true\},"check":false,"source":"desktop"/,
     );
-    await handlers.openExternal({ url: TRUSTED }, ['https://github.com/signet-app/signet#readme']);
-    expect(opened).toEqual(['https://github.com/signet-app/signet#readme']);
+    await handlers.getLinkUrl({ url: TRUSTED }, ['l1']);
+    await handlers.openExternal({ url: TRUSTED }, [MADE]);
+    expect(opened).toEqual([MADE]);
     const result = await handlers.setAwsSecret({ url: TRUSTED }, [
       'p',
       { accessKeyId: 'AKIA', secretAccessKey: 'topsecret' },
     ]);
     expect(result).toBeUndefined(); // secrets go main-ward only
+  });
+
+  it('opens in the browser only links Signet made: no other page, not even a look-alike of its own site', async () => {
+    const { handlers, opened } = setup();
+    for (const url of ['https://github.com/signet-app/signet#readme', 'https://evil.example.com/login']) {
+      await expect(handlers.openExternal({ url: TRUSTED }, [url])).rejects.toMatchObject({ code: 'NOT_GIVEN_BY_USER' });
+    }
+    expect(opened).toEqual([]);
   });
 
   it('takes the CloudFront key import the renderer sends without a passphrase ([id, path, undefined])', async () => {

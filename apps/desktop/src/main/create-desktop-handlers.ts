@@ -215,7 +215,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
     describeRevocation: (id) => service.describeRevocation(id),
     revokeLink: async (id, deleteObject) => toRecordView(await service.revokeLink(id, { deleteObject })),
     openExternal: async (url) => {
-      if (!known.isHelpPage(url) && !(await known.isSignets(url))) throw notSignets('that page');
+      if (!(await known.isSignets(url))) throw notSignets('that page');
       await deps.openExternal(url);
     },
     nativeHostStatus: async () =>

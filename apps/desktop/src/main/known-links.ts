@@ -1,11 +1,9 @@
 // Links main may open in the browser or fetch for a link check on the renderer's word: those
-// Signet made (this session, or recorded in the history) and Signet's own help pages. Anything
-// else a compromised renderer asks for is refused — no phishing page opened by "Signet", no
+// Signet made (this session, or recorded in the history). Nothing else: the window links to no
+// web page of its own (its help is in the window and the README). Anything else a compromised
+// renderer asks for is refused — no phishing page opened by "Signet", no
 // request to 169.254.169.254 or a LAN admin page made by main on its behalf.
 import type { SharingService } from '@signet/sharing';
-
-/** Signet's own documentation (the published README and docs); openExternal allows these too. */
-const HELP_PAGES = ['https://github.com/signet-app/signet'] as const;
 
 export class KnownLinks {
   private readonly urls = new Set<string>();
@@ -15,10 +13,6 @@ export class KnownLinks {
   add(url: string): string {
     this.urls.add(url);
     return url;
-  }
-
-  isHelpPage(url: string): boolean {
-    return HELP_PAGES.some((h) => url === h || url.startsWith(`${h}/`) || url.startsWith(`${h}#`));
   }
 
   /** Made in this session, or found in the link history (looked up once, then remembered). */

@@ -145,14 +145,17 @@ describe('a compromised renderer gets no more than the user gave it', () => {
     },
   );
 
-  it('openExternal opens a link this window made, a link in the history, and Signet’s help pages', async () => {
+  it('openExternal opens a link this window made and a link in the history, and nothing else', async () => {
     const { handlers, preload, opened } = setup();
     await preload.registerDrop(me, ['/home/u/report.pdf']);
     await handlers.share(me, ['s1', { paths: ['/home/u/report.pdf'] }]);
     await handlers.openExternal(me, [MADE]);
     await handlers.openExternal(me, [IN_HISTORY]);
-    await handlers.openExternal(me, ['https://github.com/signet-app/signet#readme']);
-    expect(opened).toEqual([MADE, IN_HISTORY, 'https://github.com/signet-app/signet#readme']);
+    // No web page of "Signet's own" either: the window links to none, so a look-alike gains nothing.
+    await expect(handlers.openExternal(me, ['https://github.com/signet-app/signet#readme'])).rejects.toMatchObject({
+      code: 'NOT_GIVEN_BY_USER',
+    });
+    expect(opened).toEqual([MADE, IN_HISTORY]);
   });
 
   it.each(['http://169.254.169.254/latest/meta-data/iam/security-credentials/', 'http://127.0.0.1:9000/admin'])(
