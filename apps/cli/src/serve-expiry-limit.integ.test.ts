@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParamsOf } from '@signet/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe, type LiveServe } from '../../../scripts/test-support/live-serve.js';
+import { serveApproved, type LiveServe } from '../../../scripts/test-support/approved-serve.js';
 import {
   addCloudFrontProfile,
   buildCli,
   exampleKeys,
-  expectOk,
   runSignet,
   sealedCliEnv,
 } from '../../../scripts/test-support/signet-cli.js';
@@ -24,7 +23,6 @@ const DOMAIN = 'd111111abcdef8.cloudfront.net';
 
 describe('signet serve: CloudFront expiry has an upper bound', () => {
   const home = mkdtempSync(join(tmpdir(), 'signet-serve-expiry-'));
-  const socketPath = join(home, 'run', 'bridge.sock');
   let env: NodeJS.ProcessEnv;
   let serve: LiveServe | undefined;
 
@@ -38,8 +36,7 @@ describe('signet serve: CloudFront expiry has an upper bound', () => {
       pem: join(home, 'cf.pem'),
       extra: ['--default'],
     });
-    expectOk(signet, ['bridge', 'approve', ORIGIN]);
-    serve = await startServe(env, socketPath, ORIGIN);
+    serve = await serveApproved(env, home, ORIGIN);
   }, 60_000);
 
   afterAll(() => {

@@ -9,15 +9,9 @@ import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { ParamsOf } from '@signet/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe, type LiveServe } from '../../../scripts/test-support/live-serve.js';
+import { serveApproved, type LiveServe } from '../../../scripts/test-support/approved-serve.js';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
-import {
-  addRgwProfile,
-  buildCli,
-  expectOk,
-  runSignet,
-  sealedCliEnv,
-} from '../../../scripts/test-support/signet-cli.js';
+import { addRgwProfile, buildCli, runSignet, sealedCliEnv } from '../../../scripts/test-support/signet-cli.js';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 
@@ -25,7 +19,6 @@ describe('signet serve: a link request cannot pick a profile that does not cover
   const covered = uniqueBucket('covered');
   const uncovered = uniqueBucket('uncovered');
   const home = mkdtempSync(join(tmpdir(), 'signet-serve-cov-'));
-  const socketPath = join(home, 'run', 'bridge.sock');
   let env: NodeJS.ProcessEnv;
   let serve: LiveServe | undefined;
 
@@ -42,8 +35,7 @@ describe('signet serve: a link request cannot pick a profile that does not cover
     }
     // One profile, for `covered` only; its credentials (the default chain) can also read `uncovered`.
     addRgwProfile(signet, 'work', covered, ['--default']);
-    expectOk(signet, ['bridge', 'approve', ORIGIN]);
-    serve = await startServe(env, socketPath, ORIGIN);
+    serve = await serveApproved(env, home, ORIGIN);
   });
 
   afterAll(() => {
