@@ -49,5 +49,7 @@ export interface ExtensionDriver {
   /** Asks the background to fetch the page patterns from the bridge now; what the menus use then. */
   syncMenus(): Promise<{ patterns: string[]; errors: string[] }>;
   openPopup(): Promise<PopupView>;
+  /** The toolbar badge as the browser holds it: its text and background colour (RGBA). */
+  badge(): Promise<{ text: string; color: number[] }>;
   close(): Promise<void>;
 }

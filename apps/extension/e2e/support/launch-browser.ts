@@ -140,6 +140,11 @@ export function chromiumDriver(b: TestBrowser): ExtensionDriver {
     pageUrl: b.pageUrl,
     click: (info) => clickMenu(b, info),
     readClipboard: () => readClipboard(b),
+    badge: () =>
+      b.sw.evaluate(async () => ({
+        text: await chrome.action.getBadgeText({}),
+        color: [...(await chrome.action.getBadgeBackgroundColor({}))],
+      })),
     syncMenus: () =>
       b.sw.evaluate(async () => {
         const menus = (

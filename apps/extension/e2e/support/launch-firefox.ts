@@ -68,6 +68,7 @@ export async function launchFirefox(o: {
       click: (info) => clickMenu(control, info, pageUrl),
       readClipboard: () => readClipboard(paste),
       syncMenus: () => syncMenus(control),
+      badge: () => badge(control),
       openPopup: async () => popupView(await openExtensionPage(browser, `${base}popup.html`)),
       async close() {
         await browser.close().catch(() => {});
@@ -117,6 +118,20 @@ function syncMenus(page: Page): Promise<{ patterns: string[]; errors: string[] }
     };
     await bg.signetMenus.refresh();
     return JSON.parse(JSON.stringify(bg.signetMenus.current())) as { patterns: string[]; errors: string[] };
+  });
+}
+
+/** Read from an extension page: Firefox keeps one badge per extension, like Chromium. */
+function badge(page: Page): Promise<{ text: string; color: number[] }> {
+  return page.evaluate(async () => {
+    const action = (
+      globalThis as unknown as {
+        browser: {
+          action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> };
+        };
+      }
+    ).browser.action;
+    return { text: await action.getBadgeText({}), color: [...(await action.getBadgeBackgroundColor({}))] };
   });
 }
 

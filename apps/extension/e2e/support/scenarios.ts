@@ -152,6 +152,23 @@ export function defineExtensionScenarios(
       expect(await fetchBytes(await c.browser.readClipboard())).toEqual(Buffer.from('temp'));
     });
 
+    it('the badge: red "!" for no link, amber for a link that dies early, cleared by the next plain success', async () => {
+      const missing = await c.browser.click({ menuItemId: 'target/copy-link', linkUrl: `${c.objectRef}-missing` });
+      expect(missing).toMatchObject({ ok: false });
+      expect(await c.browser.badge()).toEqual({ text: '!', color: [207, 34, 46, 255] });
+      const early = await c.browser.click({
+        menuItemId: 'selection/copy-link:1d',
+        selectionText: `s3://${c.f.tempBucket}/temp.txt`,
+      });
+      expect(early).toMatchObject({ ok: true, level: 'warning' });
+      expect(await c.browser.badge()).toEqual({ text: '!', color: [154, 103, 0, 255] });
+      expect(await c.browser.click({ menuItemId: 'target/copy-link', linkUrl: c.objectRef })).toMatchObject({
+        ok: true,
+        level: 'ok',
+      });
+      expect((await c.browser.badge()).text).toBe('');
+    });
+
     it('says "no such object" for a missing key and records nothing', async () => {
       const before = (await c.f.service.listLinks({ filter: 'all' })).length;
       const missing = `${testS3().endpoint}/${c.bucket}/reports/not-there.txt`;
