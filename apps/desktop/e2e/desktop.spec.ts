@@ -990,6 +990,52 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     await p.close();
   });
 
+  it('messages are spoken: each live region is in the page before its text comes, and the 7-day warning sits under the expiry', async () => {
+    const p = await openApp();
+    // Mark every live region there is now; a message must then arrive in a marked node (a region
+    // added together with its text is not announced by most screen readers).
+    const mark = () =>
+      p.evaluate(() => {
+        for (const el of document.querySelectorAll('[role=status], [role=alert], [aria-live]'))
+          el.setAttribute('data-was-there', '');
+      });
+    const spokenIn = (testId: string) =>
+      p.getByTestId(testId).evaluate((el) => ({
+        wasThere: el.hasAttribute('data-was-there'),
+        live: el.getAttribute('role') ?? el.getAttribute('aria-live'),
+        shown: getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden',
+      }));
+    await mark();
+    // The S3 7-day limit, said next to the control that caused it.
+    const in30Days = new Date(Date.now() + 30 * 86_400_000);
+    const local = new Date(in30Days.getTime() - in30Days.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await p.fill('[data-testid=expiry-custom]', local);
+    const warning = p.getByTestId('expiry-warning');
+    await expect.poll(() => warning.innerText()).toContain('S3 links live at most 7 days.');
+    expect(await spokenIn('expiry-warning')).toEqual({ wasThere: true, live: 'alert', shown: true });
+    const picker = (await p.locator('fieldset.expiry').boundingBox())!;
+    const box = (await warning.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(picker.y + picker.height - 1);
+    expect(box.y - (picker.y + picker.height)).toBeLessThan(48); // right under it, not at the page's end
+    expect(box.x).toBeLessThan(picker.x + picker.width); // and in its column, not beside another field
+    expect(box.x + box.width).toBeGreaterThan(picker.x);
+    await p.click('[data-testid=expiry-1h]');
+    await expect.poll(() => warning.innerText()).toBe('');
+    // "Link copied" after a share.
+    await drop(p, 'spoken.txt', Buffer.from('said aloud'));
+    await sharedOk(p, 'spoken.txt');
+    expect(await spokenIn('copied')).toEqual({ wasThere: true, live: 'status', shown: true });
+    // Settings and Links: their message lines exist as soon as the view does.
+    await p.click('[data-testid=tab-settings]');
+    await p.getByTestId('settings-message').waitFor({ state: 'attached' });
+    await mark();
+    await p.getByTestId('shortcut-text').fill('F5');
+    await p.getByTestId('shortcut-toggle').click();
+    await expect.poll(() => p.getByTestId('settings-message').innerText()).toContain('needs a modifier');
+    expect(await spokenIn('settings-message')).toEqual({ wasThere: true, live: 'status', shown: true });
+    await p.close();
+  });
+
   it('tabs and expiry presets move with the arrow keys (tablist/tabpanel, radiogroup)', async () => {
     const p = await openApp();
     await p.focus('[data-testid=tab-share]');
