@@ -1,6 +1,7 @@
 // Runs the built `signet` bundle as a user runs it (a child process), for the CLI integration
 // tests. The environment is sealed: its own HOME and SIGNET_HOME, the test keychain's D-Bus,
-// the local S3 server's keys, and no AWS config or instance metadata to find.
+// the local S3 server's keys, and no AWS config or instance metadata to find. Also the set-up
+// the suites share: a bucket to work in, a profile on the local S3 server or for CloudFront.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -21,17 +22,19 @@ export function buildCli(): void {
 /** AWS keys that sign nothing real, for suites that reach no S3 server (CloudFront, refusals). */
 export const exampleKeys = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-real-secret', region: 'us-east-1' };
 
-/**
- * The environment of a sealed CLI run with the local S3 server's keys (or `keys`), its endpoint
- * unless `endpoint: false`, and the test keychain's D-Bus unless `keychain: false`.
- */
+interface SealOptions {
+  /** AWS_ENDPOINT_URL_S3 set to the local S3 server (default true). */
+  endpoint?: boolean;
+  /** The test keychain's D-Bus address passed on (default true). */
+  keychain?: boolean;
+  /** These keys instead of the local S3 server's. */
+  keys?: Omit<TestS3, 'endpoint'>;
+}
+
+/** The environment of a sealed CLI run in `home` (see SealOptions for what can differ). */
 export function sealedCliEnv(
   home: string,
-  {
-    endpoint = true,
-    keychain = true,
-    keys,
-  }: { endpoint?: boolean; keychain?: boolean; keys?: Omit<TestS3, 'endpoint'> } = {},
+  { endpoint = true, keychain = true, keys }: SealOptions = {},
 ): NodeJS.ProcessEnv {
   const s3 = keys ?? testS3();
   return {
@@ -56,11 +59,7 @@ export function sealedCliEnv(
 export async function cliWithBucket(
   home: string,
   bucket: string,
-  {
-    build = true,
-    objects = {},
-    ...opts
-  }: { build?: boolean; objects?: Record<string, string> } & Parameters<typeof sealedCliEnv>[1] = {},
+  { build = true, objects = {}, ...opts }: { build?: boolean; objects?: Record<string, string> } & SealOptions = {},
 ): Promise<NodeJS.ProcessEnv> {
   if (build) buildCli();
   const env = sealedCliEnv(home, opts);
@@ -78,7 +77,10 @@ export interface CliRun {
   err: string;
 }
 
-/** `signet …args` with `env` (plus `opts.env`), stdin from `opts.input`, in `opts.cwd`; `opts.bin` runs another bundle. */
+/**
+ * `signet …args` with `env` (plus `opts.env`), stdin from `opts.input`, in `opts.cwd`; `opts.bin`
+ * runs another bundle than dist/signet.mjs.
+ */
 export function runSignet(
   env: NodeJS.ProcessEnv,
   args: string[],
