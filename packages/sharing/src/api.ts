@@ -270,6 +270,12 @@ export interface SharingService {
   checkLink(url: string, method?: 'GET' | 'PUT', headers?: Record<string, string>): Promise<LinkCheckResult>;
 
   // history
+  /**
+   * For bulk runs: until the returned release is called, the profiles are read once and the links
+   * made are recorded in memory, then written together on release (one lock, one write, one
+   * fsync). Release before showing the links.
+   */
+  beginBatch(): () => Promise<void>;
   listLinks(query?: ListLinksQuery): Promise<LinkRecord[]>;
   /** The URL of a history entry, for "copy again". */
   getLinkUrl(id: string): Promise<string>;

@@ -132,6 +132,14 @@ export function createSharingService(options: SharingServiceOptions = {}): Shari
     link: (request) => linkObject(ctx, request),
     checkLink: (url, method, headers) => checkLink(url, { method: method ?? 'GET', ...(headers ? { headers } : {}) }),
 
+    beginBatch: () => {
+      const thaw = profiles.freeze();
+      const release = history.hold();
+      return async () => {
+        thaw();
+        await release();
+      };
+    },
     listLinks: (query) => history.list(query ?? {}, now()),
     getLinkUrl: (id) => history.getUrl(id),
     renewLink: (id, expires, source) => renewLink(ctx, id, expires, source),

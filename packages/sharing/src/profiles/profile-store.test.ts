@@ -14,6 +14,27 @@ const input = (id: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('ProfileStore', () => {
+  it('freeze(): a batch reads the file once; its own saves are seen; thawed, other writers are seen again', async () => {
+    const d = dir();
+    const store = new ProfileStore(d);
+    await store.save(input('work'));
+    const thaw = store.freeze();
+    expect((await store.list()).profiles.map((p) => p.id)).toEqual(['work']);
+    // Another process edits the file: a frozen batch keeps the profiles it started with.
+    const file = join(d, 'profiles.json');
+    const other = JSON.parse(readFileSync(file, 'utf8')) as { profiles: unknown[] };
+    other.profiles.push(input('from-elsewhere'));
+    writeFileSync(file, JSON.stringify(other));
+    expect((await store.list()).profiles.map((p) => p.id)).toEqual(['work']);
+    // A save through this store writes the file as it is now (nothing lost) and is seen at once.
+    await store.save(input('mine'));
+    expect((await store.list()).profiles.map((p) => p.id)).toEqual(['work', 'from-elsewhere', 'mine']);
+    thaw();
+    const now = JSON.parse(readFileSync(file, 'utf8')) as { profiles: unknown[] };
+    writeFileSync(file, JSON.stringify({ ...now, profiles: [...now.profiles, input('later')] }));
+    expect((await store.list()).profiles.map((p) => p.id)).toContain('later');
+  });
+
   it('creates, lists, edits, picks a default and removes profiles in one JSON file', async () => {
     const d = dir();
     const store = new ProfileStore(d);

@@ -25,7 +25,31 @@ export class ProfileStore {
     this.lock = join(configDir, 'profiles.lock');
   }
 
-  private async read(): Promise<ProfilesFile> {
+  /** While frozen (freeze()): the profiles as first read, for a batch of links. */
+  private frozen: { data?: Promise<ProfilesFile> } | undefined;
+
+  /**
+   * Reads the profiles once for a batch of links instead of once per link, until the returned
+   * thaw is called. Writes through this store thaw it (the next read sees them).
+   */
+  freeze(): () => void {
+    const mine = (this.frozen ??= {});
+    return () => {
+      if (this.frozen === mine) this.frozen = undefined;
+    };
+  }
+
+  private read(): Promise<ProfilesFile> {
+    if (!this.frozen) return this.readFile();
+    const frozen = this.frozen;
+    frozen.data ??= this.readFile().catch((e: unknown) => {
+      frozen.data = undefined; // a failure is not remembered: the next link reads again
+      throw e;
+    });
+    return frozen.data;
+  }
+
+  private async readFile(): Promise<ProfilesFile> {
     let text: string;
     try {
       // A folder others can write, or a symlinked file, could hold someone else's profiles.
@@ -87,9 +111,10 @@ export class ProfileStore {
     return withFileLock(
       this.lock,
       async () => {
-        const d = await this.read();
+        const d = await this.readFile(); // under the lock: the file as it is now, never a frozen copy
         const out = await change(d);
         await writeFileAtomic(this.file, `${JSON.stringify(d, null, 2)}\n`);
+        if (this.frozen) this.frozen.data = undefined;
         return out;
       },
       { what: 'The profiles file', code: 'CONFIG_LOCKED' },
