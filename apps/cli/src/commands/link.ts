@@ -165,7 +165,10 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
         '--signing-date cannot be combined with --profile (recorded links are signed at the current time).',
       );
   }
-  const profileSigner = f.profile ? createProfileRefSigner({ ...f, method }, startAt, asked) : undefined;
+  // Links a profile signs are recorded in the history a batch at a time (one write, not one per
+  // link), before the batch is printed: no link is shown unrecorded.
+  const history = new HistoryBatch();
+  const profileSigner = f.profile ? createProfileRefSigner({ ...f, method }, startAt, asked, history) : undefined;
   const stateless = () =>
     createRefSigner({
       credentials: () => markedAsAffectingEveryRef(() => resolveCredentials(undefined)),
@@ -201,7 +204,7 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
           // Read from the profiles file alone: the sharing engine loads only when a profile signs.
           load: async () => (await import('../lib/read-profiles.js')).readProfiles(),
           viaProfile: (ref, profileId) =>
-            createProfileRefSigner({ ...f, method, profile: profileId }, startAt, asked).sign(
+            createProfileRefSigner({ ...f, method, profile: profileId }, startAt, asked, history).sign(
               ref,
               expiresAt,
               fixedNow ?? new Date(),
@@ -222,7 +225,10 @@ async function runLink(refs: string[], f: LinkFlags): Promise<number> {
     {
       sign: (ref) => signer.sign(ref, expiresAt, fixedNow ?? new Date()),
       stopsAll: f.profile ? stopsEveryProfileLink : (err) => affectsEveryRef.has(err as object),
-      out: new BatchedOutput(process.stdout),
+      // Nothing is written out before the batch's links are in the history (beforeOutput) when a
+      // profile may sign; a batch is one chunk of stdin, so this holds a few thousand lines at most.
+      out: new BatchedOutput(process.stdout, f.profile || !statelessOnly ? Infinity : undefined),
+      beforeOutput: () => history.release(),
       json: Boolean(f.json),
       onLink: (link, where) => {
         if (link.warnings.length) reportWarnings(link.warnings, warned, where());
@@ -310,15 +316,32 @@ function reportOnce(seen: Set<string>, text: string, key = text): void {
 }
 
 /** Signs through the sharing engine with a profile: credentials/key from the keychain, recorded. */
+/** A batch of links signed with profiles (profiles read once, history written once), released before it is printed. */
+class HistoryBatch {
+  private release_: (() => Promise<void>) | undefined;
+
+  hold(service: { beginBatch(): () => Promise<void> }): void {
+    this.release_ ??= service.beginBatch();
+  }
+
+  async release(): Promise<void> {
+    const release = this.release_;
+    this.release_ = undefined;
+    await release?.();
+  }
+}
+
 function createProfileRefSigner(
   f: LinkFlags & { method: 'GET' | 'PUT' },
   startAt: Date | undefined,
   asked: Date | undefined,
+  history: HistoryBatch,
 ): RefSigner {
   return {
     async sign(ref) {
       // The sharing engine (keychain, history, S3 client) is loaded only when a profile signs.
       const { sharing } = await import('../lib/sharing.js');
+      history.hold(sharing());
       const r = await sharing().link({
         ref,
         profileId: f.profile!,

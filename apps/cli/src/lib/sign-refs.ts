@@ -19,6 +19,8 @@ export interface SignRefsOptions {
   onLink: (link: SignedLink, where: () => string) => void;
   /** Where failures and the summary go (stderr). */
   report: (text: string) => void;
+  /** Before a batch's links are written out (the profile path records them in the history first). */
+  beforeOutput?: () => Promise<void>;
 }
 
 export interface SignRefsResult {
@@ -76,8 +78,10 @@ export async function signRefs(
       // A label only when a message needs it: the bulk hot path builds no string per line.
       o.onLink(link, () => (fromStdin ? `line ${lineNo}: ` : total > 1 ? `${line}: ` : ''));
     }
+    await o.beforeOutput?.();
     await o.out.flush();
   }
+  await o.beforeOutput?.();
   await o.out.flush();
 
   const many = fromStdin || total + notTried > 1;
