@@ -7,7 +7,13 @@
 //   (scripts/with-keyring.sh). Electron does not run here (see the README); nothing else is stubbed.
 // moto 5.2 does not keep an origin's OriginAccessControlId, so "Origin access" is a problem against
 // it; and it has no DeleteKeyGroup, so a rolled-back run leaves its key group (named, with the command).
-import { execFileSync } from 'node:child_process';
+// Deployment: moto reports a new distribution Deployed at once by default; its state manager
+// (POST /moto-api/state-manager/set-transition) holds it InProgress until the test lets it go, so
+// the window's "Deploying…" → "Deployed" is seen against moto's own GetDistribution answers.
+// Key rotation needs UpdateKeyGroup, which moto 5.2 lacks: that test's handlers talk to moto
+// through scripts/test-support/moto-key-groups.ts (UpdateKeyGroup / DeleteKeyGroup answered in
+// AWS's documented shape there, everything else moto's own answer), in a browser context of its own.
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -15,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { CreateBucketCommand, PutPublicAccessBlockCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   ApprovalStore,
@@ -26,6 +33,7 @@ import {
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKeyGroupFront, type KeyGroupFront } from '../../../scripts/test-support/moto-key-groups.js';
 import { startMoto, type RunningMoto } from '../../../scripts/test-support/moto.js';
 import { testS3, testS3Client, uniqueBucket } from '../../../scripts/test-support/s3.js';
 import { createDesktopHandlers, type DesktopHandlers } from '../src/main/create-desktop-handlers.js';
@@ -57,6 +65,7 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
   const bucket = uniqueBucket('deskcfe');
   const id = `media${randomBytes(2).toString('hex')}`;
   let moto: RunningMoto;
+  let front: KeyGroupFront;
   let server: Server;
   let origin: string;
   let browser: Browser;
@@ -66,8 +75,12 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
   let secrets: SecretStore;
   let service: SharingService;
   let handlers: DesktopHandlers;
+  /** The same config, keychain and history, with CloudFront behind the key-group front (rotation). */
+  let rotCtx: BrowserContext;
   /** Everything the handlers send back to the page, to prove no private key reaches the renderer. */
   const toPage: string[] = [];
+  /** The methods the pages called, in order (how often the window polled the deployment). */
+  const invoked: string[] = [];
 
   async function expectNoAxeViolations(p: Page, state: string) {
     const r = await new AxeBuilder({ page: p }).analyze();
@@ -102,8 +115,96 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
     if (await err.count()) throw new Error(`The set-up failed in the window: ${await err.innerText()}`);
     return p.locator('[data-testid=cf-result]');
   }
-  async function openSettings(): Promise<Page> {
-    const p = await ctx.newPage();
+  /** The preload's role: window.signet in the page calls the real handlers in this process. */
+  async function exposeHandlers(c: BrowserContext, h: () => DesktopHandlers) {
+    await c.exposeBinding('__signetInvoke', async (source, method: string, args: unknown[]) => {
+      let answer: { ok: boolean; value?: unknown; message?: string };
+      invoked.push(method);
+      try {
+        answer = {
+          ok: true,
+          value: await (h() as unknown as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[
+            method
+          ]!({ url: source.frame.url() }, args),
+        };
+      } catch (e) {
+        answer = { ok: false, message: (e as Error).message };
+      }
+      toPage.push(JSON.stringify(answer));
+      return answer;
+    });
+    await c.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown> & {
+        __signetInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; value?: unknown; message?: string }>;
+      };
+      w.signet = new Proxy(
+        {},
+        {
+          get: (_t, name: string) => {
+            if (name === 'pathForFile') return () => '';
+            if (/^on[A-Z]/.test(name)) return () => () => {};
+            return async (...args: unknown[]) => {
+              const r = await w.__signetInvoke(name, args);
+              if (!r.ok) throw new Error(r.message);
+              return r.value;
+            };
+          },
+        },
+      );
+    });
+  }
+  /** The key ids in the key group the profile's distribution trusts, read back with the aws CLI (through the front). */
+  async function keyGroupItems(domain: string): Promise<string[]> {
+    // Asynchronously: the front answers in this very process.
+    const aws = async (...args: string[]): Promise<unknown> =>
+      JSON.parse(
+        (
+          await promisify(execFile)(
+            'aws',
+            ['--endpoint-url', front.endpoint, '--output', 'json', 'cloudfront', ...args],
+            {
+              env: {
+                ...process.env,
+                AWS_ACCESS_KEY_ID: 'test',
+                AWS_SECRET_ACCESS_KEY: 'test',
+                AWS_DEFAULT_REGION: 'us-east-1',
+              },
+              encoding: 'utf8',
+              timeout: 30_000,
+            },
+          )
+        ).stdout,
+      );
+    // moto's ListDistributions summary has no behaviours: the id from it, the config by id.
+    const list = (await aws('list-distributions')) as {
+      DistributionList: { Items: { Id: string; DomainName: string }[] };
+    };
+    const dist = list.DistributionList.Items.find((d) => d.DomainName === domain);
+    const config = (await aws('get-distribution-config', '--id', dist!.Id)) as {
+      DistributionConfig: { DefaultCacheBehavior: { TrustedKeyGroups: { Items: string[] } } };
+    };
+    const groupId = config.DistributionConfig.DefaultCacheBehavior.TrustedKeyGroups.Items[0]!;
+    const group = (await aws('get-key-group', '--id', groupId)) as {
+      KeyGroup: { KeyGroupConfig: { Items: string[] } };
+    };
+    return group.KeyGroup.KeyGroupConfig.Items;
+  }
+  /** moto's state manager: hold new distributions InProgress, or let them report Deployed (its default). */
+  async function motoDistributionsDeploy(what: 'hold' | 'release') {
+    const r = await fetch(
+      `${moto.endpoint}/moto-api/state-manager/${what === 'hold' ? 'set-transition' : 'unset-transition'}`,
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          model_name: 'cloudfront::distribution',
+          ...(what === 'hold' ? { transition: { progression: 'manual', times: 1_000_000 } } : {}),
+        }),
+      },
+    );
+    expect(r.ok, `moto state manager: ${r.status} ${await r.text()}`).toBe(true);
+  }
+  async function openSettings(c: BrowserContext = ctx): Promise<Page> {
+    const p = await c.newPage();
     await p.goto(`${origin}/index.html`);
     await p.evaluate(() => localStorage.setItem('signet-theme', 'light'));
     await p.reload();
@@ -134,6 +235,7 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     moto = await startMoto();
+    front = await startKeyGroupFront(moto.endpoint);
     admin = testS3Client();
     secrets = new SecretStore({ service: `signet-desktop-cf-e2e-${randomBytes(4).toString('hex')}` });
     service = createSharingService({ paths: { configDir: home, dataDir: home }, secrets, env: { ...moto.env } });
@@ -161,46 +263,31 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
       ],
     });
     ctx = await browser.newContext({ viewport: { width: SIZES[0][0], height: SIZES[0][1] } });
-    await ctx.exposeBinding('__signetInvoke', async (source, method: string, args: unknown[]) => {
-      let answer: { ok: boolean; value?: unknown; message?: string };
-      try {
-        answer = {
-          ok: true,
-          value: await (handlers as unknown as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[
-            method
-          ]!({ url: source.frame.url() }, args),
-        };
-      } catch (e) {
-        answer = { ok: false, message: (e as Error).message };
-      }
-      toPage.push(JSON.stringify(answer));
-      return answer;
+    await exposeHandlers(ctx, () => handlers);
+    const rotService = createSharingService({
+      paths: { configDir: home, dataDir: home },
+      secrets,
+      env: { ...front.env },
     });
-    await ctx.addInitScript(() => {
-      const w = window as unknown as Record<string, unknown> & {
-        __signetInvoke: (m: string, a: unknown[]) => Promise<{ ok: boolean; value?: unknown; message?: string }>;
-      };
-      w.signet = new Proxy(
-        {},
-        {
-          get: (_t, name: string) => {
-            if (name === 'pathForFile') return () => '';
-            if (/^on[A-Z]/.test(name)) return () => () => {};
-            return async (...args: unknown[]) => {
-              const r = await w.__signetInvoke(name, args);
-              if (!r.ok) throw new Error(r.message);
-              return r.value;
-            };
-          },
-        },
-      );
+    const rotHandlers = createDesktopHandlers({
+      service: rotService,
+      approvals: new ApprovalStore(home),
+      isTrustedSender: (url) => url.startsWith(`${origin}/`),
+      emitProgress: () => {},
+      openExternal: async () => {},
+      startAtLogin: { get: () => false, set: () => {} },
+      nativeHostPath: join(appDir, 'dist', 'signet-native-host'),
+      grantedPaths: new GrantedPaths(),
     });
+    rotCtx = await browser.newContext({ viewport: { width: SIZES[0][0], height: SIZES[0][1] } });
+    await exposeHandlers(rotCtx, () => rotHandlers);
     page = await openSettings();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     server?.close();
+    await front?.close();
     await moto?.stop();
   });
 
@@ -239,10 +326,31 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
     expect((await service.getProfile(id)).profile.link.kind).toBe('s3'); // nothing applied by the plan
     await shoot(page, 'cloudfront-plan', '[data-testid=cf-plan-view]');
 
+    // moto holds the new distribution InProgress (its state manager) until we let it go below
+    // (or, should this test fail first, in the next one's set-up: the later tests need it Deployed).
+    await motoDistributionsDeploy('hold');
     await page.click('[data-testid=cf-apply]');
     const result = await setupOutcome(page);
     expect(await result.getAttribute('role')).toBe('status');
     expect(await result.innerText()).toMatch(/now makes CloudFront links through \S+\.cloudfront\.net/);
+    const deploy = page.locator('[data-testid=cf-deploy]');
+    await expect.poll(() => deploy.innerText(), { timeout: 15_000 }).toMatch(/InProgress/);
+    expect(await deploy.innerText()).toContain('Deploying… CloudFront usually takes 5–15 minutes');
+    expect(await deploy.getAttribute('data-deployed')).toBe('false');
+    await shoot(page, 'cloudfront-deploying', '[data-testid=cf-deploy]');
+    const domain = (await service.getProfile(id)).profile.link;
+    if (domain.kind !== 'cloudfront') throw new Error('not a CloudFront profile');
+    // moto now answers Deployed; the window's next poll (every ~10 s) says the links work.
+    await motoDistributionsDeploy('release');
+    await expect.poll(() => deploy.getAttribute('data-deployed'), { timeout: 25_000, interval: 500 }).toBe('true');
+    expect(await deploy.innerText()).toContain(`Deployed: links through ${domain.domain} work now`);
+    expect(await deploy.innerText()).not.toContain('Deploying…');
+    // Deployed: the window stops asking (no call in the next 10-second interval and a bit).
+    const polls = () => invoked.filter((m) => m === 'cloudFrontDeployment').length;
+    const seen = polls();
+    expect(seen).toBeGreaterThanOrEqual(2);
+    await page.waitForTimeout(11_000);
+    expect(polls()).toBe(seen);
     for (const s of await steps.all()) expect(['done', 'skipped']).toContain(await s.getAttribute('data-state'));
     expect((await service.getProfile(id)).profile.link.kind).toBe('cloudfront');
     const card = page.locator(`[data-testid=profile-${id}]`);
@@ -252,6 +360,7 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
   }, 120_000);
 
   it('Check setup on the new profile shows each check OK or a problem with its fix', async () => {
+    await motoDistributionsDeploy('release');
     // Block Public Access on after the policy (RGW refuses the OAC statement while it is on).
     await admin.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: blockAll }));
     const card = page.locator(`[data-testid=profile-${id}]`);
@@ -289,6 +398,62 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
       expect(a).not.toContain(body);
     }
   }, 60_000);
+
+  it('Rotate signing key… (retire later) → a new key signs; Retire old key now, confirmed → it leaves the group (CloudFront: moto + key-group front)', async () => {
+    const keyOf = async () => {
+      const l = (await service.getProfile(id)).profile.link;
+      if (l.kind !== 'cloudfront') throw new Error('not a CloudFront profile');
+      return l;
+    };
+    const { keyPairId: oldKey, domain } = await keyOf();
+    const p = await openSettings(rotCtx);
+    const card = p.locator(`[data-testid=profile-${id}]`);
+    await card.locator('[data-testid=rotate-key-open]').click();
+    const panel = card.locator('[data-testid=key-rotation]');
+    expect(await panel.innerText()).toMatch(
+      /A new key signs new links; the old key keeps working until it is retired, and retiring it stops every link it signed\./,
+    );
+    // "Now" asks first (it kills links); cancelling changes nothing.
+    await panel.locator('[data-testid=rotate-now]').check();
+    await panel.locator('[data-testid=rotate-key-apply]').click();
+    const dialog = p.locator('[data-testid=confirm-dialog]');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain(oldKey);
+    await shoot(p, 'rotate-key-now-confirm', '[data-testid=confirm-dialog]');
+    await dialog.getByRole('button', { name: 'Keep the old key' }).click();
+    expect((await keyOf()).keyPairId).toBe(oldKey);
+
+    await panel.locator('[data-testid=rotate-later]').check();
+    await panel.locator('[data-testid=rotate-days]').fill('10');
+    await shoot(p, 'rotate-key-form', `[data-testid=profile-${id}] [data-testid=key-rotation]`);
+    await panel.locator('[data-testid=rotate-key-apply]').click();
+    const message = card.locator('[data-testid=key-rotation-message]');
+    await message.waitFor({ timeout: 30_000 });
+    const newKey = (await keyOf()).keyPairId;
+    expect(newKey).not.toBe(oldKey);
+    const words = await message.innerText();
+    expect(words).toContain(newKey);
+    expect(words).toContain(oldKey);
+    expect(words).toMatch(/keep working, until you retire it/);
+    const retire = card.locator('[data-testid=retire-key-open]');
+    await retire.waitFor();
+    expect(await retire.innerText()).toContain(oldKey);
+    expect(await keyGroupItems(domain)).toEqual([oldKey, newKey]);
+    await shoot(p, 'rotate-key-done', `[data-testid=profile-${id}] [data-testid=key-rotation-message]`);
+
+    await retire.click();
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/every link it signed stops working/);
+    await dialog.getByRole('button', { name: `Retire ${oldKey} now` }).click();
+    await expect
+      .poll(() => message.innerText(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^Retired ${oldKey} from key group`));
+    expect(await keyGroupItems(domain)).toEqual([newKey]);
+    await expect.poll(() => retire.count()).toBe(0);
+    await shoot(p, 'retire-key-done', `[data-testid=profile-${id}] [data-testid=key-rotation-message]`);
+    for (const a of toPage) expect(a).not.toContain('PRIVATE KEY');
+    await p.close();
+  }, 120_000);
 
   it('a set-up that fails half-way says what was rolled back and what is left', async () => {
     const b2 = uniqueBucket('deskcfrb');

@@ -2,12 +2,14 @@
 // more than 7 days. The plan shown is the dry run — exactly what `signet cloudfront setup
 // --dry-run` prints, computed by main with the same code — and nothing changes until Apply.
 // While it applies, each step shows its state in words and a symbol (never colour alone); after
-// a failure, the message says what was rolled back and what is left. The private key is made
-// and stored in main: the window only ever sees key ids.
+// a failure, the message says what was rolled back and what is left. After a set-up that worked,
+// the window watches the deployment ("Deploying…" until CloudFront reports Deployed) while the
+// form is open. The private key is made and stored in main: the window only ever sees key ids.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CloudFrontSetupRequestView, CloudFrontSetupView, SetupStepEventView } from '../shared/cloudfront-api.js';
 import type { ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
+import { DeploymentWatch } from './DeploymentWatch.js';
 import './cloudfront.css';
 
 type StepState = 'pending' | 'running' | 'done' | 'skipped' | 'undone' | 'failed' | 'notrun';
@@ -334,10 +336,13 @@ export function CloudFrontSetup({
               )}
               {result &&
                 (result.ok ? (
-                  <p className="cf-result ok small" role="status" data-testid="cf-result">
-                    <span aria-hidden="true">✓ </span>
-                    {result.message}
-                  </p>
+                  <>
+                    <p className="cf-result ok small" role="status" data-testid="cf-result">
+                      <span aria-hidden="true">✓ </span>
+                      {result.message}
+                    </p>
+                    {!result.deployed && result.domain && <DeploymentWatch profileId={result.profileId} />}
+                  </>
                 ) : (
                   <div className="cf-result bad small" role="alert" data-testid="cf-result">
                     <p>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { AddProfileForm } from './AddProfileForm.js';
 import { CheckSetup } from './CheckSetup.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { KeyRotation } from './KeyRotation.js';
 import type { CheckView, ProfileInputView, ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import { PRESETS } from './ExpiryPicker.js';
@@ -123,6 +124,7 @@ export function ProfileCard({ profile: p, onChanged }: { profile: ProfileView; o
         </p>
       )}
       <CheckSetup profileId={p.id} profileName={p.name} />
+      {p.link.kind === 'cloudfront' && <KeyRotation profile={p} keyPairId={p.link.keyPairId} onChanged={onChanged} />}
       {error && (
         <p className="error small" role="alert">
           {error}
