@@ -455,6 +455,37 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
     await p.close();
   }, 120_000);
 
+  it('closing the form while CloudFront is still deploying stops the polling', async () => {
+    const b3 = uniqueBucket('deskcfcl');
+    const id3 = `${id}cl`;
+    await s3Profile(id3, b3, 'Closing');
+    const p = await openSettings();
+    await motoDistributionsDeploy('hold');
+    try {
+      await p.click('[data-testid=cf-open]');
+      await p.selectOption('[data-testid=cf-profile]', id3);
+      await p.click('[data-testid=cf-plan]');
+      await p.click('[data-testid=cf-apply]');
+      await setupOutcome(p);
+      const polls = () => invoked.filter((m) => m === 'cloudFrontDeployment').length;
+      await expect
+        .poll(() => p.locator('[data-testid=cf-deploy]').innerText(), { timeout: 15_000 })
+        .toMatch(/InProgress/);
+      // It keeps asking while open (the next poll ~10 s after the first)…
+      const first = polls();
+      await expect.poll(polls, { timeout: 15_000, interval: 500 }).toBeGreaterThan(first);
+      await p.click('[data-testid=cf-close]');
+      await p.locator('[data-testid=cf-deploy]').waitFor({ state: 'detached' });
+      // …and not once the form is closed, though the distribution is still InProgress.
+      const closedAt = polls();
+      await p.waitForTimeout(11_000);
+      expect(polls()).toBe(closedAt);
+    } finally {
+      await motoDistributionsDeploy('release');
+      await p.close();
+    }
+  }, 90_000);
+
   it('a set-up that fails half-way says what was rolled back and what is left', async () => {
     const b2 = uniqueBucket('deskcfrb');
     const id2 = `${id}rb`;
