@@ -357,6 +357,10 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
     await expect.poll(() => card.innerText()).toMatch(/CloudFront \S+\.cloudfront\.net/);
     expect(await card.innerText()).toContain('CloudFront key in the keychain');
     await shoot(page, 'cloudfront-applied', '[data-testid=cf-result]');
+    // Told of this window, not of `--wait` or `signet doctor`.
+    const applied = await page.locator('[data-testid=cf-result]').innerText();
+    expect(applied).toContain('This window says when.');
+    expect(applied).not.toMatch(/signet |--wait/);
   }, 120_000);
 
   it('Check setup on the new profile shows each check OK or a problem with its fix', async () => {
@@ -435,6 +439,9 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
     expect(words).toContain(newKey);
     expect(words).toContain(oldKey);
     expect(words).toMatch(/keep working, until you retire it/);
+    // The window's words: its own button, not the CLI's command and flags.
+    expect(words).toContain('"Retire old key now" on the profile\'s card');
+    expect(words).not.toMatch(/signet |--now/);
     const retire = card.locator('[data-testid=retire-key-open]');
     await retire.waitFor();
     expect(await retire.innerText()).toContain(oldKey);

@@ -118,7 +118,8 @@ export function createCloudFrontHandlers(
   let running: string | undefined;
 
   return {
-    planCloudFrontSetup: async (request) => toSetupView(await service.setupCloudFront({ ...request, dryRun: true })),
+    planCloudFrontSetup: async (request) =>
+      toSetupView(await service.setupCloudFront({ ...request, dryRun: true, for: 'window' })),
     applyCloudFrontSetup: async (runId, request) => {
       if (running)
         throw new DesktopError('BAD_REQUEST', 'A CloudFront set-up is already running: wait for it to finish.');
@@ -129,7 +130,7 @@ export function createCloudFrontHandlers(
       running = runId;
       try {
         const result = await service.setupCloudFront(
-          { ...request, dryRun: false },
+          { ...request, dryRun: false, for: 'window' },
           { onStep: ({ step, phase }) => events.push({ stepId: step.id, description: step.describe(), phase }) },
         );
         return toSetupView(result);
@@ -144,7 +145,9 @@ export function createCloudFrontHandlers(
     rotateCloudFrontKey: async (profileId, choice) =>
       toRotationView(
         await service.rotateCloudFrontKey(
-          choice.retire === 'now' ? { profileId, retireNow: true } : { profileId, retireAfter: `${choice.days}d` },
+          choice.retire === 'now'
+            ? { profileId, retireNow: true, for: 'window' }
+            : { profileId, retireAfter: `${choice.days}d`, for: 'window' },
         ),
       ),
     // The window retires one named key, confirmed by the user: whether or not its date has come.

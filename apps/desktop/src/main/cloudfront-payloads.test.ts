@@ -80,7 +80,7 @@ describe('CloudFront deployment and key-rotation payloads', () => {
     expect(calls).toEqual([]);
   });
 
-  it('pass valid calls to the service as the CLI would make them (retire-after in days, retire by key id now)', async () => {
+  it('pass valid calls to the service as the CLI would make them (retire-after in days, retire by key id now), worded for the window', async () => {
     const { call, calls } = setup();
     await call('cloudFrontDeployment', ['cf']);
     await call('rotateCloudFrontKey', ['cf', { retire: 'later', days: 7 }]);
@@ -89,8 +89,8 @@ describe('CloudFront deployment and key-rotation payloads', () => {
     await call('cloudFrontRetiringKeys', ['cf']);
     expect(calls).toEqual([
       'cloudFrontDeployment:["cf"]',
-      'rotateCloudFrontKey:[{"profileId":"cf","retireAfter":"7d"}]',
-      'rotateCloudFrontKey:[{"profileId":"cf","retireNow":true}]',
+      'rotateCloudFrontKey:[{"profileId":"cf","retireAfter":"7d","for":"window"}]',
+      'rotateCloudFrontKey:[{"profileId":"cf","retireNow":true,"for":"window"}]',
       'retireCloudFrontKey:[{"profileId":"cf","keyId":"K2JCJMDEHXQW5F","now":true}]',
       'cloudFrontRetiringKeys:["cf"]',
     ]);

@@ -244,7 +244,11 @@ export async function rotateCloudFrontKey(deps: KeyRotationDeps, req: KeyRotatio
     linksKilled: killed.count,
     message: req.retireNow
       ? `New links of "${profile.id}" are signed with key ${newKeyId}. Key ${oldKeyId} was retired: ${killed.count} link(s) it signed stop working once CloudFront has deployed the change (${DEPLOY_TIME_WORDS}); so do links signed with the new key until then.`
-      : `New links of "${profile.id}" are signed with key ${newKeyId} (they work once CloudFront has deployed the key group change, ${DEPLOY_TIME_WORDS}). Key ${oldKeyId} stays in the group, and its links keep working, until you retire it: signet cloudfront retire-key --profile ${profile.id} (from ${retireAt!.toISOString()}, or now with --now).`,
+      : `New links of "${profile.id}" are signed with key ${newKeyId} (they work once CloudFront has deployed the key group change, ${DEPLOY_TIME_WORDS}). Key ${oldKeyId} stays in the group, and its links keep working, until you retire it: ${
+          req.for === 'window'
+            ? `"Retire old key now" on the profile's card (due from ${retireAt!.toISOString().slice(0, 10)}).`
+            : `signet cloudfront retire-key --profile ${profile.id} (from ${retireAt!.toISOString()}, or now with --now).`
+        }`,
   };
 }
 

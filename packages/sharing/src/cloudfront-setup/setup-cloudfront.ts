@@ -75,7 +75,9 @@ export async function setupCloudFront(
       ...(plan.state.domain ? { domain: plan.state.domain } : {}),
       message: unchanged
         ? `Nothing to change: profile "${profileId}" is set up. (Dry run: nothing was changed.)`
-        : `Dry run: nothing was changed. Run the same command without --dry-run to make these ${plan.steps.filter((s) => !s.done).length} change(s).`,
+        : req.for === 'window'
+          ? `Nothing was changed yet. Apply makes these ${plan.steps.filter((s) => !s.done).length} change(s).`
+          : `Dry run: nothing was changed. Run the same command without --dry-run to make these ${plan.steps.filter((s) => !s.done).length} change(s).`,
     };
   }
   const run = await runPlan(plan.steps, deps.onStep ? { onStep: deps.onStep } : {});
@@ -141,7 +143,10 @@ export async function setupCloudFront(
         ? `Nothing to change: profile "${profileId}" already links through ${s.domain} with key ${s.publicKeyId}.`
         : deployed !== undefined
           ? `Profile "${profileId}" now makes CloudFront links through ${s.domain} signed with key ${s.publicKeyId}.`
-          : `Profile "${profileId}" now makes CloudFront links through ${s.domain} signed with key ${s.publicKeyId}. CloudFront is deploying the change (${DEPLOY_TIME_WORDS}); links work once it is deployed — add --wait to wait, or check with: signet doctor --profile ${profileId}`) +
-      deployedWords,
+          : `Profile "${profileId}" now makes CloudFront links through ${s.domain} signed with key ${s.publicKeyId}. CloudFront is deploying the change (${DEPLOY_TIME_WORDS}); links work once it is deployed${
+              req.for === 'window'
+                ? '. This window says when.'
+                : ` — add --wait to wait, or check with: signet doctor --profile ${profileId}`
+            }`) + deployedWords,
   };
 }

@@ -24,6 +24,8 @@ export interface CloudFrontSetupRequest {
   region?: string;
   /** After the changes, wait until CloudFront has deployed the distribution. */
   wait?: boolean;
+  /** Who reads the messages: the CLI (default) is told of flags and commands, the desktop window of its own buttons. */
+  for?: 'cli' | 'window';
 }
 
 /** One step of the set-up, as clients show it. */
@@ -63,6 +65,8 @@ export interface KeyRotationRequest {
   retireNow?: boolean;
   /** When the old key may be retired (`signet cloudfront retire-key` then does it): a duration such as 7d. */
   retireAfter?: string;
+  /** Who reads the message: the CLI (default) or the desktop window (its buttons, not commands). */
+  for?: 'cli' | 'window';
 }
 
 export interface KeyRotationResult {
