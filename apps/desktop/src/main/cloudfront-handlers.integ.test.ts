@@ -155,6 +155,17 @@ describe('desktop CloudFront handlers (CloudFront/STS: moto; bucket policy: RGW;
     expect(await cloudFrontState()).toEqual(before);
   });
 
+  it('rotating a key on an S3 profile says what to do in the window, not which command to type', async () => {
+    // `id` is still an S3 profile here (the set-up is applied further down).
+    const err = (await call('rotateCloudFrontKey', [id, { retire: 'now' }]).catch((e: unknown) => e)) as Error;
+    expect(err.message).toBe(
+      `Profile "${id}" makes S3 links; there is no CloudFront key to rotate. Set it up first: Settings → CloudFront → Set up CloudFront…`,
+    );
+    const retire = (await call('retireCloudFrontKey', [id, 'K2JCJMDEHXQW5F']).catch((e: unknown) => e)) as Error;
+    expect(retire.message).toContain('Settings → CloudFront → Set up CloudFront…');
+    for (const m of [err.message, retire.message]) expect(m).not.toMatch(/signet |--/);
+  });
+
   it('the plan is the dry run: every step and call, the policy diff, and nothing changes', async () => {
     const before = {
       cf: await cloudFrontState(),

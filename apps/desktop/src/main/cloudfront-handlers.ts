@@ -152,7 +152,7 @@ export function createCloudFrontHandlers(
       ),
     // The window retires one named key, confirmed by the user: whether or not its date has come.
     retireCloudFrontKey: async (profileId, keyId) =>
-      toRetireView(await service.retireCloudFrontKey({ profileId, keyId, now: true })),
+      toRetireView(await service.retireCloudFrontKey({ profileId, keyId, now: true, for: 'window' })),
     cloudFrontRetiringKeys: async (profileId) =>
       (await service.cloudFrontRetiringKeys(profileId)).map((p) => ({
         profileId: p.profileId,

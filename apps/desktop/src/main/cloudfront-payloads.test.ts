@@ -91,7 +91,7 @@ describe('CloudFront deployment and key-rotation payloads', () => {
       'cloudFrontDeployment:["cf"]',
       'rotateCloudFrontKey:[{"profileId":"cf","retireAfter":"7d","for":"window"}]',
       'rotateCloudFrontKey:[{"profileId":"cf","retireNow":true,"for":"window"}]',
-      'retireCloudFrontKey:[{"profileId":"cf","keyId":"K2JCJMDEHXQW5F","now":true}]',
+      'retireCloudFrontKey:[{"profileId":"cf","keyId":"K2JCJMDEHXQW5F","now":true,"for":"window"}]',
       'cloudFrontRetiringKeys:["cf"]',
     ]);
   });

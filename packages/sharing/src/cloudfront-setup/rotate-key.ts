@@ -38,12 +38,29 @@ export interface KeyRotationDeps {
 
 const retirementsOf = (deps: KeyRotationDeps) => deps.retirements ?? new RetirementStore(dirname(deps.profiles.file));
 
-async function context(deps: KeyRotationDeps, profileId: string) {
+/** What to do next, as the reader can do it: a command in the CLI, a button in the desktop window. */
+function nextSteps(surface: 'cli' | 'window' | undefined, profile: Profile) {
+  const id = profile.id;
+  const window = surface === 'window';
+  return {
+    setUp: window
+      ? 'Settings → CloudFront → Set up CloudFront…'
+      : `signet cloudfront setup --bucket ${profile.bucket} --profile ${id} --create`,
+    check: window ? '"Check setup" on the profile\'s card says what is wrong' : `Run signet doctor --profile ${id}`,
+    rotate: window ? '"Rotate signing key…" on the profile\'s card' : `signet cloudfront rotate-key --profile ${id}`,
+    retireOne: window
+      ? '"Retire old key now" on the profile\'s card'
+      : `signet cloudfront retire-key --profile ${id} --key <id> --now`,
+  };
+}
+
+async function context(deps: KeyRotationDeps, profileId: string, surface?: 'cli' | 'window') {
   const profile = await deps.profiles.get(profileId);
+  const next = nextSteps(surface, profile);
   if (profile.link.kind !== 'cloudfront')
     throw new SharingError(
       'SETUP_INVALID',
-      `Profile "${profileId}" makes S3 links; there is no CloudFront key to rotate. Set it up first: signet cloudfront setup --bucket ${profile.bucket} --profile ${profileId} --create`,
+      `Profile "${profileId}" makes S3 links; there is no CloudFront key to rotate. Set it up first: ${next.setUp}`,
     );
   const creds = await resolveCredentials(profile, deps.secrets, deps.env, deps.now());
   const cf = createCloudFrontClient(creds, controlPlaneEndpoints(deps.env));
@@ -51,7 +68,7 @@ async function context(deps: KeyRotationDeps, profileId: string) {
   if (!dist)
     throw new SharingError(
       'CLOUDFRONT_NOT_FOUND',
-      `No distribution serves ${profile.link.domain} (profile "${profileId}"). Run signet doctor --profile ${profileId}.`,
+      `No distribution serves ${profile.link.domain} (profile "${profileId}"). ${next.check}.`,
     );
   let group: KeyGroupState | undefined;
   for (const gid of trustedKeyGroupsOf(dist.config.DefaultCacheBehavior)) {
@@ -61,9 +78,13 @@ async function context(deps: KeyRotationDeps, profileId: string) {
   if (!group)
     throw new SharingError(
       'SETUP_INVALID',
-      `The profile's key ${profile.link.keyPairId} is in no key group that distribution ${dist.id} trusts, so there is no group to rotate in. Run signet doctor --profile ${profileId}, or signet cloudfront setup --bucket ${profile.bucket} --profile ${profileId} --distribution ${dist.id}.`,
+      `The profile's key ${profile.link.keyPairId} is in no key group that distribution ${dist.id} trusts, so there is no group to rotate in. ${
+        surface === 'window'
+          ? `${next.check}; setting CloudFront up again for the bucket (Settings → CloudFront, existing distribution ${dist.id}) trusts a new key.`
+          : `Run signet doctor --profile ${profileId}, or signet cloudfront setup --bucket ${profile.bucket} --profile ${profileId} --distribution ${dist.id}.`
+      }`,
     );
-  return { profile: profile as Profile & { link: { kind: 'cloudfront' } }, cf, group };
+  return { profile: profile as Profile & { link: { kind: 'cloudfront' } }, cf, group, next };
 }
 
 function setGroupItems(cf: CloudFrontClient, groupId: string, edit: (items: string[]) => string[]) {
@@ -126,12 +147,12 @@ export async function rotateCloudFrontKey(deps: KeyRotationDeps, req: KeyRotatio
     }
     retireAt = new Date(deps.now().getTime() + seconds * 1000);
   }
-  const { profile, cf, group } = await context(deps, req.profileId);
+  const { profile, cf, group, next } = await context(deps, req.profileId, req.for);
   const oldKeyId = profile.link.keyPairId;
   if (group.items.length >= MAX_KEYS_PER_GROUP)
     throw new SharingError(
       'SETUP_INVALID',
-      `Key group "${group.name}" already holds ${group.items.length} keys, CloudFront's limit: retire one first (signet cloudfront retire-key --profile ${profile.id} --key <id> --now).`,
+      `Key group "${group.name}" already holds ${group.items.length} keys, CloudFront's limit: retire one first (${next.retireOne}).`,
     );
   const stored = await deps.secrets.getCloudFrontKey(profile.id).catch(() => null);
   const type = req.keyType ?? (stored?.type === 'rsa' ? 'rsa-2048' : 'ecdsa-p256');
@@ -194,7 +215,7 @@ export async function rotateCloudFrontKey(deps: KeyRotationDeps, req: KeyRotatio
         key = { ...key!, privatePem: '' };
       },
       undo: async () =>
-        `The keychain holds the new private key for profile "${profile.id}"; its old key was replaced. Run signet cloudfront rotate-key --profile ${profile.id} again.`,
+        `The keychain holds the new private key for profile "${profile.id}"; its old key was replaced. Rotate again: ${next.rotate}.`,
     },
     {
       id: 'save-profile',
@@ -253,7 +274,7 @@ export async function rotateCloudFrontKey(deps: KeyRotationDeps, req: KeyRotatio
 }
 
 export async function retireCloudFrontKey(deps: KeyRotationDeps, req: KeyRetireRequest): Promise<KeyRetireResult> {
-  const { profile, cf, group } = await context(deps, req.profileId);
+  const { profile, cf, group, next } = await context(deps, req.profileId, req.for);
   const current = profile.link.keyPairId;
   const now = deps.now();
   // Keys a rotation replaced that are still in the group, with the date they may go from.
@@ -265,7 +286,7 @@ export async function retireCloudFrontKey(deps: KeyRotationDeps, req: KeyRetireR
     if (req.keyId === current)
       throw new SharingError(
         'SETUP_INVALID',
-        `Key ${current} signs the new links of "${profile.id}": rotate first (signet cloudfront rotate-key --profile ${profile.id}), then retire it.`,
+        `Key ${current} signs the new links of "${profile.id}": rotate first (${next.rotate}), then retire it.`,
       );
     if (!group.items.includes(req.keyId))
       throw new SharingError(

@@ -86,6 +86,8 @@ export interface KeyRetireRequest {
   keyId?: string;
   /** Retire keys whose date has not come yet too. */
   now?: boolean;
+  /** Who reads the messages: the CLI (default) or the desktop window. */
+  for?: 'cli' | 'window';
 }
 
 export interface KeyRetireResult {
