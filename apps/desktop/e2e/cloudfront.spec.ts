@@ -392,7 +392,9 @@ describe('desktop CloudFront set-up and Check setup (Chromium; CloudFront/STS: m
     const text = await key.innerText();
     expect(text).toMatch(/^✗ Problem/);
     expect(text).toContain('it is not the public half of the private key in the keychain');
-    expect(text).toMatch(/Fix: .*signet cloudfront rotate-key --profile/);
+    // The fix names the window's own controls, not the CLI's commands.
+    expect(text).toMatch(/Fix: .*"Rotate signing key…" on the profile's card in Settings/);
+    expect(text).not.toMatch(/signet |--[a-z]/);
     expect(await card.locator('[data-testid=doctor-report] h4').innerText()).toMatch(/2 problems found/);
     await shoot(page, 'check-setup-broken', `[data-testid=profile-${id}] [data-testid=doctor-signing-key]`);
     // The private key never reached the page, in any answer.

@@ -235,7 +235,11 @@ describe('desktop CloudFront handlers (CloudFront/STS: moto; bucket policy: RGW;
     const key = broken.checks.find((c) => c.id === 'signing-key')!;
     expect(key.status).toBe('problem');
     expect(key.detail).toContain(`holds a public key ${applied.keyPairId}, but it is not the public half`);
-    expect(key.fix).toMatch(/rotate-key/);
+    // The window's words: its own controls, not `signet key import` / `signet cloudfront rotate-key`.
+    expect(key.fix).toBe(
+      `Import the private key that belongs to ${applied.keyPairId} (Keys → CloudFront private key (.pem) on the profile's card in Settings), or make a new pair that joins the group: "Rotate signing key…" on the profile's card in Settings.`,
+    );
+    for (const c of [...ok.checks, ...broken.checks]) expect(c.fix ?? '', c.id).not.toMatch(/signet |--[a-z]/);
     expect(broken.ok).toBe(false);
     const body = other.privatePem.split('\n').filter((l) => l && !l.startsWith('-----'))[0]!;
     for (const a of answers) {

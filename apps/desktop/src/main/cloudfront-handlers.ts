@@ -140,7 +140,7 @@ export function createCloudFrontHandlers(
     },
     cloudFrontSetupProgress: async (runId) => [...(runs.get(runId) ?? [])],
     checkSetup: async (profileId, options) =>
-      toDoctorView(await service.doctor(profileId, options?.uploads ? { uploads: true } : {})),
+      toDoctorView(await service.doctor(profileId, { ...(options?.uploads ? { uploads: true } : {}), for: 'window' })),
     cloudFrontDeployment: async (profileId) => toDeploymentView(await service.cloudFrontDeployment(profileId)),
     rotateCloudFrontKey: async (profileId, choice) =>
       toRotationView(

@@ -18,6 +18,7 @@ import {
 } from '../cloudfront-setup/distribution-config.js';
 import { DEPLOY_TIME_WORDS } from '../cloudfront-setup/wait-deployed.js';
 import type { DoctorCheck } from './doctor-types.js';
+import { CLI_WORDS, type FixWords } from './fix-words.js';
 
 const ok = (id: DoctorCheck['id'], title: string, detail: string): DoctorCheck => ({ id, title, status: 'ok', detail });
 const problem = (id: DoctorCheck['id'], title: string, detail: string, fix: string): DoctorCheck => ({
@@ -37,7 +38,7 @@ export interface DistributionFacts {
   config: DistributionConfig;
 }
 
-export function checkDistributionState(d: DistributionFacts): DoctorCheck[] {
+export function checkDistributionState(d: DistributionFacts, words: FixWords = CLI_WORDS): DoctorCheck[] {
   return [
     d.enabled
       ? ok('distribution-enabled', 'Distribution enabled', `${d.id} is enabled.`)
@@ -53,7 +54,7 @@ export function checkDistributionState(d: DistributionFacts): DoctorCheck[] {
           'distribution-deployed',
           'Distribution deployed',
           `${d.id} is ${d.status}: a change (a new key, a new behaviour) works only once it is deployed (${DEPLOY_TIME_WORDS}).`,
-          'Wait until its status is Deployed (signet cloudfront setup … --wait waits for it), then check again.',
+          `Wait until its status is Deployed (${words.waitDeployed}), then check again.`,
         ),
   ];
 }
@@ -110,7 +111,9 @@ export function checkSigningKey(input: {
   keychainPublicKey: string | null;
   groups: KeyGroupFacts[];
   setupHint: string;
+  words?: FixWords;
 }): DoctorCheck {
+  const words = input.words ?? CLI_WORDS;
   const title = 'Signing key in the key group';
   const { keyPairId, groups, profileId } = input;
   if (!input.keychainPublicKey) {
@@ -118,7 +121,7 @@ export function checkSigningKey(input: {
       'signing-key',
       title,
       `The keychain holds no CloudFront private key for profile "${profileId}", so no link can be signed.`,
-      `Import the private key of ${keyPairId} (signet key import <pem> --profile ${profileId}), or make a new pair: signet cloudfront rotate-key --profile ${profileId}.`,
+      `Import the private key of ${keyPairId} (${words.importKey(profileId)}), or make a new pair: ${words.rotate(profileId)}.`,
     );
   }
   const all = groups.flatMap((g) => g.keys.map((k) => ({ ...k, group: g })));
@@ -137,8 +140,8 @@ export function checkSigningKey(input: {
       title,
       `Key group "${byId.group.name}" holds a public key ${keyPairId}, but it is not the public half of the private key in the keychain: CloudFront refuses every link (access denied).${matching ? ` The keychain's key is public key ${matching.id}.` : ''}`,
       matching
-        ? `Sign with the key that matches: set the profile's key id to ${matching.id} (signet profile add ${profileId} --key-pair-id ${matching.id}).`
-        : `Import the private key that belongs to ${keyPairId} (signet key import <pem> --profile ${profileId}), or make a new pair that joins the group: signet cloudfront rotate-key --profile ${profileId}.`,
+        ? `Sign with the key that matches: set the profile's key id to ${matching.id} (${words.setKeyId(profileId, matching.id)}).`
+        : `Import the private key that belongs to ${keyPairId} (${words.importKey(profileId)}), or make a new pair that joins the group: ${words.rotate(profileId)}.`,
     );
   }
   if (matching) {
@@ -146,7 +149,7 @@ export function checkSigningKey(input: {
       'signing-key',
       title,
       `The profile signs with key id ${keyPairId}, which no trusted key group holds; the keychain's private key belongs to public key ${matching.id} (group "${matching.group.name}").`,
-      `Set the profile's key id to ${matching.id} (signet profile add ${profileId} --key-pair-id ${matching.id}).`,
+      `Set the profile's key id to ${matching.id} (${words.setKeyId(profileId, matching.id)}).`,
     );
   }
   return problem(
@@ -158,7 +161,13 @@ export function checkSigningKey(input: {
 }
 
 /** The origin behind the default behaviour reads the bucket through an OAC (or a legacy OAI). */
-export function checkOriginAccess(d: DistributionFacts, bucketPolicy: string | undefined, bucket: string): DoctorCheck {
+export function checkOriginAccess(
+  d: DistributionFacts,
+  bucketPolicy: string | undefined,
+  bucket: string,
+  words: FixWords = CLI_WORDS,
+  profileId = '',
+): DoctorCheck {
   const title = 'Origin access';
   const origin = defaultOrigin(d.config);
   if (!origin)
@@ -195,14 +204,14 @@ export function checkOriginAccess(d: DistributionFacts, bucketPolicy: string | u
           'origin-access',
           title,
           `Origin "${origin.Id}" uses origin access identity ${oaiId}, but the bucket policy of "${bucket}" does not grant it: S3 refuses CloudFront.`,
-          `Grant it s3:GetObject in the bucket policy, or move to an origin access control and run signet cloudfront setup --distribution ${d.id}.`,
+          `Grant it s3:GetObject in the bucket policy, or move to an origin access control and run ${words.setUp(bucket, profileId || '<profile>', d.id)}.`,
         );
   }
   return problem(
     'origin-access',
     title,
     `Origin "${origin.Id}" has no origin access control (or identity): CloudFront asks S3 anonymously and a private bucket refuses it.`,
-    `Attach an origin access control to the origin (CloudFront console → Origins → Edit → Origin access control settings), then run signet cloudfront setup --distribution ${d.id} for the bucket policy.`,
+    `Attach an origin access control to the origin (CloudFront console → Origins → Edit → Origin access control settings), then run ${words.setUp(bucket, profileId || '<profile>', d.id)} for the bucket policy.`,
   );
 }
 
@@ -300,8 +309,10 @@ export function checkUploads(input: {
   bucketPolicy: string | undefined;
   bucket: string;
   distributionArn: string;
+  words?: FixWords;
 }): DoctorCheck {
   const title = 'Uploads (PUT)';
+  const words = input.words ?? CLI_WORDS;
   const methods = allowedMethodsOf(input.behavior);
   const put = methods.includes('PUT');
   if (!put) {
@@ -310,7 +321,7 @@ export function checkUploads(input: {
           'uploads',
           title,
           `This distribution only allows ${methods.join('/')}: upload links through it get 405 / 403 "method not allowed".`,
-          'Allow PUT to upload through it: set the default behaviour’s allowed methods to GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE (signet cloudfront setup --uploads does it for a new distribution).',
+          `Allow PUT to upload through it: set the default behaviour’s allowed methods to GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE (${words.setUpUploads} does it for a new distribution).`,
         )
       : ok(
           'uploads',
@@ -331,7 +342,7 @@ export function checkUploads(input: {
       'uploads',
       title,
       'PUT is allowed, but the bucket policy does not let CloudFront write (s3:PutObject): uploads get access denied from S3.',
-      'Add s3:PutObject to the CloudFront statement of the bucket policy (signet cloudfront setup --uploads merges it).',
+      `Add s3:PutObject to the CloudFront statement of the bucket policy (${words.setUpUploads} merges it).`,
     );
   return ok(
     'uploads',

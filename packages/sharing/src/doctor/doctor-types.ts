@@ -60,4 +60,6 @@ export interface DoctorReport {
 export interface DoctorOptions {
   /** The profile makes upload (PUT) links through CloudFront: PUT must be allowed. */
   uploads?: boolean;
+  /** Who reads the fixes: the CLI (default: `signet` commands) or the desktop window (its buttons). */
+  for?: 'cli' | 'window';
 }

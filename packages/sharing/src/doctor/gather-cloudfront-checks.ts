@@ -28,6 +28,7 @@ import {
 } from './cloudfront-checks.js';
 import type { DoctorDeps } from './run-doctor.js';
 import { DOCTOR_CHECK_TITLES, type DoctorCheck, type DoctorOptions } from './doctor-types.js';
+import { fixWordsFor } from './fix-words.js';
 
 export async function checkCloudFront(x: {
   deps: DoctorDeps;
@@ -42,6 +43,7 @@ export async function checkCloudFront(x: {
   skip: (id: DoctorCheck['id'], why: string) => void;
 }): Promise<void> {
   const { profile, push, skip } = x;
+  const words = fixWordsFor(x.options.for);
   if (profile.link.kind !== 'cloudfront') return;
   const link = profile.link;
   const cf: CloudFrontClient = createCloudFrontClient(x.creds, x.endpoints);
@@ -75,7 +77,7 @@ export async function checkCloudFront(x: {
       title: 'Distribution',
       status: 'problem',
       detail: `No distribution in this account serves ${link.domain}.`,
-      fix: `Set the profile's domain to the distribution's (d….cloudfront.net or an alias), or make one: signet cloudfront setup --bucket ${profile.bucket} --profile ${profile.id} --create.`,
+      fix: `Set the profile's domain to the distribution's (d….cloudfront.net or an alias), or make one: ${words.setUp(profile.bucket, profile.id)}.`,
     });
     for (const id of later) skip(id, 'There is no distribution to check.');
     return;
@@ -89,8 +91,8 @@ export async function checkCloudFront(x: {
     enabled: dist.enabled,
     config: dist.config,
   };
-  checkDistributionState(facts).forEach(push);
-  const hint = `signet cloudfront setup --bucket ${profile.bucket} --profile ${profile.id} --distribution ${dist.id}`;
+  checkDistributionState(facts, words).forEach(push);
+  const hint = words.setUp(profile.bucket, profile.id, dist.id);
   push(checkSignedLinksRequired(facts, hint));
 
   // The keychain's key against the trusted groups' keys.
@@ -116,10 +118,17 @@ export async function checkCloudFront(x: {
   }
   if (keychainRead)
     push(
-      checkSigningKey({ profileId: profile.id, keyPairId: link.keyPairId, keychainPublicKey, groups, setupHint: hint }),
+      checkSigningKey({
+        profileId: profile.id,
+        keyPairId: link.keyPairId,
+        keychainPublicKey,
+        groups,
+        setupHint: hint,
+        words,
+      }),
     );
 
-  push(checkOriginAccess(facts, x.policyText, profile.bucket));
+  push(checkOriginAccess(facts, x.policyText, profile.bucket, words, profile.id));
   if (x.policyReadable) push(checkBucketPolicyForDistribution(facts, x.policyText, profile.bucket, hint));
 
   const b = dist.config.DefaultCacheBehavior;
@@ -140,6 +149,7 @@ export async function checkCloudFront(x: {
     checkUploads({
       behavior: b,
       expectUploads: Boolean(x.options.uploads),
+      words,
       bucketPolicy: x.policyText,
       bucket: profile.bucket,
       distributionArn: dist.arn,
@@ -158,7 +168,7 @@ export async function checkCloudFront(x: {
       id: 'key-rotation',
       title: DOCTOR_CHECK_TITLES['key-rotation'],
       status: 'ok',
-      detail: `${live.map((p) => `${p.keyId} (replaced by ${p.replacedBy}; may go from ${p.retireAfter})`).join(', ')} ${live.length === 1 ? 'is' : 'are'} still in the key group: the links ${live.length === 1 ? 'it' : 'they'} signed keep working until retired.${due.length ? ` Due now: signet cloudfront retire-key --profile ${profile.id}` : ''}`,
+      detail: `${live.map((p) => `${p.keyId} (replaced by ${p.replacedBy}; may go from ${p.retireAfter})`).join(', ')} ${live.length === 1 ? 'is' : 'are'} still in the key group: the links ${live.length === 1 ? 'it' : 'they'} signed keep working until retired.${due.length ? ` Due now: ${words.retire(profile.id)}` : ''}`,
     });
   }
 }

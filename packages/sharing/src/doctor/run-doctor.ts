@@ -13,6 +13,7 @@ import { CREDENTIAL_CODES, probeBucket } from '../upload/explain-refusal.js';
 import { controlPlaneEndpoints, createStsClient } from '../cloudfront-setup/aws-clients.js';
 import { readBucketPolicy } from '../cloudfront-setup/cloudfront-lookup.js';
 import { checkBucketRegion, regionOfLocation } from './bucket-region-check.js';
+import { fixWordsFor } from './fix-words.js';
 import { DOCTOR_CHECK_TITLES, type DoctorCheck, type DoctorOptions, type DoctorReport } from './doctor-types.js';
 import { checkCloudFront } from './gather-cloudfront-checks.js';
 import { recordS3Date, recordStsDate } from './record-server-date.js';
@@ -34,6 +35,7 @@ export async function runDoctor(
   options: DoctorOptions = {},
 ): Promise<DoctorReport> {
   const profile = await deps.profiles.get(profileId);
+  const words = fixWordsFor(options.for);
   const checks: DoctorCheck[] = [];
   const push = (c: DoctorCheck) => checks.push(c);
   const skip = (id: DoctorCheck['id'], why: string) =>
@@ -55,7 +57,10 @@ export async function runDoctor(
       title: 'Credentials',
       status: 'problem',
       detail: toUserMessage(e).message,
-      fix: 'Give the profile working credentials (signet profile set-secret, or aws sso login), then run the doctor again.',
+      fix:
+        options.for === 'window'
+          ? `Give the profile working credentials (${words.setSecret(profile.id)}, or aws sso login in a terminal), then check again.`
+          : 'Give the profile working credentials (signet profile set-secret, or aws sso login), then run the doctor again.',
     });
     return report();
   }
@@ -89,7 +94,7 @@ export async function runDoctor(
         title: 'Credentials',
         status: 'problem',
         detail: `AWS did not accept the credentials: ${toUserMessage(e).message}`,
-        fix: 'Store fresh credentials (signet profile set-secret) or refresh the AWS session (aws sso login).',
+        fix: `Store fresh credentials (${options.for === 'window' ? words.setSecret(profile.id) : 'signet profile set-secret'}) or refresh the AWS session (aws sso login).`,
       });
     }
   }
@@ -104,7 +109,7 @@ export async function runDoctor(
       const loc = await s3.send(new GetBucketLocationCommand({ Bucket: profile.bucket })).catch(() => undefined);
       region = loc ? regionOfLocation(loc.LocationConstraint) : undefined;
     }
-    push(checkBucketRegion(profile, region));
+    push(checkBucketRegion(profile, region, words));
   } catch (e) {
     const status = httpStatusOf(e);
     // A HEAD answer has no body: ask again with a listing, whose XML names the cause.
@@ -126,7 +131,7 @@ export async function runDoctor(
         status === 404
           ? "Check the profile's bucket name, region and endpoint."
           : credentialsWrong
-            ? `Store the right access key and secret: signet profile set-secret ${profile.id} --access-key-id <id>.`
+            ? `Store the right access key and secret: ${words.setSecret(profile.id)}.`
             : 'Let these credentials use the bucket (IAM: s3:ListBucket, s3:GetObject, s3:PutObject), or fix the profile.',
     });
   }
