@@ -35,7 +35,7 @@ export const CLI_WORDS: FixWords = {
 
 const card = "on the profile's card in Settings";
 
-export const WINDOW_WORDS: FixWords = {
+const WINDOW_WORDS: FixWords = {
   setSecret: () => `"Replace the access key" ${card}`,
   setRegion: (_id, region) => `Edit… ${card}, Region ${region}`,
   importKey: () => `Keys → CloudFront private key (.pem) ${card}`,
