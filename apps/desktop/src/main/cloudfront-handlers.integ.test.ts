@@ -212,6 +212,15 @@ describe('desktop CloudFront handlers (CloudFront/STS: moto; bucket policy: RGW;
     expect(again.unchanged).toBe(true);
   });
 
+  it("a plan for an existing distribution warns in the window's words (moto drops the OAC id: see header)", async () => {
+    const plan = await call<CloudFrontSetupView>('planCloudFrontSetup', [
+      { bucket, profileId: id, distributionId: applied.distributionId },
+    ]);
+    const oac = plan.warnings.find((w) => w.includes('shows no origin access control'));
+    expect(oac).toMatch(/then Check setup on the profile\.$/);
+    for (const w of plan.warnings) expect(w).not.toMatch(/signet |--[a-z]/);
+  });
+
   it('Check setup: each check ok or a problem with a fix; a different key in the keychain is the problem', async () => {
     // Block Public Access on after the policy (RGW refuses the OAC statement while it is on).
     await admin.send(

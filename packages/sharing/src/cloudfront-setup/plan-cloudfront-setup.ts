@@ -146,7 +146,7 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
       );
     else if (!origin.OriginAccessControlId)
       warnings.push(
-        `The origin "${origin.Id}" shows no origin access control: CloudFront cannot read a private bucket without one. Attach one (console → origin → Origin access), then run signet doctor.`,
+        `The origin "${origin.Id}" shows no origin access control: CloudFront cannot read a private bucket without one. Attach one (console → origin → Origin access), then ${req.for === 'window' ? 'Check setup on the profile' : 'run signet doctor'}.`,
       );
     for (const b of dist.config.CacheBehaviors?.Items ?? []) {
       if (b.TargetOriginId === origin.Id && trustedKeyGroupsOf(b).length === 0 && !b.TrustedSigners?.Enabled)
@@ -198,7 +198,11 @@ export async function planCloudFrontSetup(deps: PlanSetupDeps, req: CloudFrontSe
     if (groupBefore && groupBefore.items.length >= MAX_KEYS_PER_GROUP) {
       throw new SharingError(
         'SETUP_INVALID',
-        `Key group "${groupBefore.name}" already holds ${groupBefore.items.length} keys, CloudFront's limit per group. Remove a key you no longer sign with (signet cloudfront retire-key), or pick another --key-group.`,
+        `Key group "${groupBefore.name}" already holds ${groupBefore.items.length} keys, CloudFront's limit per group. ${
+          req.for === 'window'
+            ? `Remove a key you no longer sign with ("Retire old key now" on the profile's card in Settings).`
+            : 'Remove a key you no longer sign with (signet cloudfront retire-key), or pick another --key-group.'
+        }`,
       );
     }
     if (groupBefore && !trusted.includes(groupBefore.id) && trusted.length >= 4) {
