@@ -811,6 +811,16 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     const one = await clipboard(p);
     expect(await (await fetch(one)).text()).toBe('DATA');
     expect(await list.getByRole('button', { name: 'Copy all' }).count()).toBe(1);
+    // The note above the list says what the clipboard holds now, not what it held after the share.
+    await expect
+      .poll(() => p.locator('.result-notes .toast').innerText())
+      .toBe('The link to data.txt is on the clipboard');
+    await list.getByRole('button', { name: 'Copy all' }).click();
+    await expect
+      .poll(() => p.locator('.result-notes .toast').innerText())
+      .toBe('3 links copied to the clipboard, one a line');
+    await list.getByRole('button', { name: 'Copy link to data.txt' }).click();
+    await list.getByRole('button', { name: 'Copied link to data.txt' }).waitFor();
     // The rows stay a table: "Copied ✓" on one row moves no column, and the row buttons line up with Copy all.
     const edges = await list.evaluate((l) => {
       const right = (e: Element | null) => Math.round(e!.getBoundingClientRect().right);

@@ -22,7 +22,16 @@ function rowNames<L extends Pick<LinkView, 'key'>>(links: L[]): { link: L; name:
   return links.map((link) => ({ link, name: link.key.split('/').slice(common).join('/') || linkName(link) }));
 }
 
-export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll: boolean }) {
+export function ResultList({
+  links,
+  copiedAll,
+  onCopied,
+}: {
+  links: LinkView[];
+  copiedAll: boolean;
+  /** After a Copy here: what the clipboard holds now, in words (the note above the list says it). */
+  onCopied?: (words: string) => void;
+}) {
   // What the clipboard holds, as far as this list knows: every link, one of them, or nothing.
   const [onClipboard, setOnClipboard] = useState<'all' | string | undefined>(copiedAll ? 'all' : undefined);
   const [qrFor, setQrFor] = useState<string>();
@@ -36,11 +45,12 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
   }
   const [only] = links;
   if (only && links.length === 1) return <ResultCard link={only} copied={copiedAll} headingLevel={2} />;
-  const copy = (text: string, what: 'all' | string) =>
+  const copy = (text: string, what: 'all' | string, words: string) =>
     copyText(text).then(
       () => {
         setError('');
         setOnClipboard(what);
+        onCopied?.(words);
       },
       (e: Error) => setError(e.message),
     );
@@ -53,7 +63,13 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
         <button
           type="button"
           className="primary"
-          onClick={() => void copy(links.map((l) => l.url).join('\n'), 'all')}
+          onClick={() =>
+            void copy(
+              links.map((l) => l.url).join('\n'),
+              'all',
+              `${links.length} links copied to the clipboard, one a line`,
+            )
+          }
           data-testid="copy-all"
         >
           {onClipboard === 'all' ? 'All copied ✓' : 'Copy all'}
@@ -76,7 +92,11 @@ export function ResultList({ links, copiedAll }: { links: LinkView[]; copiedAll:
                 </span>
               )}
               <span className="row-actions">
-                <button type="button" onClick={() => void copy(l.url, l.id)} data-testid="copy-one">
+                <button
+                  type="button"
+                  onClick={() => void copy(l.url, l.id, `The link to ${name} is on the clipboard`)}
+                  data-testid="copy-one"
+                >
                   {onClipboard === l.id ? 'Copied' : 'Copy'}
                   <span className="visually-hidden"> link to {name}</span>
                   {onClipboard === l.id && <span aria-hidden="true"> ✓</span>}

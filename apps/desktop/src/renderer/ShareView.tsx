@@ -75,6 +75,8 @@ export function ShareView({
 }) {
   const profile = chosenProfile(profiles, settings);
   const [over, setOver] = useState(false);
+  /** A Copy in the result list since the share: what the clipboard holds now (for this result only). */
+  const [copiedNow, setCopiedNow] = useState<{ id: string; words: string }>();
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const effectiveExpiry = settings.expires || profile?.defaultExpiry || DEFAULT_EXPIRY;
@@ -230,18 +232,26 @@ export function ShareView({
       <div ref={resultRef} className="results">
         <div className="result-notes">
           <p className="toast" role="status" data-testid={result?.copied ? 'copied' : 'copied-none'}>
-            {result?.copied
-              ? result.links.length === 1
-                ? 'Link copied to the clipboard'
-                : `${result.links.length} links copied to the clipboard, one a line`
-              : ''}
+            {(copiedNow?.id === result?.id ? copiedNow?.words : undefined) ??
+              (result?.copied
+                ? result.links.length === 1
+                  ? 'Link copied to the clipboard'
+                  : `${result.links.length} links copied to the clipboard, one a line`
+                : '')}
           </p>
           {/* Unfinished uploads an earlier lost connection left, aborted by this share: worth a word. */}
           <p className="cleanup-note" role="status" data-testid="cleaned-up">
             {result?.cleanedUp ?? ''}
           </p>
         </div>
-        {result && <ResultList key={result.id} links={result.links} copiedAll={Boolean(result.copied)} />}
+        {result && (
+          <ResultList
+            key={result.id}
+            links={result.links}
+            copiedAll={Boolean(result.copied)}
+            onCopied={(words) => setCopiedNow({ id: result.id, words })}
+          />
+        )}
       </div>
     </section>
   );
