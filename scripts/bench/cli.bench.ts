@@ -10,6 +10,8 @@
 //   profile   — the same 50,000 refs when a Signet profile covers the bucket: each link also goes
 //               through the sharing engine and into the link history (a batch at a time). Same
 //               boto3 baseline. Goal: ≥ 5× faster per link than boto3 (before batching: 6× slower).
+//               Then one more link with those 150,000 links in the history, against one with a
+//               new history. Goal: ≤ 1.25×.
 // Both need tools outside Node (aws, python3 + boto3): a missing one is reported, not faked.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -153,6 +155,9 @@ export async function run(): Promise<{ missed: number }> {
         '--default-chain',
         '--default',
       ]);
+      const oneViaProfile = () =>
+        median([0, 1, 2, 3, 4].map(() => timed(process.execPath, [cli, 'link', 's3://bench-bucket/one more.pdf'])));
+      const oneEmptyHistory = oneViaProfile();
       const profileRuns = [0, 1, 2].map(() => timed(process.execPath, [cli, 'link', '-'], input));
       const profileMs = median(profileRuns);
       const viaProfile = ratio(
@@ -174,6 +179,22 @@ export async function run(): Promise<{ missed: number }> {
         `  → signet is ${(1 / viaProfile.ratio).toFixed(1)}× faster per link; ${BULK.toLocaleString('en-US')} recorded links in ${Math.round(profileMs)} ms`,
       );
       if (!viaProfile.pass) missed++;
+
+      // 4) one more link after those runs: the history now holds 150,000 links. Appending must not
+      // read them all (it reads up to the first entry to know the file is a history).
+      const oneFullHistory = oneViaProfile();
+      const afterBulk = ratio(
+        {
+          name: 'signet link s3://b/k through the profile, 150,000 links in the history (median of 5)',
+          usPerOp: oneFullHistory * 1000,
+          ops: 1,
+        },
+        { name: 'the same with a new history (median of 5)', usPerOp: oneEmptyHistory * 1000, ops: 1 },
+        '≤ 1.25 (a long history costs a link next to nothing)',
+        (r) => r <= 1.25,
+      );
+      printRows('One link with a long history', [afterBulk]);
+      if (!afterBulk.pass) missed++;
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@
 // carry a session token go to the keychain (the vault), never into this file.
 import { rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { HistoryHealth, LinkRecord, ListLinksQuery, Revocation } from '../api.js';
 import { isSharingError, SharingError } from '../errors.js';
 import { ensurePrivateDir, openNoFollow, readFileNoFollow, withFileLock, writeFileAtomic } from '../fs/index.js';
@@ -192,8 +193,7 @@ export class LinkHistory {
     await this.locked(async () => {
       const before = await stat(this.file).catch(() => null);
       const known = before && this.readable?.ino === before.ino && before.size >= this.readable.size;
-      const l = known || !before ? null : await this.load();
-      if (l && LinkHistory.unreadable(l)) {
+      if (!known && before && (await this.unreadableFile())) {
         // Keep the damaged file exactly as it is, next to a new history, and say so.
         const aside = `${this.file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
         await rename(this.file, aside);
@@ -202,6 +202,49 @@ export class LinkHistory {
       }
       await this.writeKnown(events);
     });
+  }
+
+  /**
+   * Whether the file holds no history entry at all (so an append must not go into it), as
+   * LinkHistory.unreadable says of a loaded file, but reading only until the first entry: a
+   * healthy history answers on its first line, so an append does not parse the whole file.
+   */
+  private async unreadableFile(): Promise<boolean> {
+    let fh;
+    try {
+      fh = await openNoFollow(this.file, 'r');
+    } catch (e) {
+      if (isSharingError(e)) throw e;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw new SharingError(
+        'HISTORY_CORRUPT',
+        `Signet cannot read its link history ${this.file} (${(e as NodeJS.ErrnoException).code}). Check the file's permissions; it has been left as it is.`,
+        { cause: e, details: { file: this.file } },
+      );
+    }
+    try {
+      const decoder = new StringDecoder('utf8');
+      const chunk = Buffer.alloc(64 * 1024);
+      let rest = '';
+      let damaged = 0;
+      for (;;) {
+        const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        const lines = (rest + decoder.write(chunk.subarray(0, bytesRead))).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) {
+          if (!line.trim()) continue;
+          if (parseHistoryLine(line)) return false;
+          damaged++;
+        }
+      }
+      rest += decoder.end();
+      if (rest.trim() && parseHistoryLine(rest)) return false;
+      // Only a torn last line (a crash during the very first write) is not a damaged history.
+      return damaged > 0;
+    } finally {
+      await fh.close();
+    }
   }
 
   /** Appends under the lock (held by the caller) and remembers the file as readable up to its new end. */
