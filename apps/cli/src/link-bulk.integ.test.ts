@@ -3,12 +3,12 @@
 // is reported with its line number, every other line is still signed, the summary counts are
 // true, `--json` writes a record for the failed lines too, and the exit code is 1.
 // Runs the built bundle against the local RGW (a few links are fetched to prove they work).
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueBucket } from '../../../scripts/test-support/s3.js';
-import { cliWithBucket, runSignet } from '../../../scripts/test-support/signet-cli.js';
+import { addRgwProfile, cliWithBucket, runSignet } from '../../../scripts/test-support/signet-cli.js';
 
 describe('signet link: bulk mode', () => {
   const bucket = uniqueBucket('bulk');
@@ -64,6 +64,24 @@ describe('signet link: bulk mode', () => {
     }
     for (const no of Object.keys(bad)) expect(r.err).toMatch(new RegExp(`^signet: line ${no}: `, 'm'));
     expect(r.err).toContain(`signet: ${10_000 - nBad} of 10000 references signed, ${nBad} could not be signed`);
+  });
+
+  it('through a profile: every link is in the history, unless --no-history says to keep none', async () => {
+    const profHome = mkdtempSync(join(tmpdir(), 'signet-bulk-history-'));
+    const penv = { ...env, SIGNET_HOME: profHome };
+    const run = (args: string[], stdin = '') => runSignet(penv, args, { input: stdin });
+    addRgwProfile(run, 'bulkhist', bucket);
+    const lines = input({}, 3000);
+    const history = join(profHome, 'history.jsonl');
+    const count = () => (existsSync(history) ? readFileSync(history, 'utf8').trim().split('\n').length : 0);
+    const kept = run(['link', '-', '--profile', 'bulkhist'], `${lines.join('\n')}\n`);
+    expect(kept.code, kept.err).toBe(0);
+    expect(kept.out.trim().split('\n')).toHaveLength(3000);
+    expect(count()).toBe(3000);
+    const none = run(['link', '-', '--profile', 'bulkhist', '--no-history'], `${lines.join('\n')}\n`);
+    expect(none.code, none.err).toBe(0);
+    expect(none.out.trim().split('\n')).toHaveLength(3000);
+    expect(count()).toBe(3000); // nothing added
   });
 
   it('--json: one record per input line, failed ones with line, error code and message', async () => {

@@ -39,6 +39,8 @@ interface LinkFlags {
   resource?: string;
   signingDate?: string;
   json?: boolean;
+  /** false with --no-history: links a profile signs are not recorded. */
+  history: boolean;
 }
 
 export const registerLinkCommand: RegisterCommand = (program) => {
@@ -80,6 +82,7 @@ export const registerLinkCommand: RegisterCommand = (program) => {
     )
     .option('--signing-date <iso>', 'sign as of this time (reproducible output)')
     .option('--json', 'one JSON object per line: ref, url, expiresAt, effectiveExpiresAt, warnings')
+    .option('--no-history', "do not record links a profile signs in Signet's history (scripts, large bulk runs)")
     .addHelpText(
       'after',
       `
@@ -368,6 +371,7 @@ function createProfileRefSigner(
           ...(f.ip ? { ipAddress: f.ip } : {}),
         },
         source: 'cli',
+        ...(f.history === false ? { record: 'never' as const } : {}),
       });
       return {
         url: r.url,
