@@ -1,22 +1,20 @@
 // The CloudFront use cases — set-up, doctor, key rotation and retirement — bound to one
 // profile store, keychain and history. The sharing service exposes them (service.ts), so the
-// desktop's "Set up CloudFront" / "Check setup" can call the same code as the CLI.
-import {
-  retireCloudFrontKey,
-  rotateCloudFrontKey,
-  setupCloudFront,
-  type CloudFrontSetupDeps,
-  type CloudFrontSetupRequest,
-  type CloudFrontSetupResult,
-  type KeyRetireRequest,
-  type KeyRetireResult,
-  type KeyRotationRequest,
-  type KeyRotationResult,
-} from './cloudfront-setup/index.js';
-import { RetirementStore, type PendingRetirement } from './cloudfront-setup/retirement-store.js';
-import { profileDeployment, type CloudFrontDeployment } from './cloudfront-setup/wait-deployed.js';
+// desktop's "Set up CloudFront" / "Check setup" can call the same code as the CLI. Loaded when
+// first called: the CloudFront and STS clients they need are not part of making a link.
 import { dirname } from 'node:path';
-import { runDoctor, type DoctorOptions, type DoctorReport } from './doctor/index.js';
+import type {
+  CloudFrontSetupDeps,
+  CloudFrontSetupRequest,
+  CloudFrontSetupResult,
+  KeyRetireRequest,
+  KeyRetireResult,
+  KeyRotationRequest,
+  KeyRotationResult,
+} from './cloudfront-setup/index.js';
+import type { PendingRetirement } from './cloudfront-setup/retirement-store.js';
+import type { CloudFrontDeployment } from './cloudfront-setup/wait-deployed.js';
+import type { DoctorOptions, DoctorReport } from './doctor/index.js';
 import type { LinkHistory } from './history/index.js';
 import type { ProfileStore } from './profiles/index.js';
 import type { SecretStore } from './secrets/index.js';
@@ -55,14 +53,20 @@ export function createCloudFrontTools(o: CloudFrontToolsOptions): CloudFrontTool
     o.forget?.(r.profileId);
     return r;
   };
+  const setup = () => import('./cloudfront-setup/index.js');
   return {
-    setupCloudFront: async (request, progress = {}) => after(await setupCloudFront({ ...base, ...progress }, request)),
-    doctor: (profileId, options) => runDoctor(base, profileId, options),
-    rotateCloudFrontKey: async (request) => after(await rotateCloudFrontKey({ ...base, history: o.history }, request)),
-    retireCloudFrontKey: async (request) => after(await retireCloudFrontKey({ ...base, history: o.history }, request)),
-    cloudFrontDeployment: (profileId) => profileDeployment(base, profileId),
+    setupCloudFront: async (request, progress = {}) =>
+      after(await (await setup()).setupCloudFront({ ...base, ...progress }, request)),
+    doctor: async (profileId, options) => (await import('./doctor/index.js')).runDoctor(base, profileId, options),
+    rotateCloudFrontKey: async (request) =>
+      after(await (await setup()).rotateCloudFrontKey({ ...base, history: o.history }, request)),
+    retireCloudFrontKey: async (request) =>
+      after(await (await setup()).retireCloudFrontKey({ ...base, history: o.history }, request)),
+    cloudFrontDeployment: async (profileId) =>
+      (await import('./cloudfront-setup/wait-deployed.js')).profileDeployment(base, profileId),
     cloudFrontRetiringKeys: async (profileId) => {
       await o.profiles.get(profileId); // an unknown profile is an error, not "nothing waiting"
+      const { RetirementStore } = await import('./cloudfront-setup/retirement-store.js');
       return new RetirementStore(dirname(o.profiles.file)).list(profileId);
     },
   };
