@@ -2,21 +2,16 @@
 // the boundary with a message naming the method, and never reaches the sharing service (a
 // recording stub here: what a valid call does is driven for real in e2e/cloudfront.spec.ts).
 import { describe, expect, it } from 'vitest';
-import type { ApprovalStore, SharingService } from '@signet/sharing';
 import { createDesktopHandlers } from './create-desktop-handlers.js';
-import { GrantedPaths } from './granted-paths.js';
+import { handlerDeps, recordingService } from './test-support/recording-service.js';
 
 const TRUSTED = 'file:///opt/Signet/resources/app/dist/renderer/index.html';
 
 function setup() {
-  const calls: string[] = [];
-  const service = new Proxy({} as SharingService, {
-    get:
-      (_t, name: string) =>
-      async (...args: unknown[]) => {
-        calls.push(`${name}:${JSON.stringify(args)}`);
-        if (name === 'cloudFrontRetiringKeys') return [];
-        return {
+  const { service, calls } = recordingService((name) =>
+    name === 'cloudFrontRetiringKeys'
+      ? []
+      : {
           profileId: 'cf',
           distributionId: 'E1',
           domain: 'd1.cloudfront.net',
@@ -29,19 +24,9 @@ function setup() {
           waiting: [],
           linksKilled: 0,
           message: 'done',
-        };
-      },
-  });
-  const handlers = createDesktopHandlers({
-    service,
-    approvals: { list: async () => [], pending: async () => [] } as unknown as ApprovalStore,
-    isTrustedSender: (url) => url === TRUSTED,
-    emitProgress: () => {},
-    openExternal: async () => {},
-    startAtLogin: { get: () => false, set: () => {} },
-    nativeHostPath: '/opt/Signet/signet-native-host',
-    grantedPaths: new GrantedPaths(),
-  });
+        },
+  );
+  const handlers = createDesktopHandlers(handlerDeps(service, TRUSTED));
   const call = (method: string, args: unknown[]) =>
     (handlers as unknown as Record<string, (s: { url: string }, a: unknown[]) => Promise<unknown>>)[method]!(
       { url: TRUSTED },

@@ -2,47 +2,32 @@
 // service here is a recording stub: refused calls must never reach it (the real service is
 // driven end to end in apps/desktop/e2e).
 import { describe, expect, it } from 'vitest';
-import type { ApprovalStore, SharingService } from '@signet/sharing';
 import { createDesktopHandlers } from './create-desktop-handlers.js';
 import { GrantedPaths } from './granted-paths.js';
+import { handlerDeps, recordingService } from './test-support/recording-service.js';
 
 const TRUSTED = 'file:///opt/Signet/resources/app/dist/renderer/index.html';
 /** A link the stub service says Signet made (getLinkUrl). */
 const MADE = 'https://reports.s3.eu-west-1.amazonaws.com/q3.pdf?X-Amz-Signature=abc';
 
 function setup() {
-  const calls: string[] = [];
-  const service = new Proxy({} as SharingService, {
-    get:
-      (_t, name: string) =>
-      async (...args: unknown[]) => {
-        calls.push(`${name}:${JSON.stringify(args)}`);
-        if (name === 'share') return { links: [] };
-        if (name === 'listLinks' || name === 'listProfiles') return [];
-        if (name === 'historyHealth') return { problems: [] };
-        if (name === 'getLinkUrl') return MADE;
-        return undefined;
-      },
+  const { service, calls } = recordingService((name) => {
+    if (name === 'share') return { links: [] };
+    if (name === 'listLinks' || name === 'listProfiles') return [];
+    if (name === 'historyHealth') return { problems: [] };
+    if (name === 'getLinkUrl') return MADE;
+    return undefined;
   });
   const opened: string[] = [];
-  const handlers = createDesktopHandlers({
-    service,
-    approvals: {
-      list: async () => [],
-      pending: async () => [],
-      approve: async () => undefined,
-      revoke: async () => true,
-    } as unknown as ApprovalStore,
-    isTrustedSender: (url) => url === TRUSTED,
-    emitProgress: () => {},
-    openExternal: async (url) => void opened.push(url),
-    startAtLogin: { get: () => false, set: () => {} },
-    nativeHostPath: '/opt/Signet/signet-native-host',
-    // as if the user had dropped / picked these (renderer-attacks.test.ts covers the refusals)
-    grantedPaths: Object.assign(new GrantedPaths(), {
-      allows: (p: string) => ['/tmp/report.pdf', '/tmp/key.pem', '/tmp/k.pem'].includes(p),
+  const handlers = createDesktopHandlers(
+    handlerDeps(service, TRUSTED, {
+      openExternal: async (url) => void opened.push(url),
+      // as if the user had dropped / picked these (renderer-attacks.test.ts covers the refusals)
+      grantedPaths: Object.assign(new GrantedPaths(), {
+        allows: (p: string) => ['/tmp/report.pdf', '/tmp/key.pem', '/tmp/k.pem'].includes(p),
+      }),
     }),
-  });
+  );
   return { handlers, calls, opened };
 }
 

@@ -6,10 +6,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApprovalStore, SharingService } from '@signet/sharing';
+import type { ApprovalStore } from '@signet/sharing';
 import { createDesktopHandlers } from './create-desktop-handlers.js';
 import { GrantedPaths } from './granted-paths.js';
 import { createPreloadHandlers } from './preload-handlers.js';
+import { handlerDeps, recordingService } from './test-support/recording-service.js';
 
 const TRUSTED = 'signet-app://renderer/index.html';
 const me = { url: TRUSTED };
@@ -18,54 +19,46 @@ const IN_HISTORY = 'https://bucket.s3.example.com/old/notes.txt?X-Amz-Signature=
 const PENDING = `chrome-extension://${'b'.repeat(32)}/`;
 
 function setup() {
-  const calls: string[] = [];
-  const service = new Proxy({} as SharingService, {
-    get:
-      (_t, name: string) =>
-      async (...args: unknown[]) => {
-        calls.push(`${name}:${JSON.stringify(args[0])}`);
-        if (name === 'share')
-          return {
-            links: [
-              {
-                id: 'l1',
-                url: MADE,
-                kind: 's3',
-                method: 'GET',
-                profileId: 'p',
-                bucket: 'bucket',
-                key: '2026/report.pdf',
-                expiresAt: '2026-12-02T00:00:00Z',
-                effectiveExpiresAt: '2026-12-02T00:00:00Z',
-                warnings: [],
-              },
-            ],
-          };
-        if (name === 'listLinks') return [{ id: 'old' }];
-        if (name === 'getLinkUrl') return IN_HISTORY;
-        if (name === 'checkLink') return { status: 'ok', ok: true, message: 'Works.' };
-        if (name === 'importCloudFrontKey') return { keyType: 'rsa', message: 'Imported.' };
-        return undefined;
-      },
-  });
+  const { service, calls } = recordingService(
+    (name) => {
+      if (name === 'share')
+        return {
+          links: [
+            {
+              id: 'l1',
+              url: MADE,
+              kind: 's3',
+              method: 'GET',
+              profileId: 'p',
+              bucket: 'bucket',
+              key: '2026/report.pdf',
+              expiresAt: '2026-12-02T00:00:00Z',
+              effectiveExpiresAt: '2026-12-02T00:00:00Z',
+              warnings: [],
+            },
+          ],
+        };
+      if (name === 'listLinks') return [{ id: 'old' }];
+      if (name === 'getLinkUrl') return IN_HISTORY;
+      if (name === 'checkLink') return { status: 'ok', ok: true, message: 'Works.' };
+      if (name === 'importCloudFrontKey') return { keyType: 'rsa', message: 'Imported.' };
+      return undefined;
+    },
+    (name, args) => `${name}:${JSON.stringify(args[0])}`,
+  );
   const approved: string[] = [];
   const opened: string[] = [];
   const granted = new GrantedPaths();
-  const deps = {
-    service,
+  const deps = handlerDeps(service, TRUSTED, {
     approvals: {
       list: async () => [],
       pending: async () => [{ origin: PENDING, requestedAt: '2026-12-01T00:00:00Z' }],
       approve: async (o: string) => void approved.push(o),
       revoke: async () => true,
     } as unknown as ApprovalStore,
-    isTrustedSender: (url: string) => url === TRUSTED,
-    emitProgress: () => {},
     openExternal: async (url: string) => void opened.push(url),
-    startAtLogin: { get: () => false, set: () => {} },
-    nativeHostPath: '/opt/Signet/signet-native-host',
     grantedPaths: granted,
-  };
+  });
   return {
     handlers: createDesktopHandlers(deps),
     preload: createPreloadHandlers(deps),
