@@ -3,8 +3,8 @@
 // keychain, the upload engine or the AWS SDK clients it does not use (no TS, no module
 // resolution at run time either). @napi-rs/keyring stays external: it loads a native binary.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 
 const outdir = process.argv[2] ?? new URL('./dist', import.meta.url).pathname;
 const packagesDir = new URL('../../packages/', import.meta.url).pathname;
@@ -44,7 +44,7 @@ const result = await build({
   target: 'node20',
   format: 'esm',
   sourcemap: 'linked',
-  metafile: Boolean(process.env.SIGNET_BUILD_META),
+  metafile: true,
   external: ['@napi-rs/keyring'],
   plugins: [signetPackagesArePure],
   banner: {
@@ -52,6 +52,14 @@ const result = await build({
   },
   logLevel: 'warning',
 });
-if (result.metafile) (await import('node:fs')).writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+if (process.env.SIGNET_BUILD_META) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+// Chunks of earlier builds (other sources, other hashes) are not this build's: remove them, or
+// dist grows by megabytes with every rebuild. Builds of the same source (tests build in
+// parallel) write the same names, so they remove nothing of each other's.
+const written = new Set(Object.keys(result.metafile.outputs).map((o) => resolve(o)));
+for (const name of readdirSync(join(outdir, 'chunks'))) {
+  const file = resolve(outdir, 'chunks', name);
+  if (!written.has(file)) rmSync(file, { force: true });
+}
 void dirname;
 chmodSync(`${outdir}/signet.mjs`, 0o755);
