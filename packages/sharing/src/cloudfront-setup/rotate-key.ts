@@ -25,6 +25,7 @@ import type { KeyRetireRequest, KeyRetireResult, KeyRotationRequest, KeyRotation
 import { RetirementStore } from './retirement-store.js';
 import { DEPLOY_TIME_WORDS } from './wait-deployed.js';
 import { dirname } from 'node:path';
+import { fixWordsFor } from '../fix-words.js';
 
 export interface KeyRotationDeps {
   profiles: ProfileStore;
@@ -38,29 +39,13 @@ export interface KeyRotationDeps {
 
 const retirementsOf = (deps: KeyRotationDeps) => deps.retirements ?? new RetirementStore(dirname(deps.profiles.file));
 
-/** What to do next, as the reader can do it: a command in the CLI, a button in the desktop window. */
-function nextSteps(surface: 'cli' | 'window' | undefined, profile: Profile) {
-  const id = profile.id;
-  const window = surface === 'window';
-  return {
-    setUp: window
-      ? 'Settings → CloudFront → Set up CloudFront…'
-      : `signet cloudfront setup --bucket ${profile.bucket} --profile ${id} --create`,
-    check: window ? '"Check setup" on the profile\'s card says what is wrong' : `Run signet doctor --profile ${id}`,
-    rotate: window ? '"Rotate signing key…" on the profile\'s card' : `signet cloudfront rotate-key --profile ${id}`,
-    retireOne: window
-      ? '"Retire old key now" on the profile\'s card'
-      : `signet cloudfront retire-key --profile ${id} --key <id> --now`,
-  };
-}
-
 async function context(deps: KeyRotationDeps, profileId: string, surface?: 'cli' | 'window') {
   const profile = await deps.profiles.get(profileId);
-  const next = nextSteps(surface, profile);
+  const next = fixWordsFor(surface);
   if (profile.link.kind !== 'cloudfront')
     throw new SharingError(
       'SETUP_INVALID',
-      `Profile "${profileId}" makes S3 links; there is no CloudFront key to rotate. Set it up first: ${next.setUp}`,
+      `Profile "${profileId}" makes S3 links; there is no CloudFront key to rotate. Set it up first: ${next.setUp(profile.bucket, profileId)}`,
     );
   const creds = await resolveCredentials(profile, deps.secrets, deps.env, deps.now());
   const cf = createCloudFrontClient(creds, controlPlaneEndpoints(deps.env));
@@ -68,7 +53,7 @@ async function context(deps: KeyRotationDeps, profileId: string, surface?: 'cli'
   if (!dist)
     throw new SharingError(
       'CLOUDFRONT_NOT_FOUND',
-      `No distribution serves ${profile.link.domain} (profile "${profileId}"). ${next.check}.`,
+      `No distribution serves ${profile.link.domain} (profile "${profileId}"). ${next.checkSetup(profileId)}.`,
     );
   let group: KeyGroupState | undefined;
   for (const gid of trustedKeyGroupsOf(dist.config.DefaultCacheBehavior)) {
@@ -78,11 +63,7 @@ async function context(deps: KeyRotationDeps, profileId: string, surface?: 'cli'
   if (!group)
     throw new SharingError(
       'SETUP_INVALID',
-      `The profile's key ${profile.link.keyPairId} is in no key group that distribution ${dist.id} trusts, so there is no group to rotate in. ${
-        surface === 'window'
-          ? `${next.check}; setting CloudFront up again for the bucket (Settings → CloudFront, existing distribution ${dist.id}) trusts a new key.`
-          : `Run signet doctor --profile ${profileId}, or signet cloudfront setup --bucket ${profile.bucket} --profile ${profileId} --distribution ${dist.id}.`
-      }`,
+      `The profile's key ${profile.link.keyPairId} is in no key group that distribution ${dist.id} trusts, so there is no group to rotate in. ${next.checkSetup(profileId)}, or ${next.setUp(profile.bucket, profileId, dist.id)}.`,
     );
   return { profile: profile as Profile & { link: { kind: 'cloudfront' } }, cf, group, next };
 }
@@ -152,7 +133,7 @@ export async function rotateCloudFrontKey(deps: KeyRotationDeps, req: KeyRotatio
   if (group.items.length >= MAX_KEYS_PER_GROUP)
     throw new SharingError(
       'SETUP_INVALID',
-      `Key group "${group.name}" already holds ${group.items.length} keys, CloudFront's limit: retire one first (${next.retireOne}).`,
+      `Key group "${group.name}" already holds ${group.items.length} keys, CloudFront's limit: retire one first (${next.retireChosen(profile.id)}).`,
     );
   const stored = await deps.secrets.getCloudFrontKey(profile.id).catch(() => null);
   const type = req.keyType ?? (stored?.type === 'rsa' ? 'rsa-2048' : 'ecdsa-p256');
@@ -215,7 +196,7 @@ export async function rotateCloudFrontKey(deps: KeyRotationDeps, req: KeyRotatio
         key = { ...key!, privatePem: '' };
       },
       undo: async () =>
-        `The keychain holds the new private key for profile "${profile.id}"; its old key was replaced. Rotate again: ${next.rotate}.`,
+        `The keychain holds the new private key for profile "${profile.id}"; its old key was replaced. Rotate again: ${next.rotate(profile.id)}.`,
     },
     {
       id: 'save-profile',
@@ -265,11 +246,11 @@ export async function rotateCloudFrontKey(deps: KeyRotationDeps, req: KeyRotatio
     linksKilled: killed.count,
     message: req.retireNow
       ? `New links of "${profile.id}" are signed with key ${newKeyId}. Key ${oldKeyId} was retired: ${killed.count} link(s) it signed stop working once CloudFront has deployed the change (${DEPLOY_TIME_WORDS}); so do links signed with the new key until then.`
-      : `New links of "${profile.id}" are signed with key ${newKeyId} (they work once CloudFront has deployed the key group change, ${DEPLOY_TIME_WORDS}). Key ${oldKeyId} stays in the group, and its links keep working, until you retire it: ${
+      : `New links of "${profile.id}" are signed with key ${newKeyId} (they work once CloudFront has deployed the key group change, ${DEPLOY_TIME_WORDS}). Key ${oldKeyId} stays in the group, and its links keep working, until you retire it: ${next.retire(profile.id)} (${
           req.for === 'window'
-            ? `"Retire old key now" on the profile's card (due from ${retireAt!.toISOString().slice(0, 10)}).`
-            : `signet cloudfront retire-key --profile ${profile.id} (from ${retireAt!.toISOString()}, or now with --now).`
-        }`,
+            ? `due from ${retireAt!.toISOString().slice(0, 10)}`
+            : `from ${retireAt!.toISOString()}, or now with --now`
+        }).`,
   };
 }
 
@@ -286,7 +267,7 @@ export async function retireCloudFrontKey(deps: KeyRotationDeps, req: KeyRetireR
     if (req.keyId === current)
       throw new SharingError(
         'SETUP_INVALID',
-        `Key ${current} signs the new links of "${profile.id}": rotate first (${next.rotate}), then retire it.`,
+        `Key ${current} signs the new links of "${profile.id}": rotate first (${next.rotate(profile.id)}), then retire it.`,
       );
     if (!group.items.includes(req.keyId))
       throw new SharingError(

@@ -2,7 +2,7 @@
 // x-amz-bucket-region, else GetBucketLocation (whose '' means us-east-1 and 'EU' eu-west-1).
 // S3-compatible servers answer names like "default": those are reported, not compared.
 import type { DoctorCheck } from './doctor-types.js';
-import { CLI_WORDS, type FixWords } from './fix-words.js';
+import { CLI_WORDS, type FixWords } from '../fix-words.js';
 
 /** GetBucketLocation's LocationConstraint as a region name. */
 export function regionOfLocation(loc: string | undefined | null): string {

@@ -18,7 +18,7 @@ import {
 } from '../cloudfront-setup/distribution-config.js';
 import { DEPLOY_TIME_WORDS } from '../cloudfront-setup/wait-deployed.js';
 import type { DoctorCheck } from './doctor-types.js';
-import { CLI_WORDS, type FixWords } from './fix-words.js';
+import { CLI_WORDS, type FixWords } from '../fix-words.js';
 
 const ok = (id: DoctorCheck['id'], title: string, detail: string): DoctorCheck => ({ id, title, status: 'ok', detail });
 const problem = (id: DoctorCheck['id'], title: string, detail: string, fix: string): DoctorCheck => ({

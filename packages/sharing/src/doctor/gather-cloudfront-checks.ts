@@ -28,7 +28,7 @@ import {
 } from './cloudfront-checks.js';
 import type { DoctorDeps } from './run-doctor.js';
 import { DOCTOR_CHECK_TITLES, type DoctorCheck, type DoctorOptions } from './doctor-types.js';
-import { fixWordsFor } from './fix-words.js';
+import { fixWordsFor } from '../fix-words.js';
 
 export async function checkCloudFront(x: {
   deps: DoctorDeps;

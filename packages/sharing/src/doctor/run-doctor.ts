@@ -13,7 +13,7 @@ import { CREDENTIAL_CODES, probeBucket } from '../upload/explain-refusal.js';
 import { controlPlaneEndpoints, createStsClient } from '../cloudfront-setup/aws-clients.js';
 import { readBucketPolicy } from '../cloudfront-setup/cloudfront-lookup.js';
 import { checkBucketRegion, regionOfLocation } from './bucket-region-check.js';
-import { fixWordsFor } from './fix-words.js';
+import { fixWordsFor } from '../fix-words.js';
 import { DOCTOR_CHECK_TITLES, type DoctorCheck, type DoctorOptions, type DoctorReport } from './doctor-types.js';
 import { checkCloudFront } from './gather-cloudfront-checks.js';
 import { recordS3Date, recordStsDate } from './record-server-date.js';

@@ -1,6 +1,6 @@
-// The "what to do" halves of the doctor's fixes, as the reader can act on them: a `signet`
-// command in the terminal, the window's own buttons in the desktop's "Check setup". The
-// sentences around them are the same for both.
+// The "what to do" halves of the doctor's fixes and of the CloudFront tools' refusals, as the
+// reader can act on them: a `signet` command in the terminal, the window's own controls in the
+// desktop. The sentences around them are the same for both.
 
 export interface FixWords {
   /** Store the right access key and secret for the profile. */
@@ -14,6 +14,10 @@ export interface FixWords {
   /** What `setUp` does with uploads allowed. */
   setUpUploads: string;
   retire(profileId: string): string;
+  /** Retire a key the reader picks, whether or not it is due. */
+  retireChosen(profileId: string): string;
+  /** Have the profile's configuration checked (starts a sentence). */
+  checkSetup(profileId: string): string;
   /** How to wait for a deployment. */
   waitDeployed: string;
 }
@@ -30,6 +34,8 @@ export const CLI_WORDS: FixWords = {
       : `signet cloudfront setup --bucket ${bucket} --profile ${id} --create`,
   setUpUploads: 'signet cloudfront setup --uploads',
   retire: (id) => `signet cloudfront retire-key --profile ${id}`,
+  retireChosen: (id) => `signet cloudfront retire-key --profile ${id} --key <id> --now`,
+  checkSetup: (id) => `Run signet doctor --profile ${id}`,
   waitDeployed: 'signet cloudfront setup … --wait waits for it',
 };
 
@@ -47,6 +53,8 @@ const WINDOW_WORDS: FixWords = {
       : 'Settings → CloudFront → Set up CloudFront…',
   setUpUploads: 'Set up CloudFront… with "Allow uploads through CloudFront"',
   retire: () => `"Retire old key now" ${card}`,
+  retireChosen: () => `"Retire old key now" ${card}`,
+  checkSetup: () => `"Check setup" ${card} says what is wrong`,
   waitDeployed: 'Check setup again in a few minutes',
 };
 
