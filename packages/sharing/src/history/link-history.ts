@@ -75,15 +75,7 @@ export class LinkHistory {
       await ensurePrivateDir(this.dir, { create: false, what: "Signet's data folder" });
       text = await readFileNoFollow(this.file);
     } catch (e) {
-      if (isSharingError(e)) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') {
-        throw new SharingError(
-          'HISTORY_CORRUPT',
-          `Signet cannot read its link history ${this.file} (${code}). Check the file's permissions; it has been left as it is.`,
-          { cause: e, details: { file: this.file } },
-        );
-      }
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw this.cannotRead(e);
     }
     const out: Loaded = {
       records: new Map(),
@@ -123,6 +115,16 @@ export class LinkHistory {
   /** Nothing readable at all (one torn line from a first write that crashed is not that). */
   private static unreadable(l: Loaded): boolean {
     return l.events === 0 && l.damaged.length > 0 && !(l.damaged.length === 1 && l.tornTail);
+  }
+
+  /** A failure to open or read the file, for people (Signet's own errors pass as they are). */
+  private cannotRead(e: unknown): unknown {
+    if (isSharingError(e)) return e;
+    return new SharingError(
+      'HISTORY_CORRUPT',
+      `Signet cannot read its link history ${this.file} (${(e as NodeJS.ErrnoException).code}). Check the file's permissions; it has been left as it is.`,
+      { cause: e, details: { file: this.file } },
+    );
   }
 
   private corruptError(): SharingError {
@@ -214,13 +216,8 @@ export class LinkHistory {
     try {
       fh = await openNoFollow(this.file, 'r');
     } catch (e) {
-      if (isSharingError(e)) throw e;
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw new SharingError(
-        'HISTORY_CORRUPT',
-        `Signet cannot read its link history ${this.file} (${(e as NodeJS.ErrnoException).code}). Check the file's permissions; it has been left as it is.`,
-        { cause: e, details: { file: this.file } },
-      );
+      throw this.cannotRead(e);
     }
     try {
       const decoder = new StringDecoder('utf8');
