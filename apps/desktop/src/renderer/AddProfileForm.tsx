@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CheckView, ProfileInputView, ProfileSecretsView, ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
 import { PRESETS } from './ExpiryPicker.js';
+import { KeyFileFields } from './KeyFileFields.js';
 
 /** A profile id from its display name: "Client A (prod)" → "client-a-prod". */
 function slugify(name: string): string {
@@ -405,26 +406,12 @@ export function AddProfileForm({
               <option value="sha256">SHA-256</option>
             </select>
           </label>
-          <label className="field">
-            <span>Private key (.pem)</span>
-            <input
-              type="file"
-              accept=".pem,.key"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                setPem(file ? api().pathForFile(file) : undefined);
-              }}
-            />
-          </label>
-          <label className="field">
-            <span>Key passphrase (if any)</span>
-            <input
-              type="password"
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              autoComplete="off"
-            />
-          </label>
+          <KeyFileFields
+            label="Private key (.pem)"
+            onFile={(file) => setPem(file ? api().pathForFile(file) : undefined)}
+            passphrase={passphrase}
+            onPassphrase={setPassphrase}
+          />
         </>
       )}
       {error && (

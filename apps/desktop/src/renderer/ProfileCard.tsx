@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { AddProfileForm } from './AddProfileForm.js';
 import { CheckSetup } from './CheckSetup.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { KeyFileFields } from './KeyFileFields.js';
 import { KeyRotation } from './KeyRotation.js';
 import type { CheckView, ProfileInputView, ProfileView } from '../shared/desktop-api.js';
 import { api, errorText } from './api.js';
@@ -220,28 +221,12 @@ function ProfileKeys({ profile: p, onChanged }: { profile: ProfileView; onChange
           </>
         )}
         {p.link.kind === 'cloudfront' && (
-          <>
-            <label className="field">
-              <span>CloudFront private key (.pem)</span>
-              <input
-                type="file"
-                accept=".pem,.key"
-                onChange={(e) => {
-                  const f = e.target.files?.[0];
-                  setPem(f ? { path: api().pathForFile(f), name: f.name } : undefined);
-                }}
-              />
-            </label>
-            <label className="field">
-              <span>Key passphrase (if any)</span>
-              <input
-                type="password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-                autoComplete="off"
-              />
-            </label>
-          </>
+          <KeyFileFields
+            label="CloudFront private key (.pem)"
+            onFile={(f) => setPem(f ? { path: api().pathForFile(f), name: f.name } : undefined)}
+            passphrase={passphrase}
+            onPassphrase={setPassphrase}
+          />
         )}
         {error && (
           <p className="error small span-all" role="alert">
