@@ -6,6 +6,7 @@
 // a dropped file's name to the temp file the test wrote, and reports it to main's real
 // registerDrop handler as the preload does. Nothing else is stubbed.
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -885,6 +886,33 @@ describe('desktop app (renderer in Chromium, real handlers, keychain and RGW)', 
     expect(tries[3]).toMatch(/^Refused: that address is not a link Signet made/);
     expect(tries[4]).toMatch(/^Refused: that extension has not asked to use Signet/);
     expect((await service.listLinks({ search: 'environ', filter: 'all' })).length).toBe(0);
+    await p.close();
+  });
+
+  it('a CloudFront profile takes its private key from a picked .pem file (Keys on its card) into the keychain', async () => {
+    await service.saveProfile({
+      id: 'cfkey',
+      name: 'CDN key',
+      bucket,
+      link: { kind: 'cloudfront', domain: 'd111111abcdef8.cloudfront.net', keyPairId: 'K2JCJMDEHXQW5F' },
+    });
+    expect((await service.getProfile('cfkey')).hasCloudFrontKey).toBe(false);
+    const pemPath = join(files, 'cdn.pem');
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    writeFileSync(pemPath, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const p = await openApp();
+    await p.click('[data-testid=tab-settings]');
+    const card = p.getByTestId('profile-cfkey');
+    await card.locator('details.keys > summary').click();
+    // The file as the window sees it; main gets its path the way the preload reports a real File.
+    await p.evaluate(
+      (fp) => ((window as unknown as { __dropPaths: Record<string, string> }).__dropPaths['cdn.pem'] = fp),
+      pemPath,
+    );
+    await card.getByLabel('CloudFront private key (.pem)').setInputFiles(pemPath);
+    await card.getByRole('button', { name: 'Save to the keychain' }).click();
+    await expect.poll(async () => (await service.getProfile('cfkey')).hasCloudFrontKey, { timeout: 10_000 }).toBe(true);
+    await service.removeProfile('cfkey');
     await p.close();
   });
 
